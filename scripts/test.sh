@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every HipCheck check in order and stops at the first failure:
+# format and lints, native tests, browser component tests, the release build, end-to-end tests in
+# Debian chromium, and the size report of dist/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+ensure_test_tools
+cd "$HIPCHECK_ROOT"
+
+started=$SECONDS
+step() {
+  local name="$1"; shift
+  say "$name"
+  local t0=$SECONDS
+  if ! "$@"; then
+    printf '\nFAILED: %s\n' "$name" >&2
+    exit 1
+  fi
+  printf '    (%s: %ss)\n' "$name" "$((SECONDS - t0))" >&2
+}
+
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+# The browser tests need a wasm build of the test harness; keep it apart from trunk's.
+export WASM_BINDGEN_TEST_TIMEOUT=120
+
+step "cargo fmt --check" cargo fmt --all -- --check
+step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "native tests" cargo test --locked
+step "component tests in headless Chromium" \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+step "trunk build --offline --release" trunk build --offline --release
+step "end-to-end tests in Chromium" node --test --test-reporter=spec tests/e2e/
+step "size report" node scripts/size-report.mjs dist
+
+say "all checks passed in $((SECONDS - started))s"

@@ -1,0 +1,241 @@
+//! The engine's input (`Answers`, CONTRACT.md) and its validation.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::kb::KB;
+
+pub const CONTRACT_VERSION: u32 = 1;
+pub const MAX_AGE: u8 = 120;
+pub const MAX_DURATION_WEEKS: f32 = 52.0 * 100.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    Female,
+    Male,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Onset {
+    Sudden,
+    Gradual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Response {
+    Yes,
+    No,
+    Unsure,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PainSite {
+    pub region: String,
+    pub side: Side,
+}
+
+fn contract_version() -> u32 {
+    CONTRACT_VERSION
+}
+
+fn runner_default() -> bool {
+    true
+}
+
+/// One person's answers. Build it in code, or parse it with [`parse_answers`], which also
+/// validates it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    #[serde(default = "contract_version")]
+    pub contract: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    #[serde(default = "runner_default")]
+    pub runner: bool,
+    #[serde(default)]
+    pub pain: Vec<PainSite>,
+    #[serde(default)]
+    pub findings: BTreeMap<String, Response>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain_now: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_weeks: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onset: Option<Onset>,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            contract: CONTRACT_VERSION,
+            age: None,
+            sex: None,
+            runner: true,
+            pain: Vec::new(),
+            findings: BTreeMap::new(),
+            pain_now: None,
+            duration_weeks: None,
+            onset: None,
+        }
+    }
+}
+
+/// Why an `Answers` document was refused. Every variant names the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswersError {
+    /// The text is not JSON, or a field has the wrong type or an unknown name.
+    Malformed { field: String, message: String },
+    /// The JSON is well formed but a value is out of range or an id is unknown.
+    Invalid { field: String, message: String },
+}
+
+impl AnswersError {
+    pub fn field(&self) -> &str {
+        match self {
+            AnswersError::Malformed { field, .. } | AnswersError::Invalid { field, .. } => field,
+        }
+    }
+}
+
+impl fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswersError::Malformed { field, message }
+            | AnswersError::Invalid { field, message } => {
+                write!(f, "{field}: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswersError {}
+
+fn invalid(field: impl Into<String>, message: impl Into<String>) -> AnswersError {
+    AnswersError::Invalid {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Parses and validates an `Answers` JSON document.
+pub fn parse_answers(json: &str) -> Result<Answers, AnswersError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let answers: Answers =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let field = if path == "." {
+                "(document)".to_string()
+            } else {
+                path
+            };
+            AnswersError::Malformed {
+                field,
+                message: error.into_inner().to_string(),
+            }
+        })?;
+    deserializer.end().map_err(|e| AnswersError::Malformed {
+        field: "(document)".into(),
+        message: e.to_string(),
+    })?;
+    answers.validate()?;
+    Ok(answers)
+}
+
+impl Answers {
+    /// Checks ranges and ids against the knowledge base.
+    pub fn validate(&self) -> Result<(), AnswersError> {
+        if self.contract != CONTRACT_VERSION {
+            return Err(invalid(
+                "contract",
+                format!(
+                    "version {} is not supported (expected {CONTRACT_VERSION})",
+                    self.contract
+                ),
+            ));
+        }
+        if let Some(age) = self.age {
+            if age > MAX_AGE {
+                return Err(invalid(
+                    "age",
+                    format!("{age} is not a plausible age (0 to {MAX_AGE})"),
+                ));
+            }
+        }
+        for (i, site) in self.pain.iter().enumerate() {
+            if KB.region(&site.region).is_none() {
+                return Err(invalid(
+                    format!("pain[{i}].region"),
+                    format!("unknown region '{}'", site.region),
+                ));
+            }
+        }
+        for id in self.findings.keys() {
+            if KB.finding(id).is_none() {
+                return Err(invalid(
+                    format!("findings.{id}"),
+                    format!("unknown finding '{id}'"),
+                ));
+            }
+        }
+        if let Some(pain) = self.pain_now {
+            if pain > 10 {
+                return Err(invalid("pain_now", format!("{pain} is outside 0 to 10")));
+            }
+        }
+        if let Some(weeks) = self.duration_weeks {
+            if !weeks.is_finite() || !(0.0..=MAX_DURATION_WEEKS).contains(&weeks) {
+                return Err(invalid(
+                    "duration_weeks",
+                    format!("{weeks} is not a number of weeks from 0 to {MAX_DURATION_WEEKS}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn response(&self, finding: &str) -> Option<Response> {
+        self.findings.get(finding).copied()
+    }
+
+    /// Whether a region is picked on the given side.
+    pub fn has_pain(&self, region: &str, side: Side) -> bool {
+        self.pain
+            .iter()
+            .any(|p| p.region == region && p.side == side)
+    }
+
+    /// Picks or un-picks a region on one side; returns whether it is now picked.
+    pub fn toggle_pain(&mut self, region: &str, side: Side) -> bool {
+        if let Some(at) = self
+            .pain
+            .iter()
+            .position(|p| p.region == region && p.side == side)
+        {
+            self.pain.remove(at);
+            false
+        } else {
+            self.pain.push(PainSite {
+                region: region.to_string(),
+                side,
+            });
+            true
+        }
+    }
+}

@@ -1,0 +1,566 @@
+//! `assess`: triage, ranking, plan and safety net from one person's answers.
+//!
+//! Pure and deterministic: the same answers always give the same assessment, natively and in
+//! the browser. Ids the knowledge base does not know are ignored here (validation refuses them
+//! earlier), so `assess` never panics.
+
+use serde::Serialize;
+
+use super::answers::{Answers, Onset, Response, Sex, Side};
+use crate::kb::{
+    Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Weighted, AGE_GATED, KB,
+};
+
+/// Evidence counts half when the person answered "not sure".
+const UNSURE_FACTOR: f32 = 0.5;
+/// A condition is listed only when its evidence reaches this total...
+const MIN_LISTED_SCORE: f32 = 2.0;
+/// ...and "likely" needs this much evidence and to be close to the leader.
+const LIKELY_SCORE: f32 = 7.0;
+const LIKELY_SHARE_OF_LEADER: f32 = 0.7;
+const POSSIBLE_SCORE: f32 = 4.0;
+const MAX_LISTED: usize = 5;
+/// `score` in the output is raw / (raw + this): monotone, bounded, and not a probability.
+const SCORE_HALF_POINT: f32 = 5.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Likelihood {
+    LessLikely,
+    Possible,
+    Likely,
+}
+
+impl Likelihood {
+    pub fn label(self) -> &'static str {
+        match self {
+            Likelihood::Likely => "likely",
+            Likelihood::Possible => "possible",
+            Likelihood::LessLikely => "less likely",
+        }
+    }
+}
+
+impl Serialize for Level {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub contract: u32,
+    pub triage: Triage,
+    pub conditions: Vec<RankedCondition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanAdvice>,
+    pub safety_net: Vec<&'static str>,
+    /// One plain sentence saying what the result rests on.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Triage {
+    pub level: Level,
+    /// Finding or condition ids followed by plain text, for each thing that set the level.
+    pub reasons: Vec<String>,
+    pub headline: &'static str,
+    pub how_soon: &'static str,
+    pub who: &'static str,
+    /// What to do now, most urgent first.
+    pub actions: Vec<&'static str>,
+    pub fired: Vec<FiredRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FiredRule {
+    pub rule: &'static str,
+    pub level: Level,
+    pub findings: Vec<&'static str>,
+    /// The rule fired only because an answer was "not sure".
+    pub unsure: bool,
+    pub reason: &'static str,
+    pub action: &'static str,
+    pub consider: &'static [&'static str],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    #[serde(rename = "for")]
+    pub supports: Vec<&'static str>,
+    /// Facts present that argue against, and `no:<finding>` for a "no" that argues against.
+    pub against: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedCondition {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub likelihood: Likelihood,
+    pub score: f32,
+    pub evidence: Evidence,
+    pub care: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanKind {
+    /// A phased exercise plan (self-care and soon).
+    Rehab,
+    /// Only what is safe until the person is seen (within-days and same-day).
+    UntilSeen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanPhase {
+    pub name: &'static str,
+    pub timing: &'static str,
+    pub goal: &'static str,
+    pub exercises: Vec<&'static str>,
+    pub move_on: &'static [&'static str],
+    pub advice: &'static [&'static str],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanAdvice {
+    pub condition: &'static str,
+    pub kind: PlanKind,
+    pub title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pain_rule: Option<&'static str>,
+    pub phases: Vec<PlanPhase>,
+}
+
+/// The facts in one set of answers.
+struct Facts {
+    yes: FactSet,
+    unsure: FactSet,
+    no: FactSet,
+    regions: FactSet,
+    age: Option<u8>,
+    runner: bool,
+}
+
+fn bit(fact: Fact) -> FactSet {
+    1u128 << fact
+}
+
+impl Facts {
+    fn from(answers: &Answers) -> Facts {
+        let mut yes = 0;
+        let mut unsure = 0;
+        let mut no = 0;
+        for finding in KB.findings {
+            match answers.findings.get(finding.id) {
+                Some(Response::Yes) => yes |= bit(finding.fact),
+                Some(Response::Unsure) => unsure |= bit(finding.fact),
+                Some(Response::No) => no |= bit(finding.fact),
+                None => {}
+            }
+        }
+        let mut regions = 0;
+        let (mut left, mut right) = (false, false);
+        for site in &answers.pain {
+            if let Some(index) = KB.regions.iter().position(|r| r.id == site.region) {
+                regions |= bit(index as Fact);
+                match site.side {
+                    Side::Left => left = true,
+                    Side::Right => right = true,
+                }
+            }
+        }
+        let mut derived = |condition: bool, fact: Derived| {
+            if condition {
+                yes |= bit(fact.fact());
+            }
+        };
+        derived(answers.onset == Some(Onset::Sudden), Derived::OnsetSudden);
+        derived(answers.onset == Some(Onset::Gradual), Derived::OnsetGradual);
+        derived(answers.sex == Some(Sex::Female), Derived::Female);
+        derived(answers.sex == Some(Sex::Male), Derived::Male);
+        derived(answers.runner, Derived::Runner);
+        if let Some(age) = answers.age {
+            derived(age < 16, Derived::AgeUnder16);
+            derived(age < 20, Derived::AgeUnder20);
+            derived(age < 45, Derived::AgeUnder45);
+            derived(age >= 40, Derived::Age40Plus);
+            derived(age >= 45, Derived::Age45Plus);
+            derived(age >= 50, Derived::Age50Plus);
+        }
+        if let Some(weeks) = answers.duration_weeks {
+            derived(weeks < 2.0, Derived::DurationUnder2Weeks);
+            derived(weeks >= 12.0, Derived::Duration3MonthsPlus);
+        }
+        derived(
+            answers.pain_now.is_some_and(|p| p >= 7),
+            Derived::PainSevere,
+        );
+        derived(left && right, Derived::BothSides);
+        Facts {
+            yes: yes | regions,
+            unsure,
+            no,
+            regions,
+            age: answers.age,
+            runner: answers.runner,
+        }
+    }
+
+    /// Whether the person gave anything to assess: a region, or a finding answered yes/unsure.
+    fn is_empty(&self) -> bool {
+        let findings_mask = findings_mask();
+        self.regions == 0 && (self.yes | self.unsure) & findings_mask == 0
+    }
+}
+
+fn findings_mask() -> FactSet {
+    KB.findings.iter().fold(0, |acc, f| acc | bit(f.fact))
+}
+
+fn rule_fires(rule: &Rule, present: FactSet, facts: &Facts) -> bool {
+    let questions = rule.all | rule.any;
+    let age_ok = match facts.age {
+        Some(age) => {
+            rule.min_age.is_none_or(|min| age >= min) && rule.max_age.is_none_or(|max| age <= max)
+        }
+        // Unknown age: a "yes" to a question only shown for that age band places the person in it;
+        // a rule with no such question must not guess.
+        None => {
+            (rule.min_age.is_none() && rule.max_age.is_none())
+                || present & questions & AGE_GATED != 0
+        }
+    };
+    age_ok
+        && rule.all & !present == 0
+        && (rule.any == 0 || rule.any & present != 0)
+        && (rule.regions == 0 || rule.regions & facts.regions != 0)
+        && (!rule.needs_pain || facts.regions != 0)
+        && (!rule.runner_only || facts.runner)
+}
+
+fn fact_ids(set: FactSet) -> Vec<&'static str> {
+    KB.facts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| set & bit(*i as Fact) != 0)
+        .map(|(_, id)| *id)
+        .collect()
+}
+
+fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
+    let findings = findings_mask();
+    let mut fired = Vec::new();
+    for rule in KB.rules {
+        let (level, unsure, present) = if rule_fires(rule, facts.yes, facts) {
+            (rule.level, false, facts.yes)
+        } else if facts.unsure != 0 && rule_fires(rule, facts.yes | facts.unsure, facts) {
+            // CLINICAL.md rule 2: a final "not sure" on an emergency question means same-day.
+            (
+                rule.level.min(Level::SameDay),
+                true,
+                facts.yes | facts.unsure,
+            )
+        } else {
+            continue;
+        };
+        fired.push(FiredRule {
+            rule: rule.id,
+            level,
+            findings: fact_ids((rule.all | rule.any) & present & findings),
+            unsure,
+            reason: rule.reason,
+            action: rule.action,
+            consider: rule.consider,
+        });
+    }
+    // Most urgent first; the knowledge base order breaks ties, so output is deterministic.
+    fired.sort_by_key(|rule| std::cmp::Reverse(rule.level));
+    fired
+}
+
+struct Scored {
+    condition: &'static Condition,
+    raw: f32,
+    /// None of the condition's hallmark facts is present.
+    lacks_hallmark: bool,
+    supports: Vec<&'static str>,
+    against: Vec<String>,
+}
+
+fn weigh(items: &'static [Weighted], facts: &Facts) -> (f32, Vec<&'static str>) {
+    let mut total = 0.0;
+    let mut matched = Vec::new();
+    for item in items {
+        let b = bit(item.fact);
+        let weight = if facts.yes & b != 0 {
+            f32::from(item.weight)
+        } else if facts.unsure & b != 0 {
+            f32::from(item.weight) * UNSURE_FACTOR
+        } else {
+            continue;
+        };
+        total += weight;
+        matched.push(KB.facts[item.fact as usize]);
+    }
+    (total, matched)
+}
+
+fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Option<Scored> {
+    let (support, supports) = weigh(condition.supports, facts);
+    // Age, sex and onset only sharpen a picture: they never create one on their own.
+    let observed_support = condition
+        .supports
+        .iter()
+        .any(|w| observed & bit(w.fact) != 0);
+    if !observed_support {
+        return None;
+    }
+    let (against_weight, against_ids) = weigh(condition.against, facts);
+    let mut against: Vec<String> = against_ids.into_iter().map(str::to_string).collect();
+    let mut no_weight = 0.0;
+    for item in condition.against_if_no {
+        if facts.no & bit(item.fact) != 0 {
+            no_weight += f32::from(item.weight);
+            against.push(format!("no:{}", KB.facts[item.fact as usize]));
+        }
+    }
+    let lacks_hallmark =
+        condition.needs_any != 0 && condition.needs_any & (facts.yes | facts.unsure) == 0;
+    Some(Scored {
+        condition,
+        raw: support - against_weight - no_weight,
+        lacks_hallmark,
+        supports,
+        against,
+    })
+}
+
+fn rank(facts: &Facts) -> Vec<RankedCondition> {
+    let observed = facts.regions | ((facts.yes | facts.unsure) & findings_mask());
+    let mut scored: Vec<Scored> = KB
+        .conditions
+        .iter()
+        .filter_map(|c| score(c, facts, observed))
+        .filter(|s| s.raw >= MIN_LISTED_SCORE)
+        .collect();
+    // A condition lacking its hallmark ranks below every one that has it; otherwise by score.
+    // Stable sort: equal scores keep the knowledge base order (commoner conditions first).
+    scored.sort_by(|a, b| {
+        a.lacks_hallmark
+            .cmp(&b.lacks_hallmark)
+            .then(b.raw.total_cmp(&a.raw))
+    });
+    scored.truncate(MAX_LISTED);
+    let leader = scored.iter().map(|s| s.raw).fold(0.0, f32::max);
+    scored
+        .into_iter()
+        .map(|s| {
+            let likelihood = if s.lacks_hallmark {
+                Likelihood::LessLikely
+            } else if s.raw >= LIKELY_SCORE && s.raw >= leader * LIKELY_SHARE_OF_LEADER {
+                Likelihood::Likely
+            } else if s.raw >= POSSIBLE_SCORE {
+                Likelihood::Possible
+            } else {
+                Likelihood::LessLikely
+            };
+            let score = s.raw / (s.raw + SCORE_HALF_POINT);
+            RankedCondition {
+                id: s.condition.id,
+                name: s.condition.name,
+                likelihood,
+                score: (score * 100.0).round() / 100.0,
+                evidence: Evidence {
+                    supports: s.supports,
+                    against: s.against,
+                },
+                care: s.condition.care,
+            }
+        })
+        .collect()
+}
+
+/// Care levels that conditions themselves call for. A condition needing an examination within
+/// weeks sets the level when it leads and is at least possible; one needing to be seen within
+/// days (bone stress) sets it when it is likely, wherever it ranks: a mere "possible" bone stress
+/// injury is named in the ranking and the safety net rather than sending everyone to a doctor.
+fn condition_care(conditions: &[RankedCondition]) -> Vec<&RankedCondition> {
+    conditions
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            if c.care >= Level::WithinDays {
+                c.likelihood == Likelihood::Likely
+            } else {
+                *i == 0 && c.likelihood >= Likelihood::Possible
+            }
+        })
+        .map(|(_, c)| c)
+        .filter(|c| c.care > Level::SelfCare)
+        .collect()
+}
+
+fn until_seen_for(condition: Option<&str>) -> &'static crate::kb::UntilSeen {
+    let specific = condition.and_then(|id| {
+        let index = KB.conditions.iter().position(|c| c.id == id)? as u8;
+        KB.until_seen.iter().find(|u| u.conditions.contains(&index))
+    });
+    specific
+        .or_else(|| KB.until_seen.iter().find(|u| u.conditions.is_empty()))
+        .unwrap_or(&KB.until_seen[0])
+}
+
+fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> {
+    let leader = conditions.first();
+    match level {
+        Level::Emergency => None,
+        Level::SameDay | Level::WithinDays => {
+            let until_seen = until_seen_for(leader.map(|c| c.id));
+            Some(until_seen_plan(leader.map_or("", |c| c.id), until_seen))
+        }
+        Level::Soon | Level::SelfCare => {
+            let leader = leader?;
+            let condition_index = KB.conditions.iter().position(|c| c.id == leader.id)?;
+            let condition = &KB.conditions[condition_index];
+            let plan = KB
+                .plans
+                .iter()
+                .find(|p| p.condition as usize == condition_index);
+            match plan {
+                Some(plan) if condition.self_manage => Some(PlanAdvice {
+                    condition: condition.id,
+                    kind: PlanKind::Rehab,
+                    title: plan.summary,
+                    pain_rule: Some(match plan.pain_rule {
+                        PainRule::Tendon => "tendon",
+                        PainRule::Bone => "bone",
+                    }),
+                    phases: plan
+                        .phases
+                        .iter()
+                        .map(|phase| PlanPhase {
+                            name: phase.name,
+                            timing: phase.timing,
+                            goal: phase.goal,
+                            exercises: phase
+                                .exercises
+                                .iter()
+                                .map(|&e| KB.exercises[e as usize].id)
+                                .collect(),
+                            move_on: phase.move_on,
+                            advice: &[],
+                        })
+                        .collect(),
+                }),
+                _ => Some(until_seen_plan(
+                    condition.id,
+                    until_seen_for(Some(condition.id)),
+                )),
+            }
+        }
+    }
+}
+
+fn until_seen_plan(
+    condition: &'static str,
+    until_seen: &'static crate::kb::UntilSeen,
+) -> PlanAdvice {
+    PlanAdvice {
+        condition,
+        kind: PlanKind::UntilSeen,
+        title: until_seen.title,
+        pain_rule: None,
+        phases: vec![PlanPhase {
+            name: until_seen.title,
+            timing: "Until you are seen",
+            goal: "Protect the painful area and avoid making it worse",
+            exercises: Vec::new(),
+            move_on: &[],
+            advice: until_seen.advice,
+        }],
+    }
+}
+
+/// Assesses one person's answers. Never panics; ids unknown to the knowledge base are ignored.
+pub fn assess(answers: &Answers) -> Assessment {
+    let facts = Facts::from(answers);
+    let fired = fire_rules(&facts);
+    let conditions = if facts.is_empty() {
+        Vec::new()
+    } else {
+        rank(&facts)
+    };
+
+    let mut level = fired.first().map_or(Level::SelfCare, |r| r.level);
+    let mut reasons = Vec::new();
+    for rule in &fired {
+        reasons.extend(rule.findings.iter().map(|f| f.to_string()));
+        let prefix = if rule.unsure {
+            "You weren't sure about this, so we are being careful: "
+        } else {
+            ""
+        };
+        reasons.push(format!("{prefix}{}", rule.reason));
+    }
+    for condition in condition_care(&conditions) {
+        level = level.max(condition.care);
+        reasons.push(condition.id.to_string());
+        reasons.push(format!(
+            "Your answers fit {} ({}), which should be checked by a professional: {}.",
+            condition.name,
+            condition.likelihood.label(),
+            condition.care.text().how_soon.to_lowercase()
+        ));
+    }
+    if reasons.is_empty() {
+        reasons.push(if facts.is_empty() {
+            KB.no_answers.to_string()
+        } else {
+            "No warning signs in your answers; the pattern fits a problem that is safe to self-manage.".to_string()
+        });
+    }
+
+    let mut actions: Vec<&'static str> = Vec::new();
+    for rule in &fired {
+        if rule.level == level && !actions.contains(&rule.action) {
+            actions.push(rule.action);
+        }
+    }
+
+    let plan = plan_for(level, &conditions);
+    let text = level.text();
+    let mut safety_net: Vec<&'static str> = KB.always.to_vec();
+    safety_net.extend_from_slice(text.review);
+    if level != Level::Emergency {
+        if let Some(condition) = conditions.first().and_then(|c| KB.condition(c.id)) {
+            safety_net.extend_from_slice(condition.watch_for);
+        }
+    }
+
+    let summary = match (facts.is_empty(), conditions.first()) {
+        (true, _) => KB.no_answers.to_string(),
+        (false, None) => "Your answers don't point clearly to one source of pain.".to_string(),
+        (false, Some(top)) => format!(
+            "Best fit for your answers ({}): {}.",
+            top.likelihood.label(),
+            top.name
+        ),
+    };
+
+    Assessment {
+        contract: super::answers::CONTRACT_VERSION,
+        triage: Triage {
+            level,
+            reasons,
+            headline: text.headline,
+            how_soon: text.how_soon,
+            who: text.who,
+            actions,
+            fired,
+        },
+        conditions,
+        plan,
+        safety_net,
+        summary,
+    }
+}

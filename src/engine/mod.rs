@@ -1,0 +1,14 @@
+//! The clinical engine: plain Rust, no web dependency. `assess(&Answers) -> Assessment`.
+
+mod answers;
+mod assess;
+mod questions;
+
+pub use answers::{
+    parse_answers, Answers, AnswersError, Onset, PainSite, Response, Sex, Side, CONTRACT_VERSION,
+};
+pub use assess::{
+    assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase,
+    RankedCondition, Triage,
+};
+pub use questions::{red_flag_level, safety_questions, symptom_questions};

@@ -1,0 +1,292 @@
+//! The knowledge base compiled into the program. `build.rs` validates `content/` and generates
+//! [`KB`] from it, with every id already resolved to an index, so neither the browser nor the
+//! engine parses or looks anything up by name at run time.
+
+/// Triage levels, least urgent first: `Ord` gives "the highest level reached wins".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    SelfCare,
+    Soon,
+    WithinDays,
+    SameDay,
+    Emergency,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::SelfCare,
+        Level::Soon,
+        Level::WithinDays,
+        Level::SameDay,
+        Level::Emergency,
+    ];
+
+    /// The contract id (CONTRACT.md).
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::SelfCare => "self-care",
+            Level::Soon => "soon",
+            Level::WithinDays => "within-days",
+            Level::SameDay => "same-day",
+            Level::Emergency => "emergency",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.id() == id)
+    }
+
+    pub fn text(self) -> &'static LevelText {
+        &KB.levels[self as usize]
+    }
+}
+
+/// A set of facts (regions, findings and derived facts) as bits: facts are numbered by
+/// `build.rs`, regions first, then findings, then the derived facts.
+pub type FactSet = u128;
+
+/// An index into [`Kb::facts`].
+pub type Fact = u8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Front,
+    Side,
+    Back,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    Symptom,
+    History,
+    RedFlag,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PainRule {
+    /// Pain-monitoring model (Silbernagel 2007) for tendon and muscle.
+    Tendon,
+    /// No pain: bone stress.
+    Bone,
+}
+
+#[derive(Debug)]
+pub struct Region {
+    pub id: &'static str,
+    pub view: View,
+    pub label: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Finding {
+    pub id: &'static str,
+    pub fact: Fact,
+    pub kind: FindingKind,
+    pub group: &'static str,
+    pub label: &'static str,
+    pub question: &'static str,
+    pub help: &'static str,
+    /// Asked when any of these regions is picked (region facts); empty means always asked.
+    pub regions: FactSet,
+    pub min_age: Option<u8>,
+    pub max_age: Option<u8>,
+    pub runner_only: bool,
+}
+
+#[derive(Debug)]
+pub struct Weighted {
+    pub fact: Fact,
+    pub weight: u8,
+}
+
+#[derive(Debug)]
+pub struct Condition {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub care: Level,
+    pub self_manage: bool,
+    pub supports: &'static [Weighted],
+    pub against: &'static [Weighted],
+    pub against_if_no: &'static [Weighted],
+    /// Hallmark facts; without one of them the condition stays "less likely".
+    pub needs_any: FactSet,
+    pub watch_for: &'static [&'static str],
+    pub references: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub level: Level,
+    pub all: FactSet,
+    pub any: FactSet,
+    pub regions: FactSet,
+    pub needs_pain: bool,
+    pub min_age: Option<u8>,
+    pub max_age: Option<u8>,
+    pub runner_only: bool,
+    pub reason: &'static str,
+    pub action: &'static str,
+    pub consider: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct Reference {
+    pub id: &'static str,
+    pub short: &'static str,
+    pub citation: &'static str,
+}
+
+/// A stick-figure pose: absolute segment directions in degrees (0 = down, 90 = the way the
+/// figure faces, 180 = up).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pose {
+    pub trunk: i16,
+    pub work_thigh: i16,
+    pub work_shin: i16,
+    pub other_thigh: i16,
+    pub other_shin: i16,
+    pub upper_arm: i16,
+    pub forearm: i16,
+}
+
+#[derive(Debug)]
+pub struct Illustration {
+    pub front_view: bool,
+    pub prop: &'static str,
+    pub description: &'static str,
+    pub start: Pose,
+    pub end: Pose,
+}
+
+#[derive(Debug)]
+pub struct Exercise {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub also_called: Option<&'static str>,
+    pub kind: &'static str,
+    pub phase: u8,
+    pub steps: &'static [&'static str],
+    pub dosage: &'static str,
+    pub cues: &'static [&'static str],
+    pub avoid: &'static [&'static str],
+    pub references: &'static [&'static str],
+    pub pose: Illustration,
+}
+
+#[derive(Debug)]
+pub struct Phase {
+    pub name: &'static str,
+    pub timing: &'static str,
+    pub goal: &'static str,
+    /// Indices into [`Kb::exercises`].
+    pub exercises: &'static [u16],
+    pub move_on: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    /// Index into [`Kb::conditions`].
+    pub condition: u8,
+    pub summary: &'static str,
+    pub expected_course: &'static str,
+    pub pain_rule: PainRule,
+    pub education: &'static [&'static str],
+    pub avoid: &'static [&'static str],
+    pub cross_training: &'static [&'static str],
+    pub return_to_run: &'static [&'static str],
+    pub review: &'static str,
+    pub references: &'static [&'static str],
+    pub phases: &'static [Phase],
+}
+
+#[derive(Debug)]
+pub struct UntilSeen {
+    pub id: &'static str,
+    /// Indices into [`Kb::conditions`]; empty for the general fallback.
+    pub conditions: &'static [u8],
+    pub title: &'static str,
+    pub advice: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct LevelText {
+    pub headline: &'static str,
+    pub how_soon: &'static str,
+    pub who: &'static str,
+    pub review: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct Kb {
+    /// Every fact id, by fact number: regions, then findings, then derived facts.
+    pub facts: &'static [&'static str],
+    pub regions: &'static [Region],
+    pub findings: &'static [Finding],
+    pub conditions: &'static [Condition],
+    pub rules: &'static [Rule],
+    pub references: &'static [Reference],
+    pub exercises: &'static [Exercise],
+    pub plans: &'static [Plan],
+    pub until_seen: &'static [UntilSeen],
+    /// Indexed by `Level as usize`.
+    pub levels: [LevelText; 5],
+    pub always: &'static [&'static str],
+    pub no_answers: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/kb.rs"));
+
+impl Kb {
+    pub fn fact(&self, id: &str) -> Option<Fact> {
+        self.facts.iter().position(|f| *f == id).map(|i| i as Fact)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&'static Region> {
+        KB.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn finding(&self, id: &str) -> Option<&'static Finding> {
+        KB.findings.iter().find(|f| f.id == id)
+    }
+
+    pub fn condition(&self, id: &str) -> Option<&'static Condition> {
+        KB.conditions.iter().find(|c| c.id == id)
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&'static Exercise> {
+        KB.exercises.iter().find(|e| e.id == id)
+    }
+
+    pub fn reference(&self, id: &str) -> Option<&'static Reference> {
+        KB.references.iter().find(|r| r.id == id)
+    }
+}
+
+/// Facts the engine derives from the answers, numbered after regions and findings in this order
+/// (the same order as `DERIVED_FACTS` in `content_model.rs`; a test checks they agree).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derived {
+    OnsetSudden,
+    OnsetGradual,
+    Female,
+    Male,
+    Runner,
+    AgeUnder16,
+    AgeUnder20,
+    AgeUnder45,
+    Age40Plus,
+    Age45Plus,
+    Age50Plus,
+    DurationUnder2Weeks,
+    Duration3MonthsPlus,
+    PainSevere,
+    BothSides,
+}
+
+impl Derived {
+    pub fn fact(self) -> Fact {
+        DERIVED_BASE + self as Fact
+    }
+}

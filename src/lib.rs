@@ -1,0 +1,15 @@
+//! HipCheck: a hip-pain self-assessment for runners.
+//!
+//! The engine and the knowledge base are plain Rust, tested natively; the Yew UI (wasm32 only)
+//! calls them and never re-implements clinical logic.
+
+pub mod engine;
+pub mod kb;
+
+/// The editable content model, for `hipcheck content check` (native only: it needs a TOML parser
+/// the browser never does).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod content_model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,200 @@
+//! The whole flow's state: one `State`, one `Action` enum, one reducer. The reducer calls the
+//! engine (never re-implements it) to decide when an emergency answer must stop the flow.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use yew::prelude::*;
+
+use crate::engine::{assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side};
+use crate::kb::{Level, View};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    Start,
+    Safety,
+    Where,
+    Symptoms,
+    Results,
+    /// An emergency answer stopped the flow: only what to do now is shown.
+    Emergency,
+}
+
+impl Step {
+    /// Position in the progress indicator (the emergency stop has none).
+    pub fn number(self) -> Option<usize> {
+        match self {
+            Step::Start => Some(1),
+            Step::Safety => Some(2),
+            Step::Where => Some(3),
+            Step::Symptoms => Some(4),
+            Step::Results => Some(5),
+            Step::Emergency => None,
+        }
+    }
+}
+
+/// What is saved in `localStorage`. `schema` changes whenever this shape or the meaning of an
+/// id changes; anything else found under the key is discarded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Saved {
+    pub schema: u32,
+    pub step: Step,
+    pub answers: Answers,
+}
+
+pub const SAVED_SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    SavedDiscarded,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub step: Step,
+    pub answers: Answers,
+    /// A red-flag question answered "not sure" that is being asked again (CLINICAL.md rule 2).
+    pub recheck: Option<&'static str>,
+    pub view: View,
+    pub side_view: Side,
+    pub list_mode: bool,
+    /// Saved answers from an earlier visit, offered on the start screen.
+    pub resume: Option<Saved>,
+    pub notice: Option<Notice>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            step: Step::Start,
+            answers: Answers::default(),
+            recheck: None,
+            view: View::Front,
+            side_view: Side::Right,
+            list_mode: false,
+            resume: None,
+            notice: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Resume,
+    StartOver,
+    DismissNotice,
+    SetAge(Option<u8>),
+    SetSex(Option<Sex>),
+    SetRunner(bool),
+    GoTo(Step),
+    /// A safety answer; `None` clears it.
+    AnswerSafety(&'static str, Option<Response>),
+    /// The answer given after the explanation of an unsure emergency question.
+    Recheck(Response),
+    /// Records every unanswered safety question as "no" and moves on.
+    FinishSafety,
+    TogglePain(String, Side),
+    SetView(View),
+    SetSideView(Side),
+    SetListMode(bool),
+    AnswerFinding(&'static str, Option<Response>),
+    SetPainNow(u8),
+    SetDuration(f32),
+    SetOnset(Onset),
+}
+
+impl State {
+    pub fn with_saved(saved: Option<Saved>, notice: Option<Notice>) -> State {
+        State { resume: saved, notice, ..State::default() }
+    }
+
+    pub fn saved(&self) -> Saved {
+        Saved { schema: SAVED_SCHEMA, step: self.step, answers: self.answers.clone() }
+    }
+
+    fn is_emergency(&self) -> bool {
+        assess(&self.answers).triage.level == Level::Emergency
+    }
+
+    fn set_response(&mut self, id: &str, response: Option<Response>) {
+        match response {
+            Some(r) => {
+                self.answers.findings.insert(id.to_string(), r);
+            }
+            None => {
+                self.answers.findings.remove(id);
+            }
+        }
+    }
+
+    /// After any safety answer: an emergency stops the flow at once.
+    fn stop_if_emergency(&mut self) {
+        if self.is_emergency() {
+            self.recheck = None;
+            self.step = Step::Emergency;
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Resume => {
+                if let Some(saved) = next.resume.take() {
+                    next.answers = saved.answers;
+                    next.step = saved.step;
+                }
+            }
+            Action::StartOver => next = State::default(),
+            Action::DismissNotice => next.notice = None,
+            Action::SetAge(age) => next.answers.age = age,
+            Action::SetSex(sex) => next.answers.sex = sex,
+            Action::SetRunner(runner) => next.answers.runner = runner,
+            Action::GoTo(step) => {
+                next.recheck = None;
+                next.resume = None;
+                next.step = step;
+            }
+            Action::AnswerSafety(id, response) => {
+                let emergency_question = red_flag_level(id) == Some(Level::Emergency);
+                if response == Some(Response::Unsure) && emergency_question {
+                    // Rule 2: explain and ask again before accepting "not sure".
+                    next.recheck = Some(id);
+                } else {
+                    next.set_response(id, response);
+                    next.stop_if_emergency();
+                }
+            }
+            Action::Recheck(response) => {
+                if let Some(id) = next.recheck.take() {
+                    next.set_response(id, Some(response));
+                    next.stop_if_emergency();
+                }
+            }
+            Action::FinishSafety => {
+                for question in safety_questions(&next.answers) {
+                    next.answers.findings.entry(question.id.to_string()).or_insert(Response::No);
+                }
+                next.recheck = None;
+                next.step = if next.is_emergency() { Step::Emergency } else { Step::Where };
+            }
+            Action::TogglePain(region, side) => {
+                next.answers.toggle_pain(&region, side);
+            }
+            Action::SetView(view) => next.view = view,
+            Action::SetSideView(side) => next.side_view = side,
+            Action::SetListMode(list) => next.list_mode = list,
+            Action::AnswerFinding(id, response) => next.set_response(id, response),
+            Action::SetPainNow(pain) => next.answers.pain_now = Some(pain.min(10)),
+            Action::SetDuration(weeks) => next.answers.duration_weeks = Some(weeks),
+            Action::SetOnset(onset) => next.answers.onset = Some(onset),
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,330 @@
+//! Engine behaviour that the vignettes do not pin down: input validation, the CLINICAL.md
+//! override rules, plan gating, and the content pipeline's error messages.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use hipcheck::content_model::{load_dir, ContentError, DERIVED_FACTS};
+use hipcheck::engine::{assess, parse_answers, AnswersError, PlanKind};
+use hipcheck::kb::{Derived, Level, KB};
+
+fn field_of(json: &str) -> String {
+    match parse_answers(json) {
+        Ok(_) => panic!("accepted: {json}"),
+        Err(e) => e.field().to_string(),
+    }
+}
+
+#[test]
+fn malformed_answers_name_the_field() {
+    assert_eq!(field_of(r#"{"contract":1,"pain_now":11}"#), "pain_now");
+    assert_eq!(field_of(r#"{"contract":1,"age":-3}"#), "age");
+    assert_eq!(field_of(r#"{"contract":1,"age":130}"#), "age");
+    assert_eq!(field_of(r#"{"contract":1,"runner":"yes"}"#), "runner");
+    assert_eq!(field_of(r#"{"contract":2}"#), "contract");
+    assert_eq!(
+        field_of(r#"{"contract":1,"pain":[{"region":"knee","side":"left"}]}"#),
+        "pain[0].region"
+    );
+    assert_eq!(
+        field_of(r#"{"contract":1,"pain":[{"region":"buttock","side":"middle"}]}"#),
+        "pain[0].side"
+    );
+    assert_eq!(
+        field_of(r#"{"contract":1,"findings":{"itchy":"yes"}}"#),
+        "findings.itchy"
+    );
+    assert_eq!(
+        field_of(r#"{"contract":1,"findings":{"snapping":"maybe"}}"#),
+        "findings.snapping"
+    );
+    assert_eq!(
+        field_of(r#"{"contract":1,"duration_weeks":-1}"#),
+        "duration_weeks"
+    );
+    assert_eq!(field_of(r#"{"contract":1,"onset":"slow"}"#), "onset");
+    assert!(matches!(
+        parse_answers(r#"{"contract":1,"colour":"red"}"#),
+        Err(AnswersError::Malformed { .. })
+    ));
+    assert!(parse_answers("not json").is_err());
+    assert!(parse_answers(r#"{"contract":1} trailing"#).is_err());
+}
+
+#[test]
+fn side_lying_night_pain_is_benign_but_constant_night_pain_is_not() {
+    let side_lying = parse_answers(
+        r#"{"contract":1,"age":52,"sex":"female","pain":[{"region":"side-hip","side":"left"}],
+            "findings":{"pain-lying-on-side":"yes","tender-side-hip":"yes","night-pain-constant":"no"}}"#,
+    )
+    .unwrap();
+    let result = assess(&side_lying);
+    assert_eq!(result.triage.level, Level::SelfCare);
+    assert_eq!(result.conditions[0].id, "gluteal-tendinopathy");
+
+    let mut constant = side_lying.clone();
+    constant.findings.insert(
+        "night-pain-constant".into(),
+        hipcheck::engine::Response::Yes,
+    );
+    let result = assess(&constant);
+    assert_eq!(result.triage.level, Level::WithinDays);
+    assert!(result
+        .triage
+        .reasons
+        .iter()
+        .any(|r| r == "night-pain-constant"));
+}
+
+#[test]
+fn unsure_on_an_emergency_question_means_same_day_never_emergency_or_self_care() {
+    for flag in [
+        "saddle-numbness",
+        "bladder-bowel-change",
+        "fever-unwell",
+        "cold-pale-leg",
+    ] {
+        let answers = parse_answers(&format!(
+            r#"{{"contract":1,"age":40,"pain":[{{"region":"buttock","side":"left"}}],"findings":{{"{flag}":"unsure"}}}}"#
+        ))
+        .unwrap();
+        let result = assess(&answers);
+        assert_eq!(result.triage.level, Level::SameDay, "{flag}");
+        assert!(result
+            .triage
+            .fired
+            .iter()
+            .any(|f| f.unsure && f.findings.contains(&flag)));
+    }
+}
+
+#[test]
+fn escalation_follows_the_bone_stress_ladder() {
+    let base = r#""contract":1,"age":24,"sex":"female","runner":true,"pain":[{"region":"hip-crease","side":"right"}]"#;
+    let level = |findings: &str| {
+        assess(&parse_answers(&format!("{{{base},\"findings\":{{{findings}}}}}")).unwrap())
+            .triage
+            .level
+    };
+    assert_eq!(
+        level(r#""pain-earlier-each-run":"yes","mileage-spike":"yes""#),
+        Level::WithinDays
+    );
+    assert_eq!(
+        level(
+            r#""pain-earlier-each-run":"yes","mileage-spike":"yes","groin-pain-walking-night":"yes""#
+        ),
+        Level::SameDay
+    );
+    assert_eq!(
+        level(
+            r#""pain-earlier-each-run":"yes","mileage-spike":"yes","groin-pain-walking-night":"yes","sudden-severe-cannot-bear-weight":"yes""#
+        ),
+        Level::Emergency
+    );
+}
+
+#[test]
+fn a_child_with_hip_pain_and_a_limp_is_never_self_care() {
+    let answers = parse_answers(
+        r#"{"contract":1,"age":12,"pain":[{"region":"front-thigh","side":"left"}],"findings":{"pain-walking-limp":"yes"}}"#,
+    )
+    .unwrap();
+    assert!(assess(&answers).triage.level >= Level::SameDay);
+    let no_limp =
+        parse_answers(r#"{"contract":1,"age":12,"pain":[{"region":"front-thigh","side":"left"}]}"#)
+            .unwrap();
+    assert!(assess(&no_limp).triage.level >= Level::Soon);
+}
+
+#[test]
+fn plans_follow_the_triage_level() {
+    let emergency =
+        parse_answers(r#"{"contract":1,"findings":{"saddle-numbness":"yes"}}"#).unwrap();
+    assert!(assess(&emergency).plan.is_none());
+
+    let bone = parse_answers(
+        r#"{"contract":1,"age":22,"sex":"female","pain":[{"region":"hip-crease","side":"left"}],
+            "findings":{"pain-earlier-each-run":"yes","reds-signs":"yes"}}"#,
+    )
+    .unwrap();
+    let result = assess(&bone);
+    assert_eq!(result.triage.level, Level::WithinDays);
+    let plan = result.plan.expect("an until-seen plan");
+    assert_eq!(plan.kind, PlanKind::UntilSeen);
+    assert!(plan.phases.iter().all(|p| p.exercises.is_empty()));
+
+    let tendon = parse_answers(
+        r#"{"contract":1,"age":45,"pain":[{"region":"side-hip","side":"right"}],"findings":{"pain-lying-on-side":"yes"}}"#,
+    )
+    .unwrap();
+    let plan = assess(&tendon).plan.expect("a rehab plan");
+    assert_eq!(
+        (plan.kind, plan.condition),
+        (PlanKind::Rehab, "gluteal-tendinopathy")
+    );
+    assert!(plan.phases.len() >= 2 && plan.phases.iter().any(|p| !p.exercises.is_empty()));
+}
+
+#[test]
+fn nothing_to_assess_says_so_and_invents_nothing() {
+    let result = assess(&parse_answers(r#"{"contract":1}"#).unwrap());
+    assert!(result.conditions.is_empty());
+    assert!(result.plan.is_none());
+    assert_eq!(result.triage.level, Level::SelfCare);
+    assert_eq!(result.summary, KB.no_answers);
+}
+
+#[test]
+fn derived_fact_names_and_numbers_agree() {
+    use Derived::*;
+    let variants = [
+        OnsetSudden,
+        OnsetGradual,
+        Female,
+        Male,
+        Runner,
+        AgeUnder16,
+        AgeUnder20,
+        AgeUnder45,
+        Age40Plus,
+        Age45Plus,
+        Age50Plus,
+        DurationUnder2Weeks,
+        Duration3MonthsPlus,
+        PainSevere,
+        BothSides,
+    ];
+    assert_eq!(variants.len(), DERIVED_FACTS.len());
+    for (variant, name) in variants.into_iter().zip(DERIVED_FACTS) {
+        assert_eq!(KB.facts[variant.fact() as usize], name, "{variant:?}");
+    }
+}
+
+#[test]
+fn every_article_exercise_is_placed_in_a_plan() {
+    // CLINICAL.md §4: the source article's exercise names must all appear in a plan phase.
+    let placed: Vec<String> = KB
+        .plans
+        .iter()
+        .flat_map(|p| p.phases.iter())
+        .flat_map(|ph| ph.exercises.iter())
+        .map(|&e| {
+            let ex = &KB.exercises[e as usize];
+            format!("{} {} {}", ex.id, ex.name, ex.also_called.unwrap_or("")).to_lowercase()
+        })
+        .collect();
+    for name in [
+        "clamshell",
+        "bridge",
+        "running man",
+        "deadlift",
+        "squat",
+        "bulgarian",
+        "plinth",
+        "hamstring curl",
+        "good morning",
+        "hip thrust",
+        "eccentric",
+        "quad",
+        "swim",
+        "cycl",
+    ] {
+        assert!(
+            placed.iter().any(|p| p.contains(name)),
+            "no exercise named like '{name}' in any plan"
+        );
+    }
+}
+
+fn copy_content() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "hipcheck-content-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/content")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn broken_content_names_the_file_entry_and_field() {
+    let dir = copy_content();
+    let plans = std::fs::read_to_string(dir.join("plans.toml")).unwrap();
+    let broken = plans.replacen(
+        "\"belt-isometric-abduction\"",
+        "\"belt-isometric-abductoin\"",
+        1,
+    );
+    assert_ne!(plans, broken, "the fixture edit must change something");
+    std::fs::write(dir.join("plans.toml"), broken).unwrap();
+    match load_dir(&dir) {
+        Err(ContentError::Invalid {
+            file,
+            entry,
+            field,
+            message,
+        }) => {
+            assert_eq!(file, "plans.toml");
+            assert_eq!(entry, "gluteal-tendinopathy");
+            assert!(
+                field.starts_with("phase[") && field.ends_with("].exercises"),
+                "{field}"
+            );
+            assert!(message.contains("belt-isometric-abductoin"), "{message}");
+        }
+        other => panic!("expected an Invalid error, got {other:?}"),
+    }
+
+    let dir = copy_content();
+    let exercises = std::fs::read_to_string(dir.join("exercises.toml")).unwrap();
+    let broken = exercises.replacen("dosage = ", "dosage_missing = ", 1);
+    std::fs::write(dir.join("exercises.toml"), broken).unwrap();
+    let error = load_dir(&dir).unwrap_err().to_string();
+    assert!(error.starts_with("content/exercises.toml"), "{error}");
+    assert!(error.contains("dosage"), "{error}");
+}
+
+#[test]
+fn the_cli_assesses_and_refuses_bad_input_with_exit_2() {
+    let bin = env!("CARGO_BIN_EXE_hipcheck");
+    let dir = copy_content();
+    let good = dir.join("good.json");
+    std::fs::write(&good, r#"{"contract":1,"pain":[{"region":"sit-bone","side":"left"}],"findings":{"pain-sitting":"yes"}}"#).unwrap();
+    let out = Command::new(bin)
+        .args(["assess", good.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["contract"], 1);
+    assert_eq!(
+        json["conditions"][0]["id"],
+        "proximal-hamstring-tendinopathy"
+    );
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"contract":1,"pain_now":11}"#).unwrap();
+    let out = Command::new(bin)
+        .args(["assess", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("pain_now"), "{stderr}");
+
+    let out = Command::new(bin)
+        .args(["content", "check", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("14 conditions"));
+}

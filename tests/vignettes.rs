@@ -1,0 +1,190 @@
+//! The public vignette suite: clinical cases in `tests/vignettes/*.json`, written from
+//! CLINICAL.md's reasoning (not from the engine). Prints triage accuracy, under-triage, and
+//! correct-first / top-3 rates, and fails below the safety and accuracy bars.
+
+use std::path::Path;
+
+use hipcheck::engine::{assess, parse_answers, Assessment};
+use hipcheck::kb::Level;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Vignette {
+    id: String,
+    title: String,
+    answers: serde_json::Value,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+struct Expect {
+    triage: String,
+    condition: Option<String>,
+    #[serde(default)]
+    no_conditions: bool,
+    #[serde(default)]
+    reasons_include: Vec<String>,
+}
+
+const MIN_TRIAGE_ACCURACY: f64 = 0.90;
+const MIN_CORRECT_FIRST: f64 = 0.85;
+const MIN_TOP_3: f64 = 0.95;
+
+/// `HIPCHECK_VIGNETTES=DIR` runs another folder of cases (a clinic's own, or a held-out set).
+fn load() -> Vec<Vignette> {
+    let dir = match std::env::var_os("HIPCHECK_VIGNETTES") {
+        Some(dir) => Path::new(&dir).to_path_buf(),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes"),
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        })
+        .collect()
+}
+
+fn main() {
+    let vignettes = load();
+    let mut failures: Vec<String> = Vec::new();
+    let (mut triage_ok, mut under, mut red_flag_under, mut over) = (0, 0, 0, 0);
+    let (mut ranked, mut first_ok, mut top3_ok) = (0, 0, 0);
+    for v in &vignettes {
+        let answers = match parse_answers(&v.answers.to_string()) {
+            Ok(a) => a,
+            Err(e) => {
+                failures.push(format!("{}: answers refused: {e}", v.id));
+                continue;
+            }
+        };
+        let result: Assessment = assess(&answers);
+        let Some(expected) = Level::from_id(&v.expect.triage) else {
+            failures.push(format!(
+                "{}: unknown expected level {}",
+                v.id, v.expect.triage
+            ));
+            continue;
+        };
+        let got = result.triage.level;
+        if got == expected {
+            triage_ok += 1;
+        } else if got < expected {
+            under += 1;
+            if expected >= Level::WithinDays || !v.expect.reasons_include.is_empty() {
+                red_flag_under += 1;
+            }
+            println!(
+                "  UNDER  {:<8} expected {:<11} got {:<11} {}",
+                v.id,
+                expected.id(),
+                got.id(),
+                v.title
+            );
+        } else {
+            over += 1;
+            println!(
+                "  over   {:<8} expected {:<11} got {:<11} {}",
+                v.id,
+                expected.id(),
+                got.id(),
+                v.title
+            );
+        }
+        for reason in &v.expect.reasons_include {
+            if !result.triage.reasons.iter().any(|r| r == reason) {
+                failures.push(format!(
+                    "{}: reason '{reason}' missing from {:?}",
+                    v.id, result.triage.reasons
+                ));
+            }
+        }
+        if v.expect.no_conditions && !result.conditions.is_empty() {
+            failures.push(format!(
+                "{}: expected no conditions, got {:?}",
+                v.id, result.conditions[0].id
+            ));
+        }
+        if result.triage.level == Level::Emergency && result.plan.is_some() {
+            failures.push(format!("{}: an emergency result carries a plan", v.id));
+        }
+        if let Some(condition) = &v.expect.condition {
+            ranked += 1;
+            let ids: Vec<&str> = result.conditions.iter().map(|c| c.id).collect();
+            if ids.first() == Some(&condition.as_str()) {
+                first_ok += 1;
+            } else {
+                println!(
+                    "  rank   {:<8} expected {condition} first, got {:?}",
+                    v.id,
+                    &ids[..ids.len().min(3)]
+                );
+            }
+            if ids.iter().take(3).any(|id| id == condition) {
+                top3_ok += 1;
+            }
+        }
+    }
+    let n = vignettes.len();
+    let rate = |ok: usize, of: usize| if of == 0 { 1.0 } else { ok as f64 / of as f64 };
+    let triage_accuracy = rate(triage_ok, n);
+    let correct_first = rate(first_ok, ranked);
+    let top3 = rate(top3_ok, ranked);
+    println!("vignettes: {n} cases, {ranked} with an expected leading condition");
+    println!(
+        "triage accuracy:        {:.1} % ({triage_ok}/{n})",
+        triage_accuracy * 100.0
+    );
+    println!("under-triaged:          {under} (of which red flags / urgent: {red_flag_under}); over-triaged: {over}");
+    println!(
+        "correct first:          {:.1} % ({first_ok}/{ranked})",
+        correct_first * 100.0
+    );
+    println!(
+        "correct in top 3:       {:.1} % ({top3_ok}/{ranked})",
+        top3 * 100.0
+    );
+
+    if n < 60 {
+        failures.push(format!("only {n} vignettes; the suite needs at least 60"));
+    }
+    if red_flag_under > 0 {
+        failures.push(format!(
+            "{red_flag_under} red-flag or urgent cases under-triaged (must be 0)"
+        ));
+    }
+    if triage_accuracy < MIN_TRIAGE_ACCURACY {
+        failures.push(format!(
+            "triage accuracy {:.1} % below {:.0} %",
+            triage_accuracy * 100.0,
+            MIN_TRIAGE_ACCURACY * 100.0
+        ));
+    }
+    if correct_first < MIN_CORRECT_FIRST {
+        failures.push(format!(
+            "correct-first {:.1} % below {:.0} %",
+            correct_first * 100.0,
+            MIN_CORRECT_FIRST * 100.0
+        ));
+    }
+    if top3 < MIN_TOP_3 {
+        failures.push(format!(
+            "top-3 {:.1} % below {:.0} %",
+            top3 * 100.0,
+            MIN_TOP_3 * 100.0
+        ));
+    }
+    if !failures.is_empty() {
+        for failure in &failures {
+            eprintln!("FAIL {failure}");
+        }
+        std::process::exit(1);
+    }
+}
