@@ -118,6 +118,28 @@ fn generate(content: &Content) -> String {
         .collect();
     let _ = writeln!(o, "/// Findings only asked at some ages: a yes to one implies the person is in that age band.");
     let _ = writeln!(o, "pub const AGE_GATED: FactSet = {};", set(&age_gated));
+    let finding_ids: Vec<String> = content.findings.iter().map(|f| f.id.clone()).collect();
+    let _ = writeln!(o, "/// Every finding fact.");
+    let _ = writeln!(o, "pub const FINDINGS: FactSet = {};", set(&finding_ids));
+    let mut sorted: Vec<(&str, usize)> = content
+        .findings
+        .iter()
+        .map(|f| (f.id.as_str(), fact(&f.id)))
+        .collect();
+    sorted.sort();
+    let entries: Vec<String> = sorted
+        .iter()
+        .map(|(id, n)| format!("({}, {n})", lit(id)))
+        .collect();
+    let _ = writeln!(
+        o,
+        "/// Finding ids sorted, with their fact numbers, for binary search."
+    );
+    let _ = writeln!(
+        o,
+        "pub static FINDINGS_BY_ID: &[(&str, Fact)] = &[{}];",
+        entries.join(", ")
+    );
     let _ = writeln!(o, "pub static KB: Kb = Kb {{");
     let _ = writeln!(
         o,

@@ -70,14 +70,14 @@ pub enum PainRule {
     Bone,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Region {
     pub id: &'static str,
     pub view: View,
     pub label: &'static str,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Finding {
     pub id: &'static str,
     pub fact: Fact,
@@ -93,13 +93,13 @@ pub struct Finding {
     pub runner_only: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Weighted {
     pub fact: Fact,
     pub weight: u8,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Condition {
     pub id: &'static str,
     pub name: &'static str,
@@ -115,7 +115,7 @@ pub struct Condition {
     pub references: &'static [&'static str],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Rule {
     pub id: &'static str,
     pub level: Level,
@@ -131,7 +131,7 @@ pub struct Rule {
     pub consider: &'static [&'static str],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Reference {
     pub id: &'static str,
     pub short: &'static str,
@@ -151,7 +151,7 @@ pub struct Pose {
     pub forearm: i16,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Illustration {
     pub front_view: bool,
     pub prop: &'static str,
@@ -160,7 +160,7 @@ pub struct Illustration {
     pub end: Pose,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Exercise {
     pub id: &'static str,
     pub name: &'static str,
@@ -175,7 +175,7 @@ pub struct Exercise {
     pub pose: Illustration,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Phase {
     pub name: &'static str,
     pub timing: &'static str,
@@ -185,7 +185,7 @@ pub struct Phase {
     pub move_on: &'static [&'static str],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Plan {
     /// Index into [`Kb::conditions`].
     pub condition: u8,
@@ -201,7 +201,7 @@ pub struct Plan {
     pub phases: &'static [Phase],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct UntilSeen {
     pub id: &'static str,
     /// Indices into [`Kb::conditions`]; empty for the general fallback.
@@ -210,7 +210,7 @@ pub struct UntilSeen {
     pub advice: &'static [&'static str],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct LevelText {
     pub headline: &'static str,
     pub how_soon: &'static str,
@@ -218,7 +218,7 @@ pub struct LevelText {
     pub review: &'static [&'static str],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Kb {
     /// Every fact id, by fact number: regions, then findings, then derived facts.
     pub facts: &'static [&'static str],

@@ -3,42 +3,147 @@
 
 use std::time::Duration;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
 use yew::platform::time::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Renders the app into a fresh element and lets Yew's scheduler run once.
-async fn render_app() -> web_sys::Element {
+/// Renders a fresh app (with no saved answers) into its own element.
+async fn render_app() -> Element {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
     let document = gloo::utils::document();
-    let root = document
-        .create_element("div")
-        .expect("a div can be created");
-    document
-        .body()
-        .expect("a test page has a body")
-        .append_child(&root)
-        .expect("append");
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<hipcheck::ui::App>::with_root(root.clone()).render();
-    sleep(Duration::from_millis(20)).await;
+    settle().await;
     root
 }
 
-#[wasm_bindgen_test]
-async fn app_renders_its_heading_and_privacy_promise() {
-    let root = render_app().await;
-    let heading = root
-        .query_selector("h1")
+async fn settle() {
+    sleep(Duration::from_millis(30)).await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
         .unwrap()
-        .expect("the app renders an h1");
-    assert_eq!(heading.text_content().as_deref(), Some("HipCheck"));
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn button(root: &Element, text: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button '{text}'"))
+}
+
+async fn click(element: &Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+async fn go_to_where_step(root: &Element) {
+    click(&button(root, "Start")).await;
+    click(&button(root, "None of these apply to me")).await;
+    assert_eq!(
+        find(root, ".hc-step-heading").text_content().as_deref(),
+        Some("Where does it hurt?")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn start_screen_says_what_this_is() {
+    let root = render_app().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("about two minutes"), "{text}");
+    assert!(text.contains("not a diagnosis"), "{text}");
+    assert!(
+        text.contains("nothing you enter leaves this device"),
+        "{text}"
+    );
+    assert!(text.contains("call your local emergency number"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn toggling_a_region_sets_aria_pressed_and_adds_a_removable_chip() {
+    let root = render_app().await;
+    go_to_where_step(&root).await;
+    click(&button(&root, "Side view")).await;
+    let region = find(&root, r#"[data-region="side-hip"][data-side="right"]"#);
+    assert_eq!(
+        region.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(region.get_attribute("role").as_deref(), Some("button"));
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Right · point of the hip")
+    );
+
+    click(&region).await;
+    let region = find(&root, r#"[data-region="side-hip"][data-side="right"]"#);
+    assert_eq!(
+        region.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let chip = find(&root, ".hc-chip");
+    assert!(chip
+        .text_content()
+        .unwrap_or_default()
+        .contains("Right · point of the hip"));
+
+    click(&chip).await;
+    assert!(
+        root.query_selector(".hc-chip").unwrap().is_none(),
+        "removing the chip un-picks the region"
+    );
+    let region = find(&root, r#"[data-region="side-hip"][data-side="right"]"#);
+    assert_eq!(
+        region.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn picking_the_side_of_the_hip_brings_its_questions() {
+    let root = render_app().await;
+    go_to_where_step(&root).await;
+    click(&button(&root, "Back view")).await;
+    click(&find(
+        &root,
+        r#"[data-region="back-thigh"][data-side="left"]"#,
+    ))
+    .await;
+    click(&button(&root, "Continue")).await;
     let text = root.text_content().unwrap_or_default();
     assert!(
-        text.contains("not a diagnosis"),
-        "says it is not a diagnosis: {text}"
+        !text.contains("lie on the sore side"),
+        "side-hip questions must not appear for the back of the thigh"
+    );
+
+    click(&button(&root, "Back")).await;
+    click(&button(&root, "Side view")).await;
+    click(&find(
+        &root,
+        r#"[data-region="side-hip"][data-side="right"]"#,
+    ))
+    .await;
+    click(&button(&root, "Continue")).await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Does it hurt to lie on the sore side at night?"),
+        "{text}"
     );
     assert!(
-        text.contains("leaves this device"),
-        "states the privacy promise: {text}"
+        text.contains("Is the point of your hip sore to press on?"),
+        "{text}"
     );
 }

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::answers::{Answers, Onset, Response, Sex, Side};
 use crate::kb::{
-    Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Weighted, AGE_GATED, KB,
+    Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Weighted, AGE_GATED, FINDINGS,
+    FINDINGS_BY_ID, KB,
 };
 
 /// Evidence counts half when the person answered "not sure".
@@ -32,6 +33,15 @@ pub enum Likelihood {
 }
 
 impl Likelihood {
+    /// The contract id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Likelihood::Likely => "likely",
+            Likelihood::Possible => "possible",
+            Likelihood::LessLikely => "less-likely",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Likelihood::Likely => "likely",
@@ -150,12 +160,16 @@ impl Facts {
         let mut yes = 0;
         let mut unsure = 0;
         let mut no = 0;
-        for finding in KB.findings {
-            match answers.findings.get(finding.id) {
-                Some(Response::Yes) => yes |= bit(finding.fact),
-                Some(Response::Unsure) => unsure |= bit(finding.fact),
-                Some(Response::No) => no |= bit(finding.fact),
-                None => {}
+        for (id, response) in &answers.findings {
+            let Ok(at) = FINDINGS_BY_ID.binary_search_by(|(known, _)| (*known).cmp(id.as_str()))
+            else {
+                continue;
+            };
+            let b = bit(FINDINGS_BY_ID[at].1);
+            match response {
+                Response::Yes => yes |= b,
+                Response::Unsure => unsure |= b,
+                Response::No => no |= b,
             }
         }
         let mut regions = 0;
@@ -208,13 +222,8 @@ impl Facts {
 
     /// Whether the person gave anything to assess: a region, or a finding answered yes/unsure.
     fn is_empty(&self) -> bool {
-        let findings_mask = findings_mask();
-        self.regions == 0 && (self.yes | self.unsure) & findings_mask == 0
+        self.regions == 0 && (self.yes | self.unsure) & FINDINGS == 0
     }
-}
-
-fn findings_mask() -> FactSet {
-    KB.findings.iter().fold(0, |acc, f| acc | bit(f.fact))
 }
 
 fn rule_fires(rule: &Rule, present: FactSet, facts: &Facts) -> bool {
@@ -238,17 +247,16 @@ fn rule_fires(rule: &Rule, present: FactSet, facts: &Facts) -> bool {
         && (!rule.runner_only || facts.runner)
 }
 
-fn fact_ids(set: FactSet) -> Vec<&'static str> {
-    KB.facts
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| set & bit(*i as Fact) != 0)
-        .map(|(_, id)| *id)
-        .collect()
+fn fact_ids(mut set: FactSet) -> Vec<&'static str> {
+    let mut ids = Vec::with_capacity(set.count_ones() as usize);
+    while set != 0 {
+        ids.push(KB.facts[set.trailing_zeros() as usize]);
+        set &= set - 1;
+    }
+    ids
 }
 
 fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
-    let findings = findings_mask();
     let mut fired = Vec::new();
     for rule in KB.rules {
         let (level, unsure, present) = if rule_fires(rule, facts.yes, facts) {
@@ -266,7 +274,7 @@ fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
         fired.push(FiredRule {
             rule: rule.id,
             level,
-            findings: fact_ids((rule.all | rule.any) & present & findings),
+            findings: fact_ids((rule.all | rule.any) & present & FINDINGS),
             unsure,
             reason: rule.reason,
             action: rule.action,
@@ -336,7 +344,7 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
 }
 
 fn rank(facts: &Facts) -> Vec<RankedCondition> {
-    let observed = facts.regions | ((facts.yes | facts.unsure) & findings_mask());
+    let observed = facts.regions | ((facts.yes | facts.unsure) & FINDINGS);
     let mut scored: Vec<Scored> = KB
         .conditions
         .iter()

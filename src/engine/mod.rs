@@ -6,6 +6,7 @@ mod questions;
 
 pub use answers::{
     parse_answers, Answers, AnswersError, Onset, PainSite, Response, Sex, Side, CONTRACT_VERSION,
+    MAX_AGE,
 };
 pub use assess::{
     assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase,

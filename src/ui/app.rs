@@ -1,13 +1,123 @@
+//! The root component: owns the reducer, saves answers, moves focus to each new step's heading,
+//! and announces results.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::context::{Config, Ui};
+use super::emergency_step::EmergencyStep;
+use super::progress::Progress;
+use super::results_step::ResultsStep;
+use super::safety_step::SafetyStep;
+use super::start_step::StartStep;
+use super::state::{Action, Notice, State, Step};
+use super::storage::{self, Loaded};
+use super::symptoms_step::SymptomsStep;
+use super::where_step::WhereStep;
+
+static INSTANCES: AtomicU32 = AtomicU32::new(0);
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Config,
+}
+
+fn initial_state() -> State {
+    match storage::load() {
+        Loaded::Nothing => State::default(),
+        Loaded::Saved(saved) => State::with_saved(Some(saved), None),
+        Loaded::Discarded => State::with_saved(None, Some(Notice::SavedDiscarded)),
+    }
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer_eq(initial_state);
+    let uid = use_memo((), |_| {
+        format!("hc{}", INSTANCES.fetch_add(1, Ordering::Relaxed))
+    });
+    let ui = use_memo(props.config.clone(), |config| {
+        Ui::new(config.clone(), AttrValue::from((*uid).clone()))
+    });
+    let root = use_node_ref();
+    let first_render = use_mut_ref(|| true);
+
+    // Save after every change, except while a saved visit is still being offered (saving then
+    // would overwrite it with an empty one).
+    {
+        let saved = state.saved();
+        let offering = state.resume.is_some();
+        use_effect_with((saved, offering), |(saved, offering)| {
+            if !*offering {
+                if saved.answers == Default::default() && saved.step == Step::Start {
+                    storage::clear();
+                } else {
+                    storage::save(saved);
+                }
+            }
+        });
+    }
+
+    // Focus the new step's heading so keyboard and screen-reader users start at the top of it.
+    // Not on the first render: a widget in a blog post must not steal focus or scroll on load.
+    {
+        let root = root.clone();
+        let first_render = first_render.clone();
+        use_effect_with(state.step, move |_| {
+            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                return;
+            }
+            let heading = root
+                .cast::<web_sys::Element>()
+                .and_then(|root| root.query_selector(".hc-step-heading").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                let _ = heading.focus();
+                heading.scroll_into_view();
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+
+    let step = match state.step {
+        Step::Start => html! { <StartStep state={state.clone()} dispatch={dispatch.clone()} /> },
+        Step::Safety => html! { <SafetyStep state={state.clone()} dispatch={dispatch.clone()} /> },
+        Step::Where => html! { <WhereStep state={state.clone()} dispatch={dispatch.clone()} /> },
+        Step::Symptoms => {
+            html! { <SymptomsStep state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        Step::Results => {
+            html! { <ResultsStep state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        Step::Emergency => {
+            html! { <EmergencyStep state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+    };
+    let m = ui.m;
+    let title = match &ui.config.clinic_name {
+        Some(clinic) => format!("{} · {clinic}", m.app_name),
+        None => m.app_name.to_string(),
+    };
+
     html! {
-        <main class="hc-app" aria-labelledby="hc-title">
-            <h1 id="hc-title">{ "HipCheck" }</h1>
-            <p class="hc-lead">
-                { "A two-minute self-check for runners with hip pain. It is not a diagnosis, and nothing you enter leaves this device." }
-            </p>
-        </main>
+        <ContextProvider<Ui> context={(*ui).clone()}>
+            // A region, not <main>/<header>: the widget lives inside someone else's page and must
+            // not add a second main or banner landmark to it.
+            <section class="hc-app" ref={root} lang={m.lang} aria-label={m.app_name}>
+                <div class="hc-header">
+                    <p class="hc-brand"><span class="hc-logo" aria-hidden="true"></span>{ title }</p>
+                    <Progress step={state.step} />
+                </div>
+                <div class="hc-main">{ step }</div>
+                <p class="hc-footer">{ m.not_a_diagnosis }{ " " }{ m.start_points[2] }</p>
+            </section>
+        </ContextProvider<Ui>>
     }
 }

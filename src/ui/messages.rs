@@ -5,7 +5,6 @@
 pub struct Messages {
     pub lang: &'static str,
     pub app_name: &'static str,
-    pub tagline: &'static str,
     pub step_names: [&'static str; 5],
     pub progress: &'static str,
 
@@ -58,6 +57,8 @@ pub struct Messages {
     pub left_side: &'static str,
     pub right_side: &'static str,
     pub your_left: &'static str,
+    pub front_on_right: &'static str,
+    pub front_on_left: &'static str,
     pub your_right: &'static str,
     pub left: &'static str,
     pub right: &'static str,
@@ -66,7 +67,6 @@ pub struct Messages {
     pub remove: &'static str,
     pub prefer_list: &'static str,
     pub prefer_diagram: &'static str,
-    pub pick_at_least_one: &'static str,
 
     pub symptoms_heading: &'static str,
     pub symptoms_intro: &'static str,
@@ -87,7 +87,6 @@ pub struct Messages {
     pub why_this_level: &'static str,
     pub sources_heading: &'static str,
     pub sources_intro: &'static str,
-    pub no_sources: &'static str,
     pub why_we_think: &'static str,
     pub evidence_for: &'static str,
     pub evidence_against: &'static str,
@@ -111,7 +110,6 @@ pub struct Messages {
     pub book_default_label: &'static str,
     pub book_intro: &'static str,
     pub change_answers: &'static str,
-    pub change_step: &'static str,
     pub print: &'static str,
     pub start_again: &'static str,
 
@@ -120,23 +118,17 @@ pub struct Messages {
     pub emergency_not_sure: &'static str,
     pub emergency_go_back: &'static str,
 
-    pub error_heading: &'static str,
-    pub error_text: &'static str,
-
     pub likelihood: [(&'static str, &'static str); 3],
     pub level_names: [&'static str; 5],
     pub derived: [(&'static str, &'static str); 15],
     pub answered_no: &'static str,
     pub painful_area: &'static str,
-    pub pose_start: &'static str,
-    pub pose_end: &'static str,
     pub illustration_of: &'static str,
 }
 
 pub static EN: Messages = Messages {
     lang: "en",
     app_name: "HipCheck",
-    tagline: "Hip pain self-check for runners",
     step_names: ["About you", "Safety", "Where it hurts", "Symptoms", "Your result"],
     progress: "Step {n} of {total}: {name}",
 
@@ -181,9 +173,9 @@ pub static EN: Messages = Messages {
 
     where_heading: "Where does it hurt?",
     where_intro: "Tap every area that hurts. Use the tabs to see the front, side and back.",
-    view_front: "Front",
-    view_side: "Side",
-    view_back: "Back",
+    view_front: "Front view",
+    view_side: "Side view",
+    view_back: "Back view",
     views_label: "Body views",
     seen_from_front: "Seen from the front: your right is on the left of the picture.",
     seen_from_behind: "Seen from behind: your left is on the left of the picture.",
@@ -193,6 +185,8 @@ pub static EN: Messages = Messages {
     left_side: "Left side",
     right_side: "Right side",
     your_left: "Your left",
+    front_on_right: "front →",
+    front_on_left: "← front",
     your_right: "Your right",
     left: "Left",
     right: "Right",
@@ -201,7 +195,6 @@ pub static EN: Messages = Messages {
     remove: "Remove",
     prefer_list: "Prefer a list?",
     prefer_diagram: "Show the diagram",
-    pick_at_least_one: "Pick at least one area, or continue if you have no pain right now.",
 
     symptoms_heading: "About your pain",
     symptoms_intro: "Only questions that fit the areas you picked. Answer what you can.",
@@ -227,7 +220,6 @@ pub static EN: Messages = Messages {
     why_this_level: "Why",
     sources_heading: "Possible sources of your pain",
     sources_intro: "Ranked by how well they fit your answers. A professional examination is what confirms it.",
-    no_sources: "Your answers don't point clearly to one source of pain.",
     why_we_think: "Why we think this",
     evidence_for: "Fits",
     evidence_against: "Doesn't fit",
@@ -251,7 +243,6 @@ pub static EN: Messages = Messages {
     book_default_label: "Book your free call",
     book_intro: "Want a physio to look at this with you?",
     change_answers: "Change my answers",
-    change_step: "Change",
     print: "Print or save as PDF",
     start_again: "Start again",
 
@@ -260,8 +251,6 @@ pub static EN: Messages = Messages {
     emergency_not_sure: "Answered by mistake?",
     emergency_go_back: "Go back to the safety questions",
 
-    error_heading: "Something went wrong",
-    error_text: "HipCheck hit a problem and stopped. Your answers were not sent anywhere.",
 
     likelihood: [("likely", "Likely"), ("possible", "Possible"), ("less-likely", "Less likely")],
     level_names: ["Self-care", "See someone soon", "Within 1–3 days", "Today", "Emergency"],
@@ -284,21 +273,36 @@ pub static EN: Messages = Messages {
     ],
     answered_no: "Not: {label}",
     painful_area: "Painful area: {label}",
-    pose_start: "start",
-    pose_end: "end",
     illustration_of: "Illustration: {description}",
 };
 
 /// The catalog for a language tag; unknown languages fall back to English.
-pub fn messages(lang: &str) -> &'static Messages {
-    match lang.split('-').next().unwrap_or("en") {
-        _ => &EN,
+pub fn messages(lang: &str) -> Option<&'static Messages> {
+    match lang
+        .split('-')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "en" => Some(&EN),
+        _ => None,
+    }
+}
+
+/// Catalogs are statics: two are equal when they are the same catalog.
+impl PartialEq for Messages {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
     }
 }
 
 impl Messages {
     pub fn likelihood_label(&self, id: &str) -> &'static str {
-        self.likelihood.iter().find(|(k, _)| *k == id).map_or("", |(_, v)| v)
+        self.likelihood
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map_or("", |(_, v)| v)
     }
 
     /// A plain label for any fact id: region, finding, derived fact, or `no:<finding>`.
@@ -309,11 +313,17 @@ impl Messages {
             return self.answered_no.replace("{label}", label);
         }
         if let Some(region) = KB.region(id) {
-            return self.painful_area.replace("{label}", &region.label.to_lowercase());
+            return self
+                .painful_area
+                .replace("{label}", &region.label.to_lowercase());
         }
         if let Some(finding) = KB.finding(id) {
             return finding.label.to_string();
         }
-        self.derived.iter().find(|(k, _)| *k == id).map_or(id, |(_, v)| v).to_string()
+        self.derived
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map_or(id, |(_, v)| v)
+            .to_string()
     }
 }

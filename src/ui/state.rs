@@ -6,7 +6,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::engine::{assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side};
+use crate::engine::{
+    assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side,
+};
 use crate::kb::{Level, View};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,11 +110,19 @@ pub enum Action {
 
 impl State {
     pub fn with_saved(saved: Option<Saved>, notice: Option<Notice>) -> State {
-        State { resume: saved, notice, ..State::default() }
+        State {
+            resume: saved,
+            notice,
+            ..State::default()
+        }
     }
 
     pub fn saved(&self) -> Saved {
-        Saved { schema: SAVED_SCHEMA, step: self.step, answers: self.answers.clone() }
+        Saved {
+            schema: SAVED_SCHEMA,
+            step: self.step,
+            answers: self.answers.clone(),
+        }
     }
 
     fn is_emergency(&self) -> bool {
@@ -179,10 +189,17 @@ impl Reducible for State {
             }
             Action::FinishSafety => {
                 for question in safety_questions(&next.answers) {
-                    next.answers.findings.entry(question.id.to_string()).or_insert(Response::No);
+                    next.answers
+                        .findings
+                        .entry(question.id.to_string())
+                        .or_insert(Response::No);
                 }
                 next.recheck = None;
-                next.step = if next.is_emergency() { Step::Emergency } else { Step::Where };
+                next.step = if next.is_emergency() {
+                    Step::Emergency
+                } else {
+                    Step::Where
+                };
             }
             Action::TogglePain(region, side) => {
                 next.answers.toggle_pain(&region, side);

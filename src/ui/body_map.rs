@@ -1,0 +1,244 @@
+//! The hand-drawn hip diagram: lower trunk, pelvis, hips and thighs, in three views. Each of the
+//! 12 regions exists on both sides (24 targets), each a focusable toggle with an accessible name.
+//!
+//! Geometry is in a 320 × 400 viewBox. Every target is at least 26 × 26 units, so at 320 px of
+//! rendered width (a 360 px phone) it stays above the 24 × 24 CSS px minimum (WCAG 2.5.8).
+
+use yew::prelude::*;
+
+use super::context::use_ui;
+use crate::engine::{Answers, Side};
+use crate::kb::{View, KB};
+
+/// A region's target on the person's RIGHT side in the front view, or LEFT side in the back
+/// view (the left half of the picture), or the single side shown in the side view.
+struct Target {
+    region: &'static str,
+    cx: f32,
+    cy: f32,
+    rx: f32,
+    ry: f32,
+}
+
+const FRONT: [Target; 5] = [
+    Target {
+        region: "lower-abdomen",
+        cx: 134.0,
+        cy: 84.0,
+        rx: 19.0,
+        ry: 15.0,
+    },
+    Target {
+        region: "front-hip",
+        cx: 98.0,
+        cy: 118.0,
+        rx: 15.0,
+        ry: 17.0,
+    },
+    Target {
+        region: "hip-crease",
+        cx: 121.0,
+        cy: 152.0,
+        rx: 18.0,
+        ry: 13.0,
+    },
+    Target {
+        region: "inner-groin",
+        cx: 145.0,
+        cy: 186.0,
+        rx: 13.0,
+        ry: 16.0,
+    },
+    Target {
+        region: "front-thigh",
+        cx: 123.0,
+        cy: 285.0,
+        rx: 22.0,
+        ry: 58.0,
+    },
+];
+
+const BACK: [Target; 5] = [
+    Target {
+        region: "low-back",
+        cx: 139.0,
+        cy: 44.0,
+        rx: 16.0,
+        ry: 20.0,
+    },
+    Target {
+        region: "si-joint",
+        cx: 142.0,
+        cy: 92.0,
+        rx: 13.0,
+        ry: 13.0,
+    },
+    Target {
+        region: "buttock",
+        cx: 116.0,
+        cy: 146.0,
+        rx: 27.0,
+        ry: 26.0,
+    },
+    Target {
+        region: "sit-bone",
+        cx: 134.0,
+        cy: 198.0,
+        rx: 15.0,
+        ry: 13.0,
+    },
+    Target {
+        region: "back-thigh",
+        cx: 123.0,
+        cy: 287.0,
+        rx: 22.0,
+        ry: 56.0,
+    },
+];
+
+/// Side view drawn facing right; mirrored for the left side.
+const SIDE: [Target; 2] = [
+    Target {
+        region: "side-hip",
+        cx: 158.0,
+        cy: 152.0,
+        rx: 19.0,
+        ry: 19.0,
+    },
+    Target {
+        region: "outer-thigh",
+        cx: 164.0,
+        cy: 265.0,
+        rx: 21.0,
+        ry: 60.0,
+    },
+];
+
+const FRONT_BACK_OUTLINE: &str = "M110 16 C100 62 82 98 80 150 C80 228 92 318 102 392 L150 392 C152 320 156 252 160 208 C164 252 168 320 170 392 L218 392 C228 318 240 228 240 150 C238 98 220 62 210 16 Z";
+const SIDE_OUTLINE: &str = "M124 16 C116 60 98 110 102 165 C106 204 124 232 128 262 C132 322 138 360 142 392 L194 392 C200 330 208 250 210 180 C212 138 206 90 198 16 Z";
+
+#[derive(Properties, PartialEq)]
+pub struct BodyMapProps {
+    pub view: View,
+    pub side_view: Side,
+    pub answers: Answers,
+    pub ontoggle: Callback<(&'static str, Side)>,
+}
+
+fn region_label(region: &str) -> &'static str {
+    KB.region(region).map_or("", |r| r.label)
+}
+
+#[function_component(BodyMap)]
+pub fn body_map(props: &BodyMapProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let target = |t: &Target, side: Side, mirror: bool| {
+        let cx = if mirror { 320.0 - t.cx } else { t.cx };
+        let pressed = props.answers.has_pain(t.region, side);
+        let side_word = match side {
+            Side::Left => m.left,
+            Side::Right => m.right,
+        };
+        let name = format!("{side_word} · {}", region_label(t.region).to_lowercase());
+        let region = t.region;
+        let onclick = {
+            let ontoggle = props.ontoggle.clone();
+            Callback::from(move |_: MouseEvent| ontoggle.emit((region, side)))
+        };
+        let onkeydown = {
+            let ontoggle = props.ontoggle.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    ontoggle.emit((region, side));
+                }
+            })
+        };
+        html! {
+            <g class={classes!("hc-region", pressed.then_some("hc-pressed"))} role="button" tabindex="0"
+                aria-pressed={pressed.to_string()} aria-label={name.clone()} {onclick} {onkeydown}
+                data-region={region} data-side={if side == Side::Left { "left" } else { "right" }}>
+                <title>{ name }</title>
+                <ellipse cx={cx.to_string()} cy={t.cy.to_string()} rx={t.rx.to_string()} ry={t.ry.to_string()} />
+                if pressed {
+                    <circle class="hc-region-dot" cx={cx.to_string()} cy={t.cy.to_string()} r="4" />
+                }
+            </g>
+        }
+    };
+
+    // Front: we face the person, so their right is on our left. Back: their left is on our left.
+    let (outline, left_label, right_label, caption, targets) = match props.view {
+        View::Front => (
+            html! { <>
+                <path class="hc-body" d={FRONT_BACK_OUTLINE} />
+                <path class="hc-body-line" d="M104 132 C126 150 146 170 160 200 C174 170 194 150 216 132" />
+                <circle class="hc-body-line" cx="160" cy="62" r="3" />
+            </> },
+            m.your_right,
+            m.your_left,
+            m.seen_from_front,
+            FRONT
+                .iter()
+                .flat_map(|t| [target(t, Side::Right, false), target(t, Side::Left, true)])
+                .collect::<Html>(),
+        ),
+        View::Back => (
+            html! { <>
+                <path class="hc-body" d={FRONT_BACK_OUTLINE} />
+                <path class="hc-body-line" d="M160 16 L160 120 C160 150 160 170 160 196" />
+                <path class="hc-body-line" d="M92 176 C114 190 140 192 156 186 M228 176 C206 190 180 192 164 186" />
+            </> },
+            m.your_left,
+            m.your_right,
+            m.seen_from_behind,
+            BACK.iter()
+                .flat_map(|t| [target(t, Side::Left, false), target(t, Side::Right, true)])
+                .collect::<Html>(),
+        ),
+        View::Side => {
+            // Right side: the person faces our right. Left side: mirrored, facing our left.
+            let mirror = props.side_view == Side::Left;
+            let outline = if mirror {
+                html! { <path class="hc-body" d={SIDE_OUTLINE} transform="translate(320 0) scale(-1 1)" /> }
+            } else {
+                html! { <path class="hc-body" d={SIDE_OUTLINE} /> }
+            };
+            let (caption, label) = if mirror {
+                (m.seen_from_side_left, m.your_left)
+            } else {
+                (m.seen_from_side_right, m.your_right)
+            };
+            (
+                outline,
+                if mirror { label } else { "" },
+                if mirror { "" } else { label },
+                caption,
+                SIDE.iter()
+                    .map(|t| target(t, props.side_view, mirror))
+                    .collect::<Html>(),
+            )
+        }
+    };
+    let front_word = match (props.view, props.side_view) {
+        (View::Side, Side::Right) => Some((m.front_on_right, 250.0)),
+        (View::Side, Side::Left) => Some((m.front_on_left, 70.0)),
+        _ => None,
+    };
+
+    html! {
+        <figure class="hc-map">
+            <svg class="hc-map-svg" viewBox="0 0 320 400" role="group" aria-label={caption}>
+                <text class="hc-map-side" x="8" y="30" aria-hidden="true">{ left_label }</text>
+                <text class="hc-map-side hc-end" x="312" y="30" aria-hidden="true">{ right_label }</text>
+                if let Some((word, x)) = front_word {
+                    <text class="hc-map-hint" x={x.to_string()} y="392" aria-hidden="true">{ word }</text>
+                }
+                <g aria-hidden="true">{ outline }</g>
+                { targets }
+            </svg>
+            <figcaption class="hc-map-caption">{ caption }</figcaption>
+        </figure>
+    }
+}

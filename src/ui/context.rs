@@ -1,0 +1,46 @@
+//! What every component needs besides the state: the message catalog, the clinic's settings
+//! and an id prefix unique to this widget instance (two widgets on a page must not share ids).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::messages::{messages, Messages, EN};
+
+/// Settings a clinic gives the widget (data attributes today, custom-element attributes later).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    pub booking_url: Option<AttrValue>,
+    pub booking_label: Option<AttrValue>,
+    pub clinic_name: Option<AttrValue>,
+    pub phone: Option<AttrValue>,
+    pub lang: AttrValue,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Ui {
+    pub m: &'static Messages,
+    pub config: Rc<Config>,
+    pub uid: AttrValue,
+}
+
+impl Ui {
+    pub fn new(config: Config, uid: AttrValue) -> Ui {
+        // Unknown languages fall back to English; `mount` has already warned about it.
+        Ui {
+            m: messages(&config.lang).unwrap_or(&EN),
+            config: Rc::new(config),
+            uid,
+        }
+    }
+
+    /// An element id unique to this widget instance.
+    pub fn id(&self, local: &str) -> String {
+        format!("{}-{local}", self.uid)
+    }
+}
+
+#[hook]
+pub fn use_ui() -> Ui {
+    use_context::<Ui>().unwrap_or_else(|| Ui::new(Config::default(), AttrValue::from("hc")))
+}

@@ -1,0 +1,45 @@
+use yew::prelude::*;
+
+use super::context::use_ui;
+use super::state::{Action, State, Step};
+use crate::engine::assess;
+use crate::kb::Level;
+
+#[derive(Properties, PartialEq)]
+pub struct EmergencyStepProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The flow stops here: only what to do now, and why (CLINICAL.md rule 1).
+#[function_component(EmergencyStep)]
+pub fn emergency_step(props: &EmergencyStepProps) -> Html {
+    let m = use_ui().m;
+    let result = assess(&props.state.answers);
+    let emergencies: Vec<_> = result
+        .triage
+        .fired
+        .iter()
+        .filter(|r| r.level == Level::Emergency)
+        .collect();
+    let onback = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Safety)))
+    };
+    html! {
+        <div class="hc-step hc-emergency" role="alert">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.emergency_heading }</h2>
+            <p class="hc-emergency-now"><strong>{ m.emergency_call }</strong></p>
+            <ul class="hc-emergency-actions">
+                { for result.triage.actions.iter().map(|a| html! { <li>{ *a }</li> }) }
+            </ul>
+            <h3>{ m.why_this_level }</h3>
+            <ul>
+                { for emergencies.iter().map(|r| html! { <li>{ r.reason }</li> }) }
+            </ul>
+            <p class="hc-hint">{ m.emergency_not_sure }{ " " }
+                <button type="button" class="hc-link" onclick={onback}>{ m.emergency_go_back }</button>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+use yew::prelude::*;
+
+use super::context::use_ui;
+use super::figure::ExerciseFigure;
+use crate::kb::KB;
+
+#[derive(Properties, PartialEq)]
+pub struct ExerciseCardProps {
+    pub id: &'static str,
+}
+
+/// One exercise: illustration, how-to steps, dosage, tips and what to avoid.
+#[function_component(ExerciseCard)]
+pub fn exercise_card(props: &ExerciseCardProps) -> Html {
+    let m = use_ui().m;
+    let Some(exercise) = KB.exercise(props.id) else {
+        return html! {};
+    };
+    let label = m
+        .illustration_of
+        .replace("{description}", exercise.pose.description);
+    let list = |title: &'static str, items: &'static [&'static str]| {
+        (!items.is_empty()).then(|| {
+            html! {
+                <div class="hc-ex-list">
+                    <h6>{ title }</h6>
+                    <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
+                </div>
+            }
+        })
+    };
+    html! {
+        <li class="hc-exercise">
+            <div class="hc-ex-head">
+                <ExerciseFigure illustration={&exercise.pose} label={label} />
+                <div>
+                    <h5>{ exercise.name }</h5>
+                    if let Some(also) = exercise.also_called { <p class="hc-hint">{ also }</p> }
+                    <p class="hc-dosage"><strong>{ m.dosage }{ ": " }</strong>{ exercise.dosage }</p>
+                </div>
+            </div>
+            // Collapsed so a plan of a dozen exercises stays scannable on a phone.
+            <details class="hc-ex-details">
+                <summary>{ m.steps }</summary>
+                <div class="hc-ex-list">
+                    <ol>{ for exercise.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ol>
+                </div>
+                { for list(m.cues, exercise.cues) }
+                { for list(m.avoid, exercise.avoid) }
+            </details>
+        </li>
+    }
+}

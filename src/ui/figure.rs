@@ -1,0 +1,157 @@
+//! Exercise illustrations: a stick figure posed from a few joint angles (content/exercises.toml),
+//! start pose faint and end pose solid. The two alternate only when the person allows motion
+//! (the CSS animation sits inside `prefers-reduced-motion: no-preference`).
+
+use yew::prelude::*;
+
+use crate::kb::{Illustration, Pose};
+
+const TRUNK: f32 = 48.0;
+const HEAD_RADIUS: f32 = 9.0;
+const THIGH: f32 = 40.0;
+const SHIN: f32 = 40.0;
+const FOOT: f32 = 11.0;
+const UPPER_ARM: f32 = 26.0;
+const FOREARM: f32 = 24.0;
+
+/// A segment direction: 0° points down, 90° the way the figure faces, 180° up (SVG y grows down).
+fn towards(from: (f32, f32), angle: i16, length: f32) -> (f32, f32) {
+    let radians = f32::from(angle).to_radians();
+    (
+        from.0 + length * radians.sin(),
+        from.1 + length * radians.cos(),
+    )
+}
+
+struct Joints {
+    head: (f32, f32),
+    neck: (f32, f32),
+    shoulder: (f32, f32),
+    elbow: (f32, f32),
+    wrist: (f32, f32),
+    pelvis: (f32, f32),
+    knees: [(f32, f32); 2],
+    ankles: [(f32, f32); 2],
+    toes: [(f32, f32); 2],
+}
+
+impl Joints {
+    fn of(pose: &Pose) -> Joints {
+        let pelvis = (0.0, 0.0);
+        let neck = towards(pelvis, pose.trunk, TRUNK);
+        let head = towards(neck, pose.trunk, HEAD_RADIUS + 2.0);
+        let shoulder = towards(pelvis, pose.trunk, TRUNK - 4.0);
+        let elbow = towards(shoulder, pose.upper_arm, UPPER_ARM);
+        let wrist = towards(elbow, pose.forearm, FOREARM);
+        let leg = |thigh: i16, shin: i16| {
+            let knee = towards(pelvis, thigh, THIGH);
+            let ankle = towards(knee, shin, SHIN);
+            let toe = towards(ankle, shin.saturating_add(90), FOOT);
+            (knee, ankle, toe)
+        };
+        let (k0, a0, t0) = leg(pose.work_thigh, pose.work_shin);
+        let (k1, a1, t1) = leg(pose.other_thigh, pose.other_shin);
+        Joints {
+            head,
+            neck,
+            shoulder,
+            elbow,
+            wrist,
+            pelvis,
+            knees: [k0, k1],
+            ankles: [a0, a1],
+            toes: [t0, t1],
+        }
+    }
+
+    fn points(&self) -> Vec<(f32, f32)> {
+        let mut points = vec![
+            self.neck,
+            self.shoulder,
+            self.elbow,
+            self.wrist,
+            self.pelvis,
+        ];
+        points.extend(self.knees);
+        points.extend(self.ankles);
+        points.extend(self.toes);
+        points.push((self.head.0, self.head.1 - HEAD_RADIUS));
+        points.push((self.head.0, self.head.1 + HEAD_RADIUS));
+        points
+    }
+
+    /// Moves the figure so its lowest point rests on the floor line (y = 0).
+    fn on_floor(mut self) -> Joints {
+        let lowest = self.points().iter().map(|p| p.1).fold(f32::MIN, f32::max);
+        let shift = |p: &mut (f32, f32)| p.1 -= lowest;
+        for p in [
+            &mut self.head,
+            &mut self.neck,
+            &mut self.shoulder,
+            &mut self.elbow,
+            &mut self.wrist,
+            &mut self.pelvis,
+        ] {
+            shift(p);
+        }
+        for p in self
+            .knees
+            .iter_mut()
+            .chain(self.ankles.iter_mut())
+            .chain(self.toes.iter_mut())
+        {
+            shift(p);
+        }
+        self
+    }
+}
+
+fn line(a: (f32, f32), b: (f32, f32), class: &'static str) -> Html {
+    html! { <line {class} x1={format!("{:.1}", a.0)} y1={format!("{:.1}", a.1)} x2={format!("{:.1}", b.0)} y2={format!("{:.1}", b.1)} /> }
+}
+
+fn figure(j: &Joints, class: &'static str) -> Html {
+    html! {
+        <g class={class}>
+            // The other leg first, so the working leg is drawn on top.
+            { line(j.pelvis, j.knees[1], "hc-limb hc-other") }
+            { line(j.knees[1], j.ankles[1], "hc-limb hc-other") }
+            { line(j.ankles[1], j.toes[1], "hc-limb hc-other") }
+            { line(j.pelvis, j.neck, "hc-limb") }
+            { line(j.shoulder, j.elbow, "hc-limb") }
+            { line(j.elbow, j.wrist, "hc-limb") }
+            { line(j.pelvis, j.knees[0], "hc-limb hc-work") }
+            { line(j.knees[0], j.ankles[0], "hc-limb hc-work") }
+            { line(j.ankles[0], j.toes[0], "hc-limb hc-work") }
+            <circle class="hc-head" cx={format!("{:.1}", j.head.0)} cy={format!("{:.1}", j.head.1)} r={HEAD_RADIUS.to_string()} />
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExerciseFigureProps {
+    pub illustration: &'static Illustration,
+    pub label: AttrValue,
+}
+
+#[function_component(ExerciseFigure)]
+pub fn exercise_figure(props: &ExerciseFigureProps) -> Html {
+    let start = Joints::of(&props.illustration.start).on_floor();
+    let end = Joints::of(&props.illustration.end).on_floor();
+    let all: Vec<(f32, f32)> = start.points().into_iter().chain(end.points()).collect();
+    let pad = 8.0;
+    let min_x = all.iter().map(|p| p.0).fold(f32::MAX, f32::min) - pad;
+    let max_x = all.iter().map(|p| p.0).fold(f32::MIN, f32::max) + pad;
+    let min_y = all.iter().map(|p| p.1).fold(f32::MAX, f32::min) - pad;
+    let width = (max_x - min_x).max(60.0);
+    let height = (pad - min_y).max(60.0);
+    let moves = props.illustration.start != props.illustration.end;
+    html! {
+        <svg class={classes!("hc-figure", moves.then_some("hc-moves"))} role="img" aria-label={props.label.clone()}
+            viewBox={format!("{:.0} {:.0} {:.0} {:.0}", min_x, min_y, width, height)}>
+            <line class="hc-floor" x1={format!("{:.0}", min_x)} y1="1" x2={format!("{:.0}", min_x + width)} y2="1" />
+            if moves { { figure(&start, "hc-pose hc-pose-start") } }
+            { figure(&end, "hc-pose hc-pose-end") }
+        </svg>
+    }
+}

@@ -1,0 +1,44 @@
+use yew::prelude::*;
+
+use super::context::use_ui;
+use crate::engine::{Answers, Side};
+use crate::kb::KB;
+
+#[derive(Properties, PartialEq)]
+pub struct RegionChipsProps {
+    pub answers: Answers,
+    pub ontoggle: Callback<(&'static str, Side)>,
+}
+
+/// The picked areas as chips ("Left · point of the hip ✕"), each removable.
+#[function_component(RegionChips)]
+pub fn region_chips(props: &RegionChipsProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let chips = props.answers.pain.iter().filter_map(|site| {
+        let region = KB.region(&site.region)?;
+        let side = site.side;
+        let side_word = if side == Side::Left { m.left } else { m.right };
+        let name = format!("{side_word} · {}", region.label.to_lowercase());
+        let ontoggle = props.ontoggle.clone();
+        let id = region.id;
+        Some(html! {
+            <li>
+                <button type="button" class="hc-chip" aria-label={format!("{}: {name}", m.remove)}
+                    onclick={Callback::from(move |_| ontoggle.emit((id, side)))}>
+                    <span>{ name }</span><span class="hc-chip-x" aria-hidden="true">{ "✕" }</span>
+                </button>
+            </li>
+        })
+    });
+    html! {
+        <div class="hc-picked" aria-live="polite">
+            <h3 class="hc-picked-title">{ m.picked_heading }</h3>
+            if props.answers.pain.is_empty() {
+                <p class="hc-hint">{ m.picked_none }</p>
+            } else {
+                <ul class="hc-chips">{ for chips }</ul>
+            }
+        </div>
+    }
+}

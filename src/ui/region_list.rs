@@ -1,0 +1,53 @@
+use yew::prelude::*;
+
+use super::context::use_ui;
+use crate::engine::{Answers, Side};
+use crate::kb::{View, KB};
+
+#[derive(Properties, PartialEq)]
+pub struct RegionListProps {
+    pub answers: Answers,
+    pub ontoggle: Callback<(&'static str, Side)>,
+}
+
+/// The diagram's 24 choices as labelled checkboxes, grouped by view.
+#[function_component(RegionList)]
+pub fn region_list(props: &RegionListProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let group = |view: View, title: &'static str| {
+        let rows = KB.regions.iter().filter(|r| r.view == view).map(|region| {
+            let checkbox = |side: Side, word: &'static str| {
+                let checked = props.answers.has_pain(region.id, side);
+                let ontoggle = props.ontoggle.clone();
+                let id = region.id;
+                html! {
+                    <label class={classes!("hc-check", checked.then_some("hc-checked"))}>
+                        <input type="checkbox" {checked}
+                            onchange={Callback::from(move |_: Event| ontoggle.emit((id, side)))} />
+                        <span>{ format!("{word} · {}", region.label.to_lowercase()) }</span>
+                    </label>
+                }
+            };
+            html! {
+                <div class="hc-list-row">
+                    { checkbox(Side::Left, m.left) }
+                    { checkbox(Side::Right, m.right) }
+                </div>
+            }
+        });
+        html! {
+            <fieldset class="hc-list-group">
+                <legend>{ title }</legend>
+                { for rows }
+            </fieldset>
+        }
+    };
+    html! {
+        <div class="hc-region-list">
+            { group(View::Front, m.view_front) }
+            { group(View::Side, m.view_side) }
+            { group(View::Back, m.view_back) }
+        </div>
+    }
+}

@@ -1,0 +1,228 @@
+use yew::prelude::*;
+
+use super::context::use_ui;
+use super::exercise_card::ExerciseCard;
+use super::state::{Action, State, Step};
+use crate::engine::{assess, Assessment, PlanKind};
+use crate::kb::{Level, KB};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsStepProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "hc-level-emergency",
+        Level::SameDay => "hc-level-same-day",
+        Level::WithinDays => "hc-level-within-days",
+        Level::Soon => "hc-level-soon",
+        Level::SelfCare => "hc-level-self-care",
+    }
+}
+
+/// Plain-text reasons only: the engine interleaves ids (for machines) with sentences (for people).
+fn plain_reasons(result: &Assessment) -> Vec<&str> {
+    result
+        .triage
+        .reasons
+        .iter()
+        .map(String::as_str)
+        .filter(|r| r.contains(' '))
+        .collect()
+}
+
+/// The result: triage banner first, then possible sources with reasons, then the plan, the
+/// safety net, the clinic's call to action, and ways to change answers or print.
+#[function_component(ResultsStep)]
+pub fn results_step(props: &ResultsStepProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let result = use_memo(props.state.answers.clone(), assess);
+    let level = result.triage.level;
+
+    let banner = html! {
+        <section class={classes!("hc-banner", level_class(level))} aria-labelledby={ui.id("banner-title")}>
+            <p class="hc-level-name">{ m.level_names[level as usize] }</p>
+            <h3 id={ui.id("banner-title")}>{ result.triage.headline }</h3>
+            <dl class="hc-banner-facts">
+                <div><dt>{ m.how_soon }</dt><dd>{ result.triage.how_soon }</dd></div>
+                <div><dt>{ m.who_to_see }</dt><dd>{ result.triage.who }</dd></div>
+            </dl>
+            if !result.triage.actions.is_empty() {
+                <h4>{ m.what_to_do }</h4>
+                <ul>{ for result.triage.actions.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
+            }
+            <h4>{ m.why_this_level }</h4>
+            <ul>{ for plain_reasons(&result).into_iter().map(|r| html! { <li>{ r.to_string() }</li> }) }</ul>
+        </section>
+    };
+
+    let sources = html! {
+        <section class="hc-section" aria-labelledby={ui.id("sources")}>
+            <h3 id={ui.id("sources")}>{ m.sources_heading }</h3>
+            if result.conditions.is_empty() {
+                <p>{ result.summary.clone() }</p>
+            } else {
+                <p class="hc-hint">{ m.sources_intro }</p>
+                <ol class="hc-sources">
+                    { for result.conditions.iter().map(|c| {
+                        let summary = KB.condition(c.id).map_or("", |k| k.summary);
+                        let likelihood = c.likelihood.id();
+                        html! {
+                            <li class="hc-source">
+                                <div class="hc-source-head">
+                                    <h4>{ c.name }</h4>
+                                    <span class={classes!("hc-badge", format!("hc-{likelihood}"))}>{ m.likelihood_label(likelihood) }</span>
+                                </div>
+                                <p>{ summary }</p>
+                                <div class="hc-evidence">
+                                    <p class="hc-evidence-title">{ m.why_we_think }</p>
+                                    <ul class="hc-for">
+                                        { for c.evidence.supports.iter().map(|f| html! {
+                                            <li><span class="hc-sign" aria-hidden="true">{ "+" }</span><span class="hc-visually-hidden">{ m.evidence_for }{ ": " }</span>{ m.fact_label(f) }</li>
+                                        }) }
+                                    </ul>
+                                    if !c.evidence.against.is_empty() {
+                                        <ul class="hc-against">
+                                            { for c.evidence.against.iter().map(|f| html! {
+                                                <li><span class="hc-sign" aria-hidden="true">{ "−" }</span><span class="hc-visually-hidden">{ m.evidence_against }{ ": " }</span>{ m.fact_label(f) }</li>
+                                            }) }
+                                        </ul>
+                                    }
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    };
+
+    let plan = result.plan.as_ref().map(|plan| {
+        let full = KB.plans.iter().find(|p| KB.conditions[p.condition as usize].id == plan.condition);
+        let list = |title: &'static str, items: &'static [&'static str]| {
+            (!items.is_empty()).then(|| html! {
+                <div class="hc-plan-list">
+                    <h4>{ title }</h4>
+                    <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
+                </div>
+            })
+        };
+        match (plan.kind, full) {
+            (PlanKind::Rehab, Some(full)) => html! {
+                <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
+                    <h3 id={ui.id("plan")}>{ m.plan_heading }</h3>
+                    <p>{ full.summary }</p>
+                    <p class="hc-hint">{ full.expected_course }</p>
+                    <div class="hc-callout">
+                        <h4>{ m.pain_rule_heading }</h4>
+                        <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
+                    </div>
+                    { for list(m.education_heading, full.education) }
+                    { for list(m.plan_avoid_heading, full.avoid) }
+                    <ol class="hc-phases">
+                        { for plan.phases.iter().map(|phase| html! {
+                            <li class="hc-phase">
+                                <h4>{ phase.name }{ " · " }<span class="hc-timing">{ phase.timing }</span></h4>
+                                <p>{ phase.goal }</p>
+                                <ul class="hc-exercises">
+                                    { for phase.exercises.iter().map(|id| html! { <ExerciseCard id={*id} /> }) }
+                                </ul>
+                                if !phase.move_on.is_empty() {
+                                    <div class="hc-move-on">
+                                        <h5>{ m.move_on_when }</h5>
+                                        <ul>{ for phase.move_on.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+                                    </div>
+                                }
+                            </li>
+                        }) }
+                    </ol>
+                    { for list(m.cross_training_heading, full.cross_training) }
+                    { for list(m.return_to_run_heading, full.return_to_run) }
+                    <div class="hc-plan-list">
+                        <h4>{ m.review_heading }</h4>
+                        <p>{ full.review }</p>
+                    </div>
+                    <details class="hc-references">
+                        <summary>{ m.references_heading }</summary>
+                        <ul>{ for full.references.iter().filter_map(|r| KB.reference(r)).map(|r| html! { <li>{ r.citation }</li> }) }</ul>
+                    </details>
+                </section>
+            },
+            _ => html! {
+                <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
+                    <h3 id={ui.id("plan")}>{ m.until_seen_heading }</h3>
+                    { for plan.phases.iter().map(|phase| html! {
+                        <>
+                            <h4>{ phase.name }</h4>
+                            <ul>{ for phase.advice.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
+                        </>
+                    }) }
+                </section>
+            },
+        }
+    });
+
+    let safety_net = html! {
+        <section class="hc-section" aria-labelledby={ui.id("net")}>
+            <h3 id={ui.id("net")}>{ m.safety_net_heading }</h3>
+            <ul>{ for result.safety_net.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+        </section>
+    };
+
+    let booking = ui.config.booking_url.as_ref().map(|url| {
+        let label = ui.config.booking_label.clone().unwrap_or_else(|| AttrValue::from(m.book_default_label));
+        html! {
+            <section class="hc-section hc-book" aria-label={label.clone()}>
+                <p>{ m.book_intro }</p>
+                <a class="hc-button hc-primary hc-cta" href={url.clone()} target="_blank" rel="noopener">{ label }</a>
+                if let Some(phone) = &ui.config.phone {
+                    <p><a href={format!("tel:{}", phone.replace(' ', ""))}>{ phone.clone() }</a></p>
+                }
+            </section>
+        }
+    });
+
+    let go = |step: Step| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
+    };
+    let onprint = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let onrestart = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::StartOver))
+    };
+
+    html! {
+        <div class="hc-step hc-results">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
+            <p class="hc-hint">{ m.not_a_diagnosis }</p>
+            // Announced once, politely, when the result appears.
+            <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
+            { banner }
+            { for booking.clone() }
+            { sources }
+            { for plan }
+            { safety_net }
+            <section class="hc-section hc-change no-print" aria-labelledby={ui.id("change")}>
+                <h3 id={ui.id("change")}>{ m.change_answers }</h3>
+                <div class="hc-actions hc-actions-wrap">
+                    <button type="button" class="hc-button" onclick={go(Step::Start)}>{ m.step_names[0] }</button>
+                    <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.step_names[1] }</button>
+                    <button type="button" class="hc-button" onclick={go(Step::Where)}>{ m.step_names[2] }</button>
+                    <button type="button" class="hc-button" onclick={go(Step::Symptoms)}>{ m.step_names[3] }</button>
+                </div>
+                <div class="hc-actions hc-actions-wrap">
+                    <button type="button" class="hc-button hc-primary" onclick={onprint}>{ m.print }</button>
+                    <button type="button" class="hc-button" onclick={onrestart}>{ m.start_again }</button>
+                </div>
+            </section>
+        </div>
+    }
+}

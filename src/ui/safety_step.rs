@@ -1,0 +1,114 @@
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::context::use_ui;
+use super::question::Question;
+use super::state::{Action, State, Step};
+use crate::engine::{safety_questions, Response};
+use crate::kb::{Finding, KB};
+
+#[derive(Properties, PartialEq)]
+pub struct SafetyStepProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Red-flag questions first (CLINICAL.md rule 1), grouped, with one "None of these" answer.
+/// An emergency answer stops the flow at once (the reducer asks the engine); "not sure" on an
+/// emergency question is explained and asked again (rule 2).
+#[function_component(SafetyStep)]
+pub fn safety_step(props: &SafetyStepProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let state = &props.state;
+    let questions = safety_questions(&state.answers);
+    let mut groups: Vec<(&'static str, Vec<&'static Finding>)> = Vec::new();
+    for question in questions {
+        match groups.iter_mut().find(|(name, _)| *name == question.group) {
+            Some((_, list)) => list.push(question),
+            None => groups.push((question.group, vec![question])),
+        }
+    }
+    let onanswer = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |(id, response): (&'static str, Option<Response>)| {
+            dispatch.emit(Action::AnswerSafety(id, response))
+        })
+    };
+    let recheck_ref = use_node_ref();
+    {
+        let recheck_ref = recheck_ref.clone();
+        use_effect_with(state.recheck, move |recheck| {
+            if recheck.is_some() {
+                if let Some(panel) = recheck_ref.cast::<web_sys::Element>() {
+                    if let Ok(panel) = panel.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = panel.focus();
+                    }
+                }
+            }
+        });
+    }
+    let recheck = state.recheck.and_then(|id| KB.finding(id)).map(|finding| {
+        let button = |response: Response, label: &'static str, primary: bool| {
+            let dispatch = props.dispatch.clone();
+            html! {
+                <button type="button" class={classes!("hc-button", primary.then_some("hc-primary"))}
+                    onclick={Callback::from(move |_| dispatch.emit(Action::Recheck(response)))}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="hc-card hc-recheck" role="group" tabindex="-1" ref={recheck_ref.clone()}
+                aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
+                <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
+                <p class="hc-recheck-question"><strong>{ finding.question }</strong></p>
+                <p id={ui.id("recheck-help")}>{ finding.help }{ " " }{ m.unsure_text }</p>
+                <div class="hc-actions">
+                    { button(Response::Yes, m.yes, false) }
+                    { button(Response::No, m.no, false) }
+                    { button(Response::Unsure, m.unsure_still, false) }
+                </div>
+            </div>
+        }
+    });
+    let answered_any = groups.iter().flat_map(|(_, qs)| qs.iter()).any(|q| {
+        matches!(
+            state.answers.response(q.id),
+            Some(Response::Yes | Response::Unsure)
+        )
+    });
+    let onfinish = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::FinishSafety))
+    };
+    let onback = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Start)))
+    };
+
+    html! {
+        <div class="hc-step hc-safety">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.safety_heading }</h2>
+            <p class="hc-lead">{ m.safety_intro }</p>
+            <div class="hc-actions hc-actions-top">
+                <button type="button" class="hc-button hc-primary" onclick={onfinish.clone()} disabled={answered_any}>
+                    { m.safety_none }
+                </button>
+            </div>
+            { for recheck }
+            { for groups.iter().map(|(name, list)| html! {
+                <section class="hc-group" aria-label={*name}>
+                    <h3 class="hc-group-title">{ *name }</h3>
+                    { for list.iter().map(|finding| html! {
+                        <Question finding={*finding} response={state.answers.response(finding.id)} onanswer={onanswer.clone()} />
+                    }) }
+                </section>
+            }) }
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={onback}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={onfinish}>
+                    { if answered_any { m.safety_continue } else { m.safety_none } }
+                </button>
+            </div>
+        </div>
+    }
+}

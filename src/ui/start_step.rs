@@ -1,0 +1,138 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::context::use_ui;
+use super::state::{Action, Notice, State, Step};
+use crate::engine::{Sex, MAX_AGE};
+
+#[derive(Properties, PartialEq)]
+pub struct StartStepProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+/// What this is, the emergency line, and a little about the person.
+#[function_component(StartStep)]
+pub fn start_step(props: &StartStepProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let answers = &props.state.answers;
+    let age_text = use_state(|| answers.age.map(|a| a.to_string()).unwrap_or_default());
+    let age_invalid = use_state(|| false);
+
+    let onage = {
+        let dispatch = props.dispatch.clone();
+        let age_text = age_text.clone();
+        let age_invalid = age_invalid.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let text = input.value();
+            let parsed = text.trim().parse::<u8>().ok().filter(|a| *a <= MAX_AGE);
+            age_invalid.set(!text.trim().is_empty() && parsed.is_none());
+            dispatch.emit(Action::SetAge(parsed));
+            age_text.set(text);
+        })
+    };
+    let sex_option = |value: Option<Sex>, label: &'static str, key: &'static str| {
+        let dispatch = props.dispatch.clone();
+        let checked = answers.sex == value;
+        html! {
+            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
+                <input type="radio" name={ui.id("sex")} value={key} {checked}
+                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetSex(value)))} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let runner_option = |value: bool, label: &'static str| {
+        let dispatch = props.dispatch.clone();
+        let checked = answers.runner == value;
+        html! {
+            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
+                <input type="radio" name={ui.id("runner")} value={label} {checked}
+                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetRunner(value)))} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let onstart = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.emit(Action::GoTo(Step::Safety));
+        })
+    };
+    let resume = props.state.resume.as_ref().map(|_| {
+        let dispatch = props.dispatch.clone();
+        let dispatch2 = props.dispatch.clone();
+        html! {
+            <div class="hc-card hc-resume" role="group" aria-labelledby={ui.id("resume")}>
+                <h3 id={ui.id("resume")}>{ m.resume_heading }</h3>
+                <p>{ m.resume_text }</p>
+                <div class="hc-actions">
+                    <button type="button" class="hc-button hc-primary" onclick={Callback::from(move |_| dispatch.emit(Action::Resume))}>
+                        { m.resume_continue }
+                    </button>
+                    <button type="button" class="hc-button" onclick={Callback::from(move |_| dispatch2.emit(Action::StartOver))}>
+                        { m.resume_start_over }
+                    </button>
+                </div>
+            </div>
+        }
+    });
+    let notice = (props.state.notice == Some(Notice::SavedDiscarded)).then(|| {
+        let dispatch = props.dispatch.clone();
+        html! {
+            <div class="hc-notice" role="status">
+                <p>{ m.saved_discarded }</p>
+                <button type="button" class="hc-link" onclick={Callback::from(move |_| dispatch.emit(Action::DismissNotice))}>{ m.dismiss }</button>
+            </div>
+        }
+    });
+    let age_hint_id = ui.id("age-hint");
+    let age_error_id = ui.id("age-error");
+
+    html! {
+        <div class="hc-step hc-start">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.start_heading }</h2>
+            { for notice }
+            <p class="hc-emergency-line"><strong>{ m.emergency_first }</strong></p>
+            <ul class="hc-points">
+                { for m.start_points.iter().map(|p| html! { <li>{ *p }</li> }) }
+            </ul>
+            { for resume }
+            <form class="hc-form" onsubmit={onstart} novalidate=true>
+                <div class="hc-field">
+                    <label for={ui.id("age")}>{ m.age_label }</label>
+                    <input id={ui.id("age")} class="hc-input hc-age" type="number" inputmode="numeric" min="0" max={MAX_AGE.to_string()}
+                        autocomplete="off" value={(*age_text).clone()} oninput={onage}
+                        aria-invalid={age_invalid.to_string()}
+                        aria-describedby={if *age_invalid { format!("{age_hint_id} {age_error_id}") } else { age_hint_id.clone() }} />
+                    <p id={age_hint_id.clone()} class="hc-hint">{ m.age_hint }</p>
+                    if *age_invalid { <p id={age_error_id} class="hc-error">{ m.age_invalid }</p> }
+                </div>
+                <fieldset class="hc-question">
+                    <legend>{ m.sex_legend }</legend>
+                    <div class="hc-choices">
+                        { sex_option(Some(Sex::Female), m.sex_female, "female") }
+                        { sex_option(Some(Sex::Male), m.sex_male, "male") }
+                        { sex_option(Some(Sex::Other), m.sex_other, "other") }
+                        { sex_option(None, m.sex_skip, "none") }
+                    </div>
+                </fieldset>
+                <fieldset class="hc-question">
+                    <legend>{ m.runner_legend }</legend>
+                    <div class="hc-choices">
+                        { runner_option(true, m.yes) }
+                        { runner_option(false, m.no) }
+                    </div>
+                </fieldset>
+                <div class="hc-actions">
+                    <button type="submit" class="hc-button hc-primary" disabled={*age_invalid}>{ m.start_button }</button>
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::context::use_ui;
+use super::question::Question;
+use super::state::{Action, State, Step};
+use crate::engine::{symptom_questions, Onset, Response};
+
+#[derive(Properties, PartialEq)]
+pub struct SymptomsStepProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Only the questions relevant to the picked areas (the engine decides which), then pain now,
+/// how long and how it started.
+#[function_component(SymptomsStep)]
+pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let state = &props.state;
+    let answers = &state.answers;
+    let onanswer = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |(id, response): (&'static str, Option<Response>)| {
+            dispatch.emit(Action::AnswerFinding(id, response))
+        })
+    };
+    let onpain = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                if let Ok(value) = input.value().parse::<u8>() {
+                    dispatch.emit(Action::SetPainNow(value));
+                }
+            }
+        })
+    };
+    let pain = answers.pain_now.unwrap_or(0);
+    let duration_options = m.durations.iter().map(|(label, weeks)| {
+        let weeks = *weeks;
+        let checked = answers.duration_weeks == Some(weeks);
+        let dispatch = props.dispatch.clone();
+        html! {
+            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
+                <input type="radio" name={ui.id("duration")} value={weeks.to_string()} {checked}
+                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetDuration(weeks)))} />
+                <span>{ *label }</span>
+            </label>
+        }
+    });
+    let onset_option = |onset: Onset, label: &'static str| {
+        let checked = answers.onset == Some(onset);
+        let dispatch = props.dispatch.clone();
+        html! {
+            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
+                <input type="radio" name={ui.id("onset")} value={label} {checked}
+                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetOnset(onset)))} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let go = |step: Step| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
+    };
+
+    html! {
+        <div class="hc-step hc-symptoms">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.symptoms_heading }</h2>
+            <p class="hc-lead">{ m.symptoms_intro }</p>
+            <div class="hc-field hc-pain-now">
+                <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ format!("{pain}/10") }</output></label>
+                <input id={ui.id("pain-now")} type="range" min="0" max="10" step="1" value={pain.to_string()}
+                    oninput={onpain} aria-valuetext={format!("{pain}/10")} />
+                <div class="hc-range-ends" aria-hidden="true"><span>{ m.pain_now_ends.0 }</span><span>{ m.pain_now_ends.1 }</span></div>
+            </div>
+            <fieldset class="hc-question">
+                <legend>{ m.duration_legend }</legend>
+                <div class="hc-choices hc-choices-wrap">{ for duration_options }</div>
+            </fieldset>
+            <fieldset class="hc-question">
+                <legend>{ m.onset_legend }</legend>
+                <div class="hc-choices hc-choices-wrap">
+                    { onset_option(Onset::Sudden, m.onset_sudden) }
+                    { onset_option(Onset::Gradual, m.onset_gradual) }
+                </div>
+            </fieldset>
+            { for symptom_questions(answers).into_iter().map(|finding| html! {
+                <Question {finding} response={answers.response(finding.id)} onanswer={onanswer.clone()} />
+            }) }
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={go(Step::Where)}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={go(Step::Results)}>{ m.see_results }</button>
+            </div>
+        </div>
+    }
+}

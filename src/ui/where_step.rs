@@ -1,0 +1,138 @@
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::body_map::BodyMap;
+use super::context::use_ui;
+use super::region_chips::RegionChips;
+use super::region_list::RegionList;
+use super::state::{Action, State, Step};
+use crate::engine::Side;
+use crate::kb::View;
+
+#[derive(Properties, PartialEq)]
+pub struct WhereStepProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+const VIEWS: [View; 3] = [View::Front, View::Side, View::Back];
+
+/// "Where does it hurt?": the diagram with front / side / back tabs (arrow keys move between
+/// them), the picked areas as removable chips, and the same choices as a checkbox list.
+#[function_component(WhereStep)]
+pub fn where_step(props: &WhereStepProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let state = &props.state;
+    let tablist = use_node_ref();
+
+    let ontoggle = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |(region, side): (&'static str, Side)| {
+            dispatch.emit(Action::TogglePain(region.to_string(), side))
+        })
+    };
+    let view_name = |view: View| match view {
+        View::Front => m.view_front,
+        View::Side => m.view_side,
+        View::Back => m.view_back,
+    };
+    let view_key = |view: View| match view {
+        View::Front => "front",
+        View::Side => "side",
+        View::Back => "back",
+    };
+    let current = VIEWS.iter().position(|v| *v == state.view).unwrap_or(0);
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        let tablist = tablist.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (current + 1) % VIEWS.len(),
+                "ArrowLeft" | "ArrowUp" => (current + VIEWS.len() - 1) % VIEWS.len(),
+                "Home" => 0,
+                "End" => VIEWS.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.emit(Action::SetView(VIEWS[next]));
+            // Roving focus: the newly selected tab takes focus, as the ARIA tabs pattern expects.
+            let tab = tablist
+                .cast::<web_sys::Element>()
+                .and_then(|list| list.query_selector_all("[role=tab]").ok())
+                .and_then(|tabs| tabs.item(next as u32))
+                .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(tab) = tab {
+                let _ = tab.focus();
+            }
+        })
+    };
+    let tabs = VIEWS.iter().map(|&view| {
+        let selected = view == state.view;
+        let dispatch = props.dispatch.clone();
+        html! {
+            <button type="button" role="tab" id={ui.id(&format!("tab-{}", view_key(view)))}
+                aria-selected={selected.to_string()} aria-controls={ui.id("map-panel")}
+                tabindex={if selected { "0" } else { "-1" }}
+                class={classes!("hc-tab", selected.then_some("hc-selected"))}
+                onclick={Callback::from(move |_| dispatch.emit(Action::SetView(view)))}>
+                { view_name(view) }
+            </button>
+        }
+    });
+    let side_switch = (state.view == View::Side).then(|| {
+        let option = |side: Side, label: &'static str| {
+            let dispatch = props.dispatch.clone();
+            let pressed = state.side_view == side;
+            html! {
+                <button type="button" class={classes!("hc-segment", pressed.then_some("hc-selected"))}
+                    aria-pressed={pressed.to_string()}
+                    onclick={Callback::from(move |_| dispatch.emit(Action::SetSideView(side)))}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="hc-side-switch" role="group" aria-label={m.side_switch_label}>
+                { option(Side::Left, m.left_side) }
+                { option(Side::Right, m.right_side) }
+            </div>
+        }
+    });
+    let onlist = {
+        let dispatch = props.dispatch.clone();
+        let list_mode = state.list_mode;
+        Callback::from(move |_| dispatch.emit(Action::SetListMode(!list_mode)))
+    };
+    let go = |step: Step| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
+    };
+
+    html! {
+        <div class="hc-step hc-where">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.where_heading }</h2>
+            <p class="hc-lead">{ m.where_intro }</p>
+            if state.list_mode {
+                <RegionList answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
+            } else {
+                <div class="hc-map-wrap">
+                    <div class="hc-tabs" role="tablist" aria-label={m.views_label} ref={tablist} {onkeydown}>
+                        { for tabs }
+                    </div>
+                    <div class="hc-tabpanel" role="tabpanel" id={ui.id("map-panel")}
+                        aria-labelledby={ui.id(&format!("tab-{}", view_key(state.view)))}>
+                        { for side_switch }
+                        <BodyMap view={state.view} side_view={state.side_view} answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
+                    </div>
+                </div>
+            }
+            <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
+                { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
+            </button>
+            <RegionChips answers={state.answers.clone()} ontoggle={ontoggle} />
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={go(Step::Symptoms)}>{ m.continue_button }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,255 @@
+// End-to-end journeys in Debian's Chromium against the release build: what a runner on a phone
+// actually does. Every step is checked with axe-core and photographed at 360 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serveStatic, launchBrowser, watchedPage, screenshot } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function expectNoAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).analyze();
+  assert.ok(results.passes.length > 10, `axe ran its rules on ${where}`);
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${where}`);
+}
+
+async function heading(page) {
+  return (await page.locator('.hc-step-heading').textContent()).trim();
+}
+
+/** Checks a step: heading, axe, screenshot. */
+async function atStep(page, name, expectedHeading, width) {
+  await page.locator('.hc-step-heading', { hasText: expectedHeading }).waitFor();
+  await expectNoAxeViolations(page, `${name} at ${width} px`);
+  await screenshot(page, `${name}-${width}`);
+}
+
+function question(page, text) {
+  return page.getByRole('group', { name: new RegExp(text) });
+}
+
+for (const width of [360, 1280]) {
+  test(`gluteal tendinopathy to self-care at ${width} px, axe-clean on every step`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 860 } });
+    const { page, problems, requests } = await watchedPage(context);
+    await page.goto(server.url);
+
+    await atStep(page, '1-start', 'Check your hip pain', width);
+    await page.getByLabel('Your age').fill('52');
+    await page.getByRole('radio', { name: 'Female' }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+
+    await atStep(page, '2-safety', 'safety questions', width);
+    await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+
+    await atStep(page, '3-where-front', 'Where does it hurt?', width);
+    await page.getByRole('tab', { name: 'Side view' }).click();
+    await page.getByRole('button', { name: 'Left side' }).click();
+    const pointOfHip = page.getByRole('button', { name: 'Left · point of the hip', exact: true });
+    await pointOfHip.click();
+    assert.equal(await pointOfHip.getAttribute('aria-pressed'), 'true');
+    const box = await pointOfHip.boundingBox();
+    assert.ok(box.width >= 24 && box.height >= 24, `tap target ${box.width}×${box.height} px`);
+    await atStep(page, '3-where-side', 'Where does it hurt?', width);
+    await page.getByRole('tab', { name: 'Back view' }).click();
+    await atStep(page, '3-where-back', 'Where does it hurt?', width);
+    await page.getByRole('button', { name: 'Prefer a list?' }).click();
+    await atStep(page, '3-where-list', 'Where does it hurt?', width);
+    assert.ok(await page.getByRole('checkbox', { name: 'Left · point of the hip' }).isChecked());
+    await page.getByRole('button', { name: 'Show the diagram' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await atStep(page, '4-symptoms', 'About your pain', width);
+    await question(page, 'lie on the sore side').getByRole('radio', { name: 'Yes', exact: true }).check();
+    await question(page, 'standing on the sore leg alone').getByRole('radio', { name: 'Yes', exact: true }).check();
+    await question(page, 'point of your hip sore to press').getByRole('radio', { name: 'Yes', exact: true }).check();
+    await question(page, 'pain at night or at rest that no position eases').getByRole('radio', { name: 'No', exact: true }).check();
+    await question(page, 'socks and shoes').getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('radio', { name: 'Gradually, over days or weeks' }).check();
+    await page.getByRole('radio', { name: '6 weeks to 3 months' }).check();
+    await page.getByRole('button', { name: 'See my result' }).click();
+
+    await atStep(page, '5-results', 'Your result', width);
+    const banner = page.locator('.hc-banner');
+    assert.match(await banner.textContent(), /Safe to start on your own/);
+    const first = page.locator('.hc-source').first();
+    assert.match(await first.textContent(), /gluteal tendinopathy/);
+    assert.match(await first.textContent(), /Likely/);
+    assert.match(await first.textContent(), /Hurts lying on that side/);
+    assert.ok(await page.getByRole('heading', { name: 'Your exercise plan' }).isVisible());
+    assert.ok(await page.getByText('Lying belt push-out').first().isVisible());
+    assert.ok(await page.locator('.hc-exercise svg[role=img]').first().isVisible());
+    assert.equal(await page.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://example.com/book');
+
+    // "Change my answers" keeps the answers.
+    await page.getByRole('button', { name: 'Where it hurts' }).click();
+    await page.locator('.hc-step-heading', { hasText: 'Where does it hurt?' }).waitFor();
+    assert.match(await page.locator('.hc-chips').textContent(), /Left · point of the hip/);
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.locator('.hc-banner').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false, 'controls are not printed');
+    await screenshot(page, `5-results-print-${width}`);
+    await page.emulateMedia({ media: 'screen' });
+
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+    await context.close();
+  });
+}
+
+test('an emergency answer in the safety questions stops the flow at once', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  // click, not check: the question disappears as the flow stops.
+  await question(page, 'numbness or tingling between your legs').getByRole('radio', { name: 'Yes', exact: true }).click();
+  await atStep(page, 'emergency', 'Get emergency help now', 360);
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /emergency department now/);
+  assert.match(await alert.textContent(), /cauda equina/);
+  // Only what to do now: no questions, no diagram, no plan.
+  assert.equal(await page.getByRole('radio').count(), 0);
+  assert.equal(await page.locator('.hc-progress').count(), 0);
+  assert.equal(await page.getByText('exercise plan').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"not sure" on an emergency question is explained, asked again, and ends same-day', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await question(page, 'Fever, chills or feeling unwell').getByRole('radio', { name: 'Not sure' }).click();
+  const recheck = page.locator('.hc-recheck');
+  await recheck.waitFor();
+  assert.match(await recheck.textContent(), /infection in the joint/);
+  await expectNoAxeViolations(page, 'unsure recheck');
+  await screenshot(page, '2-safety-recheck-360');
+  await recheck.getByRole('button', { name: 'Still not sure' }).click();
+  await page.getByRole('button', { name: 'Continue' }).last().click();
+  await page.getByRole('tab', { name: 'Front view' }).waitFor();
+  await page.getByRole('button', { name: 'Right · front of thigh', exact: true }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'See my result' }).click();
+  assert.match(await page.locator('.hc-banner').textContent(), /Get seen today/);
+  assert.equal(await page.getByRole('heading', { name: 'Your exercise plan' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Presses Tab until the focused element satisfies `matches` (run in the page). */
+async function tabTo(page, description, matches, arg) {
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(matches, arg)) return;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+const isButton = (text) => {
+  const el = document.activeElement;
+  const name = (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+  return (el?.tagName === 'BUTTON' || el?.getAttribute('role') === 'button' || el?.getAttribute('role') === 'tab') && name === text;
+};
+const isRadioIn = ([legend, value]) => {
+  const el = document.activeElement;
+  if (el?.tagName !== 'INPUT') return false;
+  const fieldset = el.closest('fieldset');
+  return fieldset?.querySelector('legend')?.textContent.includes(legend) && el.closest('label')?.textContent.trim() === value;
+};
+const focusIsStepHeading = () => document.activeElement?.classList.contains('hc-step-heading');
+
+test('bone stress to within-days, completed by keyboard only', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.locator('.hc-step-heading').waitFor();
+
+  await tabTo(page, 'the age field', () => document.activeElement?.type === 'number');
+  await page.keyboard.type('24');
+  // Tab enters a radio group at its checked option ("Prefer not to say"); arrows move and select.
+  await tabTo(page, 'the sex radio group', isRadioIn, ['Sex', 'Prefer not to say']);
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.evaluate(isRadioIn, ['Sex', 'Female']), 'ArrowRight wraps to Female');
+  await tabTo(page, 'Start', isButton, 'Start');
+  await page.keyboard.press('Enter');
+  await page.locator('.hc-step-heading', { hasText: 'safety' }).waitFor();
+  assert.ok(await page.evaluate(focusIsStepHeading), 'focus moves to the safety heading');
+
+  await tabTo(page, 'None of these', isButton, 'None of these apply to me');
+  await page.keyboard.press('Enter');
+  await page.locator('.hc-step-heading', { hasText: 'Where does it hurt?' }).waitFor();
+  assert.ok(await page.evaluate(focusIsStepHeading), 'focus moves to the diagram heading');
+
+  // Tabs: arrow keys move between views; then into the diagram.
+  await tabTo(page, 'the Front view tab', isButton, 'Front view');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.evaluate(isButton, 'Side view'), 'ArrowRight moves focus to the Side view tab');
+  await page.keyboard.press('ArrowLeft');
+  assert.ok(await page.evaluate(isButton, 'Front view'));
+  await tabTo(page, 'Right deep groin', isButton, 'Right · deep groin / front hip crease');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('[data-region="hip-crease"][data-side="right"]').getAttribute('aria-pressed'), 'true');
+  await tabTo(page, 'Continue', isButton, 'Continue');
+  await page.keyboard.press('Enter');
+  await page.locator('.hc-step-heading', { hasText: 'About your pain' }).waitFor();
+  assert.ok(await page.evaluate(focusIsStepHeading), 'focus moves to the symptoms heading');
+
+  await tabTo(page, 'earlier in each run: Yes', isRadioIn, ['earlier in each run', 'Yes']);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'training jump: Yes', isRadioIn, ['suddenly run more', 'Yes']);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'See my result', isButton, 'See my result');
+  await page.keyboard.press('Enter');
+  await page.locator('.hc-step-heading', { hasText: 'Your result' }).waitFor();
+  assert.ok(await page.evaluate(focusIsStepHeading), 'focus moves to the result heading');
+  assert.match(await page.getByRole('status').filter({ hasText: 'Your result' }).textContent(), /See someone in the next 1–3 days/);
+
+  assert.match(await page.locator('.hc-banner').textContent(), /1–3 days/);
+  assert.match(await page.locator('.hc-source').first().textContent(), /Bone stress injury of the hip/);
+  assert.ok(await page.getByRole('heading', { name: 'Until you are seen', exact: true }).isVisible());
+  assert.equal(await page.locator('.hc-exercise').count(), 0, 'no exercises while bone stress is suspected');
+  await expectNoAxeViolations(page, 'bone stress result');
+  await screenshot(page, 'bone-stress-result-1280');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('returning visitors can continue, and corrupt saved data is discarded with a message', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await page.getByRole('button', { name: 'Right · front of hip bone, top of thigh', exact: true }).click();
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue where I left off' }).click();
+  await page.locator('.hc-step-heading', { hasText: 'Where does it hurt?' }).waitFor();
+  assert.match(await page.locator('.hc-chips').textContent(), /Right · front of hip bone/);
+
+  await page.evaluate(() => localStorage.setItem('hipcheck.answers', '{"schema":1,"step":"where","answers":{"contract":1,"pain":[{"region":"elbow"'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  assert.match(await page.getByRole('status').first().textContent(), /couldn't read the answers saved/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
