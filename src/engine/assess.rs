@@ -291,6 +291,8 @@ struct Scored {
     raw: f32,
     /// None of the condition's hallmark facts is present.
     lacks_hallmark: bool,
+    /// Painful areas were marked, but none where this condition hurts.
+    off_site: bool,
     supports: Vec<&'static str>,
     against: Vec<String>,
 }
@@ -334,10 +336,17 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
     }
     let lacks_hallmark =
         condition.needs_any != 0 && condition.needs_any & (facts.yes | facts.unsure) == 0;
+    let condition_regions = condition
+        .supports
+        .iter()
+        .filter(|w| (w.fact as usize) < KB.regions.len())
+        .fold(0, |acc, w| acc | bit(w.fact));
+    let off_site = facts.regions != 0 && facts.regions & condition_regions == 0;
     Some(Scored {
         condition,
         raw: support - against_weight - no_weight,
         lacks_hallmark,
+        off_site,
         supports,
         against,
     })
@@ -365,7 +374,10 @@ fn rank(facts: &Facts) -> Vec<RankedCondition> {
         .map(|s| {
             let likelihood = if s.lacks_hallmark {
                 Likelihood::LessLikely
-            } else if s.raw >= LIKELY_SCORE && s.raw >= leader * LIKELY_SHARE_OF_LEADER {
+            } else if !s.off_site
+                && s.raw >= LIKELY_SCORE
+                && s.raw >= leader * LIKELY_SHARE_OF_LEADER
+            {
                 Likelihood::Likely
             } else if s.raw >= POSSIBLE_SCORE {
                 Likelihood::Possible

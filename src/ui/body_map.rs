@@ -174,7 +174,7 @@ pub fn body_map(props: &BodyMapProps) -> Html {
             html! { <>
                 <path class="hc-body" d={FRONT_BACK_OUTLINE} />
                 <path class="hc-body-line" d="M104 132 C126 150 146 170 160 200 C174 170 194 150 216 132" />
-                <circle class="hc-body-line" cx="160" cy="62" r="3" />
+                <circle class="hc-body-mark" cx="160" cy="62" r="2.5" />
             </> },
             m.your_right,
             m.your_left,
