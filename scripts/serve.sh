@@ -6,4 +6,5 @@ ensure_build_tools
 cd "$HIPCHECK_ROOT"
 port="${PORT:-8080}"
 say "HipCheck will be at http://127.0.0.1:$port/ (Ctrl-C stops it)"
-exec trunk serve --offline --release --address 127.0.0.1 --port "$port"
+# No autoreload: its injected inline script would break the page's strict Content-Security-Policy.
+exec trunk serve --offline --release --no-autoreload --address 127.0.0.1 --port "$port"

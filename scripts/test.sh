@@ -30,6 +30,10 @@ step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unkno
 step "native tests" cargo test --locked
 step "component tests in headless Chromium" \
   cargo test --locked --target wasm32-unknown-unknown --test web
+# A second, different release build for the service-worker update test (built first, so dist/
+# ends up as the normal build).
+step "trunk build of an update (HIPCHECK_BUILD=update-test-v2)" \
+  env HIPCHECK_BUILD=update-test-v2 trunk build --offline --release --dist target/dist-update
 step "trunk build --offline --release" trunk build --offline --release
 step "end-to-end tests in Chromium" node --test --test-reporter=spec tests/e2e/
 step "size report" node scripts/size-report.mjs dist

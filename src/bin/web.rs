@@ -1,12 +1,10 @@
-//! WebAssembly entry point built by Trunk.
+//! WebAssembly entry point built by Trunk. It starts nothing by itself: the page loader and
+//! `embed.js` call `mountHipCheck` (src/ui/mod.rs) once the module is initialised, so the same
+//! build serves the standalone page, the iframe page and any number of `<hip-check>` elements.
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    hipcheck::ui::mount();
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("hipcheck-web is the WebAssembly entry point: build it with `trunk build`.");
-    std::process::exit(1);
+    // Referencing the export is what links the library, and its #[wasm_bindgen] exports, into
+    // this binary.
+    #[cfg(target_arch = "wasm32")]
+    std::hint::black_box(hipcheck::ui::mount_hipcheck as fn(_, _, &str));
 }

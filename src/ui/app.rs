@@ -19,6 +19,12 @@ use super::where_step::WhereStep;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
+/// Shown in the footer so a clinic (and the update test) can tell which build is running.
+const BUILD: &str = match option_env!("HIPCHECK_BUILD") {
+    Some(label) => label,
+    None => concat!("v", env!("CARGO_PKG_VERSION")),
+};
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     #[prop_or_default]
@@ -116,7 +122,10 @@ pub fn app(props: &AppProps) -> Html {
                     <Progress step={state.step} />
                 </div>
                 <div class="hc-main">{ step }</div>
-                <p class="hc-footer">{ m.not_a_diagnosis }{ " " }{ m.start_points[2] }</p>
+                <p class="hc-footer">
+                    { m.not_a_diagnosis }{ " " }{ m.start_points[2] }
+                    <span class="hc-build">{ BUILD }</span>
+                </p>
             </section>
         </ContextProvider<Ui>>
     }

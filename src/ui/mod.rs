@@ -24,6 +24,8 @@ pub use context::Config;
 pub use state::{Action, Saved, State, Step};
 pub use storage::parse as parse_saved;
 
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 /// Schemes a booking link may use; anything else (`javascript:`, `data:`) is refused.
@@ -39,48 +41,61 @@ pub fn safe_booking_url(url: &str) -> Option<AttrValue> {
         .then(|| AttrValue::from(trimmed.to_string()))
 }
 
-fn config_from(element: &web_sys::Element) -> Config {
+/// Reads and validates the clinic's settings from `element`'s attributes: `booking-url`,
+/// `booking-label`, `clinic-name`, `phone`, `lang`, `accent`, each behind `prefix` (`""` on the
+/// `<hip-check>` element, `"data-"` on the standalone page's mount point). Refusals are logged
+/// naming the attribute; the widget always starts.
+pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
     let attr = |name: &str| {
         element
-            .get_attribute(name)
+            .get_attribute(&format!("{prefix}{name}"))
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     };
-    let booking_url = attr("data-booking-url").and_then(|url| {
+    let booking_url = attr("booking-url").and_then(|url| {
         let safe = safe_booking_url(&url);
         if safe.is_none() {
             gloo::console::error!(format!(
-                "HipCheck: data-booking-url refused: only https:, http:, mailto: and tel: links are allowed (got '{url}')"
+                "HipCheck: attribute {prefix}booking-url refused: only https:, http:, mailto: and tel: links are allowed (got '{url}'). The widget works without a booking link."
             ));
         }
         safe
     });
-    let lang = attr("data-lang").unwrap_or_else(|| "en".to_string());
-    if messages::messages(&lang).is_none() {
-        gloo::console::warn!(format!(
-            "HipCheck: data-lang '{lang}' is not available; using English"
-        ));
+    let lang = match attr("lang") {
+        Some(lang) if messages::messages(&lang).is_some() => lang,
+        Some(lang) => {
+            gloo::console::warn!(format!(
+                "HipCheck: attribute {prefix}lang '{lang}' is not available; using English."
+            ));
+            "en".to_string()
+        }
+        None => "en".to_string(),
+    };
+    if let Some(accent) = attr("accent") {
+        if web_sys::css::supports_with_value("color", &accent).unwrap_or(false) {
+            if let Some(host) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = host.style().set_property("--hipcheck-accent", &accent);
+            }
+        } else {
+            gloo::console::warn!(format!(
+                "HipCheck: attribute {prefix}accent '{accent}' is not a CSS colour; using the default."
+            ));
+        }
     }
     Config {
         booking_url,
-        booking_label: attr("data-booking-label").map(AttrValue::from),
-        clinic_name: attr("data-clinic-name").map(AttrValue::from),
-        phone: attr("data-phone").map(AttrValue::from),
+        booking_label: attr("booking-label").map(AttrValue::from),
+        clinic_name: attr("clinic-name").map(AttrValue::from),
+        phone: attr("phone").map(AttrValue::from),
         lang: AttrValue::from(lang),
     }
 }
 
-/// Mounts the widget into the element with id `hipcheck` (reading the clinic's settings from its
-/// `data-*` attributes), or into `<body>` when a host page has no such element.
-pub fn mount() {
-    let document = gloo::utils::document();
-    match document.get_element_by_id("hipcheck") {
-        Some(root) => {
-            let config = config_from(&root);
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
+/// Renders a widget into `mount`, configured from `settings`' attributes (see [`config_from`]).
+/// Called by the page loader (`prefix` "data-") and by `embed.js` for each `<hip-check>`
+/// (`prefix` ""), whose mount point lives in the element's shadow root.
+#[wasm_bindgen(js_name = mountHipCheck)]
+pub fn mount_hipcheck(mount: web_sys::Element, settings: web_sys::Element, prefix: &str) {
+    let config = config_from(&settings, prefix);
+    yew::Renderer::<App>::with_root_and_props(mount, AppProps { config }).render();
 }

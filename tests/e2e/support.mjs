@@ -22,12 +22,24 @@ const MIME = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on an ephemeral port; `headers` are added to every response. */
-export async function serveStatic(root = DIST, headers = {}) {
+/**
+ * Serves files on an ephemeral port of 127.0.0.1. `mounts` is a directory (served at /) or an
+ * object mapping URL prefixes to directories ({ '/hipcheck/': DIST }); a mount may be changed
+ * later through the returned `mounts` object (the update test swaps builds that way).
+ * `headers` are added to every response.
+ */
+export async function serveStatic(mounts = DIST, headers = {}) {
+  const table = typeof mounts === 'string' ? { '/': mounts } : { ...mounts };
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
-      let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+      const pathname = decodeURIComponent(url.pathname);
+      const prefix = Object.keys(table)
+        .filter((p) => pathname.startsWith(p))
+        .sort((a, b) => b.length - a.length)[0];
+      if (!prefix) throw new Error('no mount');
+      const root = table[prefix];
+      let file = path.normalize(path.join(root, pathname.slice(prefix.length)));
       if (!file.startsWith(root)) {
         res.writeHead(403).end();
         return;
@@ -49,8 +61,29 @@ export async function serveStatic(root = DIST, headers = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    mounts: table,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
+}
+
+export const EXAMPLES = path.join(ROOT, 'examples');
+
+/** The strict policy of issue 5, as a header. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
+
+/** Records CSP violations in the page (read them with `cspViolations(page)`). */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__csp ?? ['recorder missing']);
 }
 
 export async function launchBrowser() {

@@ -1,0 +1,260 @@
+// Embedding, offline, privacy and CSP, in real Chromium. The build is served at /hipcheck/ and
+// the host pages of examples/ at /examples/, so everything is found relative to embed.js.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import {
+  DIST,
+  EXAMPLES,
+  ROOT,
+  STRICT_CSP,
+  serveStatic,
+  launchBrowser,
+  watchedPage,
+  screenshot,
+  recordCspViolations,
+  cspViolations,
+} from './support.mjs';
+
+const UPDATE_BUILD = path.join(ROOT, 'target', 'dist-update');
+
+let site; // strict CSP on every response, like a careful clinic's site
+let browser;
+
+before(async () => {
+  site = await serveStatic({ '/hipcheck/': DIST, '/examples/': EXAMPLES }, { 'content-security-policy': STRICT_CSP });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function freshPage(width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  await recordCspViolations(context);
+  const watched = await watchedPage(context);
+  const messages = [];
+  watched.page.on('console', (msg) => messages.push({ type: msg.type(), text: msg.text() }));
+  return { context, messages, ...watched };
+}
+
+async function walkToResult(scope) {
+  await scope.getByRole('button', { name: 'Start' }).click();
+  await scope.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await scope.getByRole('tab', { name: 'Side view' }).click();
+  await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await scope.getByRole('group', { name: /lie on the sore side/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  await scope.getByRole('button', { name: 'See my result' }).click();
+  await scope.locator('.hc-banner').waitFor();
+}
+
+test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out, two widgets coexist', async () => {
+  const { context, page, problems, requests } = await freshPage();
+  await page.goto(`${site.url}examples/element.html`);
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  await first.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await second.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+
+  // The hostile CSS is live on the host page...
+  assert.equal(await page.locator('#host-button').isVisible(), false);
+  // ...but not inside the widget.
+  const start = first.getByRole('button', { name: 'Start' });
+  assert.ok(await start.isVisible(), 'widget buttons survive button{display:none!important}');
+  const font = await first.locator('.hc-step-heading').evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.doesNotMatch(font, /Comic Sans/);
+  // The widget's .hc-button rules do not style the host paragraph that shares the class name.
+  const hostParagraph = await page.locator('#host-paragraph').evaluate((el) => getComputedStyle(el).borderRadius);
+  assert.equal(hostParagraph, '0px');
+  // accent="#8a1c7c" themes the first widget only.
+  const bg = (el) => getComputedStyle(el).backgroundColor;
+  assert.equal(await start.evaluate(bg), 'rgb(138, 28, 124)');
+  assert.notEqual(await second.getByRole('button', { name: 'Start' }).evaluate(bg), 'rgb(138, 28, 124)');
+  assert.match(await first.locator('.hc-brand').textContent(), /Example Physio/);
+  assert.match(await second.locator('.hc-brand').textContent(), /Second Clinic/);
+
+  // Using one widget leaves the other where it was.
+  await walkToResult(first);
+  assert.ok(await first.locator('.hc-map-svg').count() === 0);
+  assert.equal(await second.locator('.hc-step-heading').textContent(), 'Check your hip pain in about two minutes');
+  assert.equal(await first.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://clinic.example/book');
+  await screenshot(page, 'embed-element-1280');
+
+  const axe = await new AxeBuilder({ page }).include('#first').analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(site.url)), []);
+  await context.close();
+});
+
+test('<hip-check>: invalid attributes are refused with a message naming them, and the widget still works', async () => {
+  const { context, page, messages } = await freshPage(360);
+  await page.goto(`${site.url}examples/bad-attributes.html`);
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  const errors = messages.filter((m) => m.type === 'error').map((m) => m.text);
+  const warnings = messages.filter((m) => m.type === 'warning').map((m) => m.text);
+  assert.ok(errors.some((t) => t.includes('booking-url') && t.includes('javascript:')), `errors: ${errors}`);
+  assert.ok(warnings.some((t) => t.includes('lang') && t.includes('xx-YY')), `warnings: ${warnings}`);
+  assert.ok(warnings.some((t) => t.includes('accent') && t.includes('not-a-colour')), `warnings: ${warnings}`);
+  await walkToResult(page);
+  assert.equal(await page.getByRole('link', { name: /Book/ }).count(), 0, 'no booking link from a refused URL');
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  await context.close();
+});
+
+test('iframe embed: sizes itself by postMessage (height only) and is configured from its URL', async () => {
+  const { context, page, problems } = await freshPage(360);
+  await page.goto(`${site.url}examples/iframe.html`);
+  const frame = page.frameLocator('#hipcheck-frame');
+  await frame.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  assert.match(await frame.locator('.hc-brand').textContent(), /Example Physio/);
+  // Resizing the frame can reflow its content once more, so wait for the two to converge.
+  const sizes = async () => {
+    let outer = 0;
+    let inner = -100;
+    for (let i = 0; i < 40 && Math.abs(outer - inner) > 2; i++) {
+      outer = await page.locator('#hipcheck-frame').evaluate((el) => el.getBoundingClientRect().height);
+      inner = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      if (Math.abs(outer - inner) > 2) await page.waitForTimeout(50);
+    }
+    return { outer, inner };
+  };
+  await page.waitForFunction(() => document.getElementById('hipcheck-frame').style.height !== '');
+  let { outer, inner } = await sizes();
+  assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer}px, content ${inner}px`);
+  await frame.getByRole('button', { name: 'Start' }).click();
+  await frame.getByRole('heading', { name: /safety questions/ }).waitFor();
+  await page.waitForFunction((before) => parseFloat(document.getElementById('hipcheck-frame').style.height) > before + 200, outer);
+  ({ outer, inner } = await sizes());
+  assert.ok(Math.abs(outer - inner) <= 2, `after growing: iframe ${outer}px, content ${inner}px`);
+  // The frame only ever sends its height.
+  const sent = await frame.locator('html').evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    const original = window.parent.postMessage.bind(window.parent);
+    window.parent.postMessage = (data, origin) => { seen.push(JSON.stringify(data)); original(data, origin); };
+    document.body.style.paddingBottom = '300px';
+    setTimeout(() => resolve(seen), 300);
+  }));
+  for (const message of sent) assert.deepEqual(Object.keys(JSON.parse(message)).sort(), ['height', 'type']);
+  await screenshot(page, 'embed-iframe-360');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('standalone page under the strict CSP: 0 violations through a whole assessment, and no request after load', async () => {
+  const { context, page, problems, requests } = await freshPage(360);
+  await page.goto(`${site.url}hipcheck/`);
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const afterLoad = requests.length;
+  await walkToResult(page);
+  await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible();
+  assert.deepEqual(requests.slice(afterLoad), [], 'the assessment makes no network request');
+  assert.ok(requests.every((u) => u.startsWith(site.url)), 'every request stays on the origin');
+  const answerWords = ['side-hip', 'pain-lying-on-side', 'yes', 'female', 'findings'];
+  for (const url of requests) {
+    for (const word of answerWords) assert.ok(!decodeURIComponent(url).includes(word), `${url} carries '${word}'`);
+  }
+  assert.deepEqual(await cspViolations(page), []);
+  const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => ({ src: e.getAttribute('src'), integrity: e.getAttribute('integrity'), inline: !e.src })));
+  assert.ok(scripts.length > 0 && scripts.every((s) => s.src && s.integrity?.startsWith('sha384-') && !s.inline), JSON.stringify(scripts));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+test('offline after the first visit: standalone page and iframe page', async () => {
+  const { context, page } = await freshPage(360);
+  await page.goto(`${site.url}hipcheck/`);
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await walkToResult(page);
+  assert.match(await page.locator('.hc-banner').textContent(), /Safe to start on your own/);
+
+  await page.goto(`${site.url}hipcheck/iframe.html?clinic-name=Offline%20Clinic`);
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  assert.match(await page.locator('.hc-brand').textContent(), /Offline Clinic/);
+  await context.setOffline(false);
+  await context.close();
+});
+
+/** The build (js + wasm pair) a page actually ran, from its resource timing entries. */
+async function buildOf(page) {
+  return page.evaluate(() => {
+    const names = performance.getEntriesByType('resource').map((e) => e.name.split('/').pop());
+    const js = names.filter((n) => /^hipcheck-web-[0-9a-f]+\.js$/.test(n)).map((n) => n.slice(13, -3));
+    const wasm = names.filter((n) => /^hipcheck-web-[0-9a-f]+_bg\.wasm$/.test(n)).map((n) => n.slice(13, -8));
+    return { js, wasm, label: document.querySelector('.hc-build')?.textContent };
+  });
+}
+
+test('a new build replaces the old one cleanly: never new JS with old wasm or the reverse', async () => {
+  assert.ok(fs.existsSync(path.join(UPDATE_BUILD, 'sw.js')), 'scripts/test.sh builds target/dist-update first');
+  const v1 = fs.mkdtempSync(path.join(ROOT, 'target', 'dist-v1-'));
+  fs.cpSync(DIST, v1, { recursive: true });
+  const server = await serveStatic({ '/hipcheck/': v1 });
+  const context = await browser.newContext();
+  try {
+    let page = await context.newPage();
+    await page.goto(`${server.url}hipcheck/`);
+    await page.locator('.hc-step-heading').waitFor();
+    await waitForServiceWorker(page);
+    const first = await buildOf(page);
+    assert.equal(first.js.length, 1);
+    assert.deepEqual(first.js, first.wasm, 'v1 page: js and wasm from the same build');
+
+    server.mounts['/hipcheck/'] = UPDATE_BUILD; // deploy v2
+    await page.reload();
+    await page.locator('.hc-step-heading').waitFor();
+    const during = await buildOf(page);
+    assert.deepEqual(during.js, during.wasm, 'during the update: one consistent build');
+    assert.equal(during.label, first.label, 'an open session keeps its build until it is closed');
+
+    // Wait for v2 to be installed and waiting, then close every v1 page so it can take over.
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      const worker = registration.installing ?? registration.waiting;
+      if (worker && worker.state !== 'installed') {
+        await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'installed' && resolve()));
+      }
+    });
+    await page.close();
+    page = await context.newPage();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await page.goto(`${server.url}hipcheck/`);
+      await page.locator('.hc-step-heading').waitFor();
+      const now = await buildOf(page);
+      assert.deepEqual(now.js, now.wasm, 'after the update: one consistent build');
+      if (now.label === 'update-test-v2') break;
+      await page.waitForTimeout(300);
+    }
+    const last = await buildOf(page);
+    assert.equal(last.label, 'update-test-v2', 'the new build is served once the old pages are gone');
+    assert.notDeepEqual(last.js, first.js);
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.filter((k) => k.startsWith('hipcheck-')).length, 1, `old caches removed: ${caches}`);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(v1, { recursive: true, force: true });
+  }
+});
