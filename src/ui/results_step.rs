@@ -102,9 +102,10 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
 
     let plan = result.plan.as_ref().map(|plan| {
         let full = KB.plans.iter().find(|p| KB.conditions[p.condition as usize].id == plan.condition);
-        let list = |title: &'static str, items: &'static [&'static str]| {
+        // `detail` lists are left out of the printed summary, which must fit on two pages.
+        let list = |title: &'static str, items: &'static [&'static str], detail: bool| {
             (!items.is_empty()).then(|| html! {
-                <div class="hc-plan-list">
+                <div class={classes!("hc-plan-list", detail.then_some("hc-print-hide"))}>
                     <h4>{ title }</h4>
                     <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
                 </div>
@@ -115,13 +116,13 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                 <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
                     <h3 id={ui.id("plan")}>{ m.plan_heading }</h3>
                     <p>{ full.summary }</p>
-                    <p class="hc-hint">{ full.expected_course }</p>
+                    <p class="hc-hint hc-print-hide">{ full.expected_course }</p>
                     <div class="hc-callout">
                         <h4>{ m.pain_rule_heading }</h4>
                         <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
                     </div>
-                    { for list(m.education_heading, full.education) }
-                    { for list(m.plan_avoid_heading, full.avoid) }
+                    { for list(m.education_heading, full.education, true) }
+                    { for list(m.plan_avoid_heading, full.avoid, false) }
                     <ol class="hc-phases">
                         { for plan.phases.iter().map(|phase| html! {
                             <li class="hc-phase">
@@ -139,8 +140,8 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                             </li>
                         }) }
                     </ol>
-                    { for list(m.cross_training_heading, full.cross_training) }
-                    { for list(m.return_to_run_heading, full.return_to_run) }
+                    { for list(m.cross_training_heading, full.cross_training, true) }
+                    { for list(m.return_to_run_heading, full.return_to_run, true) }
                     <div class="hc-plan-list">
                         <h4>{ m.review_heading }</h4>
                         <p>{ full.review }</p>

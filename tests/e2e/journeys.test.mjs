@@ -104,6 +104,11 @@ for (const width of [360, 1280]) {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false, 'controls are not printed');
     await screenshot(page, `5-results-print-${width}`);
+    if (width === 1280) {
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      assert.ok(pages >= 1 && pages <= 2, `the printed summary is ${pages} A4 pages`);
+    }
     await page.emulateMedia({ media: 'screen' });
 
     assert.deepEqual(problems, []);
