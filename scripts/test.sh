@@ -29,7 +29,7 @@ step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --locked
 step "component tests in headless Chromium" \
-  cargo test --locked --target wasm32-unknown-unknown --test web
+  cargo test --locked --target wasm32-unknown-unknown --lib --test web
 # A second, different release build for the service-worker update test (built first, so dist/
 # ends up as the normal build).
 step "trunk build of an update (HIPCHECK_BUILD=update-test-v2)" \

@@ -167,6 +167,29 @@ fn plans_follow_the_triage_level() {
 }
 
 #[test]
+fn no_loading_plan_while_bone_stress_is_still_possible() {
+    // FAI leads, but a training spike keeps a femoral-neck stress injury possible: no squats.
+    let answers = parse_answers(
+        r#"{"contract":1,"age":30,"sex":"female","pain":[{"region":"hip-crease","side":"left"}],
+            "findings":{"pain-deep-flexion":"yes","clicking-locking":"yes","mileage-spike":"yes"}}"#,
+    )
+    .unwrap();
+    let result = assess(&answers);
+    let bone = result
+        .conditions
+        .iter()
+        .find(|c| c.id == "femoral-neck-bsi")
+        .expect("bone stress is listed");
+    assert!(bone.likelihood >= hipcheck::engine::Likelihood::Possible);
+    let plan = result.plan.expect("a plan");
+    assert_eq!(
+        (plan.kind, plan.condition),
+        (PlanKind::UntilSeen, "femoral-neck-bsi")
+    );
+    assert!(plan.phases.iter().all(|p| p.exercises.is_empty()));
+}
+
+#[test]
 fn nothing_to_assess_says_so_and_invents_nothing() {
     let result = assess(&parse_answers(r#"{"contract":1}"#).unwrap());
     assert!(result.conditions.is_empty());

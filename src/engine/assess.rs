@@ -439,6 +439,16 @@ fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> 
             Some(until_seen_plan(leader.map_or("", |c| c.id), until_seen))
         }
         Level::Soon | Level::SelfCare => {
+            // A loading plan is never given while a condition that must not be self-managed
+            // (bone stress) is still possible, wherever it ranks: until it is ruled out, the
+            // advice is what is safe until seen.
+            if let Some(unsafe_to_load) = conditions
+                .iter()
+                .find(|c| c.care >= Level::WithinDays && c.likelihood >= Likelihood::Possible)
+            {
+                let until_seen = until_seen_for(Some(unsafe_to_load.id));
+                return Some(until_seen_plan(unsafe_to_load.id, until_seen));
+            }
             let leader = leader?;
             let condition_index = KB.conditions.iter().position(|c| c.id == leader.id)?;
             let condition = &KB.conditions[condition_index];

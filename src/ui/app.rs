@@ -29,6 +29,9 @@ const BUILD: &str = match option_env!("HIPCHECK_BUILD") {
 pub struct AppProps {
     #[prop_or_default]
     pub config: Config,
+    /// Panics on the first tap of "Start" (the fault test of the crash screen).
+    #[prop_or_default]
+    pub crash_test: bool,
 }
 
 fn initial_state() -> State {
@@ -89,7 +92,13 @@ pub fn app(props: &AppProps) -> Html {
 
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let crash_test = props.crash_test;
+        Callback::from(move |action: Action| {
+            if crash_test && action == Action::GoTo(Step::Safety) {
+                panic!("crash-test attribute: deliberate panic to show the crash screen");
+            }
+            state.dispatch(action)
+        })
     };
 
     let step = match state.step {

@@ -12,87 +12,88 @@ use crate::kb::{View, KB};
 
 /// A region's target on the person's RIGHT side in the front view, or LEFT side in the back
 /// view (the left half of the picture), or the single side shown in the side view.
+/// Whole SVG units: integer coordinates keep float formatting out of the wasm.
 struct Target {
     region: &'static str,
-    cx: f32,
-    cy: f32,
-    rx: f32,
-    ry: f32,
+    cx: i16,
+    cy: i16,
+    rx: i16,
+    ry: i16,
 }
 
 const FRONT: [Target; 5] = [
     Target {
         region: "lower-abdomen",
-        cx: 134.0,
-        cy: 84.0,
-        rx: 19.0,
-        ry: 15.0,
+        cx: 134,
+        cy: 84,
+        rx: 19,
+        ry: 15,
     },
     Target {
         region: "front-hip",
-        cx: 98.0,
-        cy: 118.0,
-        rx: 15.0,
-        ry: 17.0,
+        cx: 98,
+        cy: 118,
+        rx: 15,
+        ry: 17,
     },
     Target {
         region: "hip-crease",
-        cx: 121.0,
-        cy: 152.0,
-        rx: 18.0,
-        ry: 13.0,
+        cx: 121,
+        cy: 152,
+        rx: 18,
+        ry: 13,
     },
     Target {
         region: "inner-groin",
-        cx: 145.0,
-        cy: 186.0,
-        rx: 13.0,
-        ry: 16.0,
+        cx: 145,
+        cy: 186,
+        rx: 13,
+        ry: 16,
     },
     Target {
         region: "front-thigh",
-        cx: 123.0,
-        cy: 285.0,
-        rx: 22.0,
-        ry: 58.0,
+        cx: 123,
+        cy: 285,
+        rx: 22,
+        ry: 58,
     },
 ];
 
 const BACK: [Target; 5] = [
     Target {
         region: "low-back",
-        cx: 139.0,
-        cy: 44.0,
-        rx: 16.0,
-        ry: 20.0,
+        cx: 139,
+        cy: 44,
+        rx: 16,
+        ry: 20,
     },
     Target {
         region: "si-joint",
-        cx: 142.0,
-        cy: 92.0,
-        rx: 13.0,
-        ry: 13.0,
+        cx: 142,
+        cy: 92,
+        rx: 13,
+        ry: 13,
     },
     Target {
         region: "buttock",
-        cx: 116.0,
-        cy: 146.0,
-        rx: 27.0,
-        ry: 26.0,
+        cx: 116,
+        cy: 146,
+        rx: 27,
+        ry: 26,
     },
     Target {
         region: "sit-bone",
-        cx: 134.0,
-        cy: 198.0,
-        rx: 15.0,
-        ry: 13.0,
+        cx: 134,
+        cy: 198,
+        rx: 15,
+        ry: 13,
     },
     Target {
         region: "back-thigh",
-        cx: 123.0,
-        cy: 287.0,
-        rx: 22.0,
-        ry: 56.0,
+        cx: 123,
+        cy: 287,
+        rx: 22,
+        ry: 56,
     },
 ];
 
@@ -100,17 +101,17 @@ const BACK: [Target; 5] = [
 const SIDE: [Target; 2] = [
     Target {
         region: "side-hip",
-        cx: 158.0,
-        cy: 152.0,
-        rx: 19.0,
-        ry: 19.0,
+        cx: 158,
+        cy: 152,
+        rx: 19,
+        ry: 19,
     },
     Target {
         region: "outer-thigh",
-        cx: 164.0,
-        cy: 265.0,
-        rx: 21.0,
-        ry: 60.0,
+        cx: 164,
+        cy: 265,
+        rx: 21,
+        ry: 60,
     },
 ];
 
@@ -134,13 +135,16 @@ pub fn body_map(props: &BodyMapProps) -> Html {
     let ui = use_ui();
     let m = ui.m;
     let target = |t: &Target, side: Side, mirror: bool| {
-        let cx = if mirror { 320.0 - t.cx } else { t.cx };
+        let cx = if mirror { 320 - t.cx } else { t.cx };
         let pressed = props.answers.has_pain(t.region, side);
         let side_word = match side {
             Side::Left => m.left,
             Side::Right => m.right,
         };
-        let name = format!("{side_word} · {}", region_label(t.region).to_lowercase());
+        let name = format!(
+            "{side_word} · {}",
+            region_label(t.region).to_ascii_lowercase()
+        );
         let region = t.region;
         let onclick = {
             let ontoggle = props.ontoggle.clone();
@@ -222,8 +226,8 @@ pub fn body_map(props: &BodyMapProps) -> Html {
         }
     };
     let front_word = match (props.view, props.side_view) {
-        (View::Side, Side::Right) => Some((m.front_on_right, 250.0)),
-        (View::Side, Side::Left) => Some((m.front_on_left, 70.0)),
+        (View::Side, Side::Right) => Some((m.front_on_right, 250)),
+        (View::Side, Side::Left) => Some((m.front_on_left, 70)),
         _ => None,
     };
 

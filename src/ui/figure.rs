@@ -14,13 +14,33 @@ const FOOT: f32 = 11.0;
 const UPPER_ARM: f32 = 26.0;
 const FOREARM: f32 = 24.0;
 
+/// sin of a whole number of degrees. A short polynomial instead of libm's sin/cos keeps several
+/// KB of trigonometry out of the wasm; for drawing, an error below 0.01 % is invisible.
+fn sin_degrees(degrees: i16) -> f32 {
+    let mut d = i32::from(degrees).rem_euclid(360);
+    let sign = if d >= 180 {
+        d -= 180;
+        -1.0
+    } else {
+        1.0
+    };
+    if d > 90 {
+        d = 180 - d; // sin(180° - x) = sin x
+    }
+    let x = d as f32 * (std::f32::consts::PI / 180.0);
+    let x2 = x * x;
+    sign * x * (1.0 - x2 / 6.0 * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0))))
+}
+
 /// A segment direction: 0° points down, 90° the way the figure faces, 180° up (SVG y grows down).
 fn towards(from: (f32, f32), angle: i16, length: f32) -> (f32, f32) {
-    let radians = f32::from(angle).to_radians();
-    (
-        from.0 + length * radians.sin(),
-        from.1 + length * radians.cos(),
-    )
+    let cos = sin_degrees(angle.saturating_add(90));
+    (from.0 + length * sin_degrees(angle), from.1 + length * cos)
+}
+
+/// Coordinates are written as whole units (SVG scales them): no float formatting in the wasm.
+fn unit(value: f32) -> String {
+    (value.round() as i32).to_string()
 }
 
 struct Joints {
@@ -107,7 +127,7 @@ impl Joints {
 }
 
 fn line(a: (f32, f32), b: (f32, f32), class: &'static str) -> Html {
-    html! { <line {class} x1={format!("{:.1}", a.0)} y1={format!("{:.1}", a.1)} x2={format!("{:.1}", b.0)} y2={format!("{:.1}", b.1)} /> }
+    html! { <line {class} x1={unit(a.0)} y1={unit(a.1)} x2={unit(b.0)} y2={unit(b.1)} /> }
 }
 
 fn figure(j: &Joints, class: &'static str) -> Html {
@@ -123,7 +143,7 @@ fn figure(j: &Joints, class: &'static str) -> Html {
             { line(j.pelvis, j.knees[0], "hc-limb hc-work") }
             { line(j.knees[0], j.ankles[0], "hc-limb hc-work") }
             { line(j.ankles[0], j.toes[0], "hc-limb hc-work") }
-            <circle class="hc-head" cx={format!("{:.1}", j.head.0)} cy={format!("{:.1}", j.head.1)} r={HEAD_RADIUS.to_string()} />
+            <circle class="hc-head" cx={unit(j.head.0)} cy={unit(j.head.1)} r={unit(HEAD_RADIUS)} />
         </g>
     }
 }
@@ -148,10 +168,55 @@ pub fn exercise_figure(props: &ExerciseFigureProps) -> Html {
     let moves = props.illustration.start != props.illustration.end;
     html! {
         <svg class={classes!("hc-figure", moves.then_some("hc-moves"))} role="img" aria-label={props.label.clone()}
-            viewBox={format!("{:.0} {:.0} {:.0} {:.0}", min_x, min_y, width, height)}>
-            <line class="hc-floor" x1={format!("{:.0}", min_x)} y1="1" x2={format!("{:.0}", min_x + width)} y2="1" />
+            viewBox={format!("{} {} {} {}", unit(min_x), unit(min_y), unit(width), unit(height))}>
+            <line class="hc-floor" x1={unit(min_x)} y1="1" x2={unit(min_x + width)} y2="1" />
             if moves { { figure(&start, "hc-pose hc-pose-start") } }
             { figure(&end, "hc-pose hc-pose-end") }
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_polynomial_sine_matches_libm_for_every_whole_degree() {
+        for degrees in -360i16..=720 {
+            let exact = f64::from(degrees).to_radians().sin() as f32;
+            let error = (sin_degrees(degrees) - exact).abs();
+            assert!(
+                error < 2e-4,
+                "sin({degrees}°): {} vs {exact}",
+                sin_degrees(degrees)
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_standing_pose_puts_the_feet_on_the_floor_below_the_head() {
+        let standing = Pose {
+            trunk: 180,
+            work_thigh: 0,
+            work_shin: 0,
+            other_thigh: 0,
+            other_shin: 0,
+            upper_arm: 0,
+            forearm: 0,
+        };
+        let joints = Joints::of(&standing).on_floor();
+        assert!(joints.head.1 < joints.pelvis.1 && joints.pelvis.1 < joints.ankles[0].1);
+        assert!(
+            joints.ankles[0].1.abs() < 0.5,
+            "ankle on the floor: {}",
+            joints.ankles[0].1
+        );
+        assert!(
+            (joints.knees[0].0 - joints.pelvis.0).abs() < 0.5,
+            "straight leg hangs straight down"
+        );
     }
 }

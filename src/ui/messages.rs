@@ -315,7 +315,7 @@ impl Messages {
         if let Some(region) = KB.region(id) {
             return self
                 .painful_area
-                .replace("{label}", &region.label.to_lowercase());
+                .replace("{label}", &region.label.to_ascii_lowercase());
         }
         if let Some(finding) = KB.finding(id) {
             return finding.label.to_string();

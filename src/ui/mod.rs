@@ -91,11 +91,37 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
     }
 }
 
+thread_local! {
+    /// Every mount point on the page, so a panic can replace each widget with a message.
+    static MOUNTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Static markup (no user content) shown in place of every widget after a panic. The link
+/// reloads the page; the saved answers are cleared first so a bad record cannot crash twice.
+const CRASHED: &str = r#"<section class="hc-app" aria-label="HipCheck"><div class="hc-card hc-crashed" role="alert"><h2>Something went wrong</h2><p>HipCheck hit a problem and stopped. Nothing you entered has left this device.</p><p><a class="hc-button hc-primary" href="">Start again</a></p></div></section>"#;
+
+/// A release build aborts on panic, which would leave a frozen widget; this hook first replaces
+/// every widget with a message (plain DOM, since Rust code cannot run after the abort). The
+/// exception that follows stays inside the widget's own call and never breaks the host page.
+fn show_crash_screen(info: &std::panic::PanicHookInfo<'_>) {
+    gloo::console::error!(format!("HipCheck stopped: {info}"));
+    storage::clear();
+    MOUNTS.with(|mounts| {
+        for mount in mounts.borrow().iter() {
+            mount.set_inner_html(CRASHED);
+        }
+    });
+}
+
 /// Renders a widget into `mount`, configured from `settings`' attributes (see [`config_from`]).
 /// Called by the page loader (`prefix` "data-") and by `embed.js` for each `<hip-check>`
 /// (`prefix` ""), whose mount point lives in the element's shadow root.
 #[wasm_bindgen(js_name = mountHipCheck)]
 pub fn mount_hipcheck(mount: web_sys::Element, settings: web_sys::Element, prefix: &str) {
     let config = config_from(&settings, prefix);
-    yew::Renderer::<App>::with_root_and_props(mount, AppProps { config }).render();
+    // A test hook: proves the crash screen in the release build (tests/e2e/faults.test.mjs).
+    let crash_test = settings.has_attribute(&format!("{prefix}crash-test"));
+    yew::set_custom_panic_hook(Box::new(show_crash_screen));
+    MOUNTS.with(|mounts| mounts.borrow_mut().push(mount.clone()));
+    yew::Renderer::<App>::with_root_and_props(mount, AppProps { config, crash_test }).render();
 }

@@ -25,7 +25,7 @@ pub fn region_list(props: &RegionListProps) -> Html {
                     <label class={classes!("hc-check", checked.then_some("hc-checked"))}>
                         <input type="checkbox" {checked}
                             onchange={Callback::from(move |_: Event| ontoggle.emit((id, side)))} />
-                        <span>{ format!("{word} · {}", region.label.to_lowercase()) }</span>
+                        <span>{ format!("{word} · {}", region.label.to_ascii_lowercase()) }</span>
                     </label>
                 }
             };

@@ -3,16 +3,14 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::engine::{
     assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side,
 };
-use crate::kb::{Level, View};
+use crate::kb::{FindingKind, Level, View, KB};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Start,
     Safety,
@@ -37,10 +35,9 @@ impl Step {
     }
 }
 
-/// What is saved in `localStorage`. `schema` changes whenever this shape or the meaning of an
-/// id changes; anything else found under the key is discarded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What is saved in `localStorage` (format in storage.rs). `schema` changes whenever the format
+/// or the meaning of an id changes; anything else found under the key is discarded.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub schema: u32,
     pub step: Step,
@@ -108,6 +105,11 @@ pub enum Action {
     SetOnset(Onset),
 }
 
+fn is_safety_question(id: &str) -> bool {
+    KB.finding(id)
+        .is_some_and(|f| f.kind == FindingKind::RedFlag)
+}
+
 impl State {
     pub fn with_saved(saved: Option<Saved>, notice: Option<Notice>) -> State {
         State {
@@ -157,8 +159,17 @@ impl Reducible for State {
         match action {
             Action::Resume => {
                 if let Some(saved) = next.resume.take() {
+                    // CLINICAL.md rule 1: red flags are asked again on every reassessment, so a
+                    // returning visitor keeps everything else but answers them afresh.
                     next.answers = saved.answers;
-                    next.step = saved.step;
+                    next.answers
+                        .findings
+                        .retain(|id, _| !is_safety_question(id));
+                    next.step = if saved.step == Step::Start {
+                        Step::Start
+                    } else {
+                        Step::Safety
+                    };
                 }
             }
             Action::StartOver => next = State::default(),

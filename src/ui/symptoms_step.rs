@@ -37,13 +37,13 @@ pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
         })
     };
     let pain = answers.pain_now.unwrap_or(0);
-    let duration_options = m.durations.iter().map(|(label, weeks)| {
+    let duration_options = m.durations.iter().enumerate().map(|(index, (label, weeks))| {
         let weeks = *weeks;
         let checked = answers.duration_weeks == Some(weeks);
         let dispatch = props.dispatch.clone();
         html! {
             <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
-                <input type="radio" name={ui.id("duration")} value={weeks.to_string()} {checked}
+                <input type="radio" name={ui.id("duration")} value={index.to_string()} {checked}
                     onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetDuration(weeks)))} />
                 <span>{ *label }</span>
             </label>

@@ -247,10 +247,12 @@ test('returning visitors can continue, and corrupt saved data is discarded with 
 
   await page.reload();
   await page.getByRole('button', { name: 'Continue where I left off' }).click();
-  await page.locator('.hc-step-heading', { hasText: 'Where does it hurt?' }).waitFor();
+  // Red flags are asked again on every reassessment; the rest is kept.
+  await page.locator('.hc-step-heading', { hasText: 'safety questions' }).waitFor();
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
   assert.match(await page.locator('.hc-chips').textContent(), /Right · front of hip bone/);
 
-  await page.evaluate(() => localStorage.setItem('hipcheck.answers', '{"schema":1,"step":"where","answers":{"contract":1,"pain":[{"region":"elbow"'));
+  await page.evaluate(() => localStorage.setItem('hipcheck.answers', 'hipcheck 1\nstep where\npain elbow left\n'));
   await page.reload();
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   assert.match(await page.getByRole('status').first().textContent(), /couldn't read the answers saved/);
