@@ -9,7 +9,8 @@ use crate::kb::KB;
 
 pub const CONTRACT_VERSION: u32 = 1;
 pub const MAX_AGE: u8 = 120;
-pub const MAX_DURATION_WEEKS: f32 = 52.0 * 100.0;
+/// A century, in weeks (an integer so error messages need no float formatting in the wasm).
+pub const MAX_DURATION_WEEKS: u16 = 52 * 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -200,10 +201,10 @@ impl Answers {
             }
         }
         if let Some(weeks) = self.duration_weeks {
-            if !weeks.is_finite() || !(0.0..=MAX_DURATION_WEEKS).contains(&weeks) {
+            if !weeks.is_finite() || !(0.0..=f32::from(MAX_DURATION_WEEKS)).contains(&weeks) {
                 return Err(invalid(
                     "duration_weeks",
-                    format!("{weeks} is not a number of weeks from 0 to {MAX_DURATION_WEEKS}"),
+                    format!("must be a number of weeks from 0 to {MAX_DURATION_WEEKS}"),
                 ));
             }
         }

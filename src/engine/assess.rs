@@ -256,6 +256,18 @@ fn fact_ids(mut set: FactSet) -> Vec<&'static str> {
     ids
 }
 
+/// A stable insertion sort. The lists are a few dozen items at most, and the standard library's
+/// stable sort costs several KB of wasm for each type it is used with.
+fn stable_sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && compare(&items[j - 1], &items[j]) == std::cmp::Ordering::Greater {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
     let mut fired = Vec::new();
     for rule in KB.rules {
@@ -282,7 +294,7 @@ fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
         });
     }
     // Most urgent first; the knowledge base order breaks ties, so output is deterministic.
-    fired.sort_by_key(|rule| std::cmp::Reverse(rule.level));
+    stable_sort_by(&mut fired, |a, b| b.level.cmp(&a.level));
     fired
 }
 
@@ -362,7 +374,7 @@ fn rank(facts: &Facts) -> Vec<RankedCondition> {
         .collect();
     // A condition lacking its hallmark ranks below every one that has it; otherwise by score.
     // Stable sort: equal scores keep the knowledge base order (commoner conditions first).
-    scored.sort_by(|a, b| {
+    stable_sort_by(&mut scored, |a, b| {
         a.lacks_hallmark
             .cmp(&b.lacks_hallmark)
             .then(b.raw.total_cmp(&a.raw))
