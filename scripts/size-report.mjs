@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dir = path.resolve(process.argv[2] ?? 'dist');
+const args = process.argv.slice(2);
+const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
+const budgetArg = args.find((a) => a.startsWith('--first-load-budget-kb='));
+// The standalone page's first load: everything but the other two entry points.
+const NOT_FIRST_LOAD = new Set(['embed.js', 'iframe.html']);
 const files = [];
 (function walk(d) {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -43,6 +47,16 @@ const table = [
   line(total),
 ].join('\n');
 
+const firstLoad = rows.filter((r) => !NOT_FIRST_LOAD.has(r.file)).reduce((sum, r) => sum + r.brotli, 0);
 console.log(`Size report of ${path.relative(process.cwd(), dir) || '.'}\n\n${table}`);
+console.log(`\nfirst load of the standalone page (all but ${[...NOT_FIRST_LOAD].join(', ')}): ${firstLoad} B brotli = ${(firstLoad / 1024).toFixed(1)} KB`);
 fs.mkdirSync('target', { recursive: true });
 fs.writeFileSync(path.join('target', 'size-report.md'), `${table}\n`);
+if (budgetArg) {
+  const budget = Number(budgetArg.split('=')[1]) * 1024;
+  if (!(firstLoad <= budget)) {
+    console.error(`FAIL: first load ${(firstLoad / 1024).toFixed(1)} KB brotli is over the ${budget / 1024} KB budget`);
+    process.exit(1);
+  }
+  console.log(`within the ${budget / 1024} KB first-load budget`);
+}

@@ -4,6 +4,11 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,8 +33,9 @@ const MIME = {
  * later through the returned `mounts` object (the update test swaps builds that way).
  * `headers` are added to every response.
  */
-export async function serveStatic(mounts = DIST, headers = {}) {
+export async function serveStatic(mounts = DIST, headers = {}, { production = false } = {}) {
   const table = typeof mounts === 'string' ? { '/': mounts } : { ...mounts };
+  const brotliCache = new Map();
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -46,10 +52,23 @@ export async function serveStatic(mounts = DIST, headers = {}) {
       }
       const stat = await fs.stat(file).catch(() => null);
       if (stat?.isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
+      let body = await fs.readFile(file);
+      const extra = {};
+      if (production) {
+        // Like a CDN: brotli on the wire, and content-hashed files cached for a year.
+        const hashed = /[-.][0-9a-f]{8,}\.|[-.][A-Za-z0-9_-]{8}\.(js|css)$/.test(path.basename(file));
+        extra['cache-control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+        if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|wasm|svg|json|webmanifest)$/.test(file)) {
+          if (!brotliCache.has(file)) brotliCache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          body = brotliCache.get(file);
+          extra['content-encoding'] = 'br';
+          extra.vary = 'accept-encoding';
+        }
+      }
       res.writeHead(200, {
         'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...extra,
         ...headers,
       });
       res.end(body);
@@ -126,4 +145,27 @@ export async function watchedPage(context) {
 export async function screenshot(page, name) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Lighthouse 12.2.3 (mobile defaults) against `url` with Debian's chromium; scores 0–100.
+ * Asynchronous on purpose: the page is usually served by this same Node process.
+ */
+export async function runLighthouse(url, categories = ['performance', 'accessibility', 'best-practices']) {
+  const out = path.join(os.tmpdir(), `lighthouse-${process.pid}-${Date.now()}.json`);
+  await promisify(execFile)(path.join(ROOT, 'node_modules', '.bin', 'lighthouse'), [
+    url,
+    '--quiet',
+    `--only-categories=${categories.join(',')}`,
+    '--output=json',
+    `--output-path=${out}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update',
+  ], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(out, { force: true });
+  const scores = Object.fromEntries(categories.map((c) => [c, Math.round(report.categories[c].score * 100)]));
+  const failing = Object.values(report.audits)
+    .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+    .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+  return { scores, failing };
 }

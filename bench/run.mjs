@@ -1,0 +1,291 @@
+// The benchmark: HipCheck against a React 19 body-map peer (bench/peer), measured in the same
+// run on this machine, written to docs/performance.md. Run it with scripts/bench.sh.
+//
+//   1. first-load bytes (every file the page loads, plus its manifest and service worker):
+//      raw, gzip-9 and brotli-11, and the HipCheck / peer ratio;
+//   2. navigation → first control interactive, headless Chromium, 1× and 4× CPU slowdown
+//      (DevTools Emulation.setCPUThrottlingRate), median of RUNS fresh loads each;
+//   3. tap → highlight on the body map at 4× slowdown: from the tap's event timestamp to the
+//      first animation frame after the DOM shows the new state, p50 and p95 over TAPS taps;
+//   4. Lighthouse 12.2.3 (mobile defaults): performance, accessibility, best practices;
+//   5. the engine: criterion natively, and `assess` timed inside the browser.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse } from '../tests/e2e/support.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const TAPS = Number(process.env.BENCH_TAPS ?? 60);
+const PEER = path.join(ROOT, 'bench', 'peer');
+const PEER_DIST = path.join(PEER, 'dist');
+const skipBuild = process.argv.includes('--no-build');
+
+function run(command, args, options = {}) {
+  console.error(`$ ${command} ${args.join(' ')}`);
+  return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
+}
+
+if (!skipBuild) {
+  run('trunk', ['build', '--offline', '--release'], { cwd: ROOT });
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: PEER });
+  run('npm', ['run', 'build'], { cwd: PEER });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
+
+const server = await serveStatic({ '/hipcheck/': DIST, '/peer/': PEER_DIST }, {}, { production: true });
+const browser = await launchBrowser();
+
+const APPS = {
+  hipcheck: {
+    name: 'HipCheck',
+    url: `${server.url}hipcheck/`,
+    dir: DIST,
+    firstControl: '#hipcheck button[type=submit]',
+    extra: ['manifest.webmanifest', 'sw.js'],
+  },
+  peer: {
+    name: 'React peer',
+    url: `${server.url}peer/`,
+    dir: PEER_DIST,
+    firstControl: '[data-bench="first-control"]',
+    extra: [],
+  },
+};
+
+// ---------------------------------------------------------------- 1. first-load bytes
+async function firstLoadBytes(app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Set();
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === new URL(app.url).origin) files.add(decodeURIComponent(url.pathname));
+  });
+  await page.goto(app.url, { waitUntil: 'networkidle' });
+  await page.waitForSelector(app.firstControl);
+  await context.close();
+  const prefix = new URL(app.url).pathname;
+  const names = new Set([...files].map((p) => p.slice(prefix.length) || 'index.html'));
+  for (const extra of app.extra) names.add(extra);
+  const rows = [...names].sort().map((name) => {
+    const body = fs.readFileSync(path.join(app.dir, name));
+    return { name, raw: body.length, gzip: gzip(body), brotli: brotli(body) };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+// ---------------------------------------------------------------- 2. first control interactive
+async function timeToFirstControl(app, cpuRate) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    await page.addInitScript((selector) => {
+      // The moment the control exists and is enabled, measured from navigation start.
+      const check = () => {
+        const el = document.querySelector(selector);
+        if (el && !el.disabled && !window.__firstControl) window.__firstControl = performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    }, app.firstControl);
+    await page.goto(app.url);
+    await page.waitForFunction(() => window.__firstControl !== undefined, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__firstControl));
+    await context.close();
+  }
+  return { median: median(times), runs: times.length };
+}
+
+// ---------------------------------------------------------------- 3. tap → highlight
+async function tapLatency(app) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: false, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector(app.firstControl);
+  let targets;
+  let changed;
+  if (app === APPS.hipcheck) {
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+    targets = page.locator('.hc-region');
+    changed = { selector: '.hc-map-svg', attribute: 'aria-pressed' };
+  } else {
+    // Only muscles whose bounding-box centre lies inside the shape, so every tap hits.
+    await page.evaluate(() => {
+      for (const polygon of document.querySelectorAll('svg.rbh polygon')) {
+        const box = polygon.getBBox();
+        const centre = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2);
+        if (polygon.isPointInFill(centre)) polygon.setAttribute('data-bench-target', '');
+      }
+    });
+    targets = page.locator('svg.rbh polygon[data-bench-target]');
+    changed = { selector: '[data-bench="selected-count"]', attribute: null };
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(({ selector, attribute }) => {
+    window.__latencies = [];
+    let tapTime = null;
+    document.addEventListener('pointerdown', (e) => { tapTime = e.timeStamp; }, true);
+    const observer = new MutationObserver(() => {
+      if (tapTime === null) return;
+      const t0 = tapTime;
+      tapTime = null;
+      requestAnimationFrame(() => window.__latencies.push(performance.now() - t0));
+    });
+    const target = document.querySelector(selector);
+    observer.observe(target, attribute
+      ? { subtree: true, attributes: true, attributeFilter: [attribute] }
+      : { subtree: true, childList: true, characterData: true });
+  }, changed);
+  const count = await targets.count();
+  for (let i = 0; i < TAPS; i++) {
+    const target = targets.nth((i * 7) % count);
+    const box = await target.boundingBox();
+    if (!box) continue;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((n) => window.__latencies.length >= n, i + 1, { timeout: 10000 }).catch(() => {});
+  }
+  const latencies = await page.evaluate(() => window.__latencies);
+  await context.close();
+  return { taps: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+// ---------------------------------------------------------------- 4. Lighthouse
+async function lighthouse(app) {
+  const { scores } = await runLighthouse(app.url);
+  return { performance: scores.performance, accessibility: scores.accessibility, bestPractices: scores['best-practices'] };
+}
+
+// ---------------------------------------------------------------- 5. the engine
+async function engineInBrowser() {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(APPS.hipcheck.url);
+  await page.waitForSelector(APPS.hipcheck.firstControl);
+  const bindings = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href)[0]);
+  const micros = await page.evaluate(async (href) => {
+    const module = await import(href);
+    module.benchAssess(2000); // warm-up
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(module.benchAssess(20000));
+    runs.sort((a, b) => a - b);
+    return runs[2];
+  }, bindings);
+  await context.close();
+  return micros;
+}
+
+function engineNative() {
+  const output = run('cargo', ['bench', '--bench', 'assess', '--', '--warm-up-time', '1', '--measurement-time', '5'], { cwd: ROOT });
+  const match = output.match(/assess one vignette[^\n]*\n\s*time:\s*\[([\d.]+) (\S+) ([\d.]+) (\S+) ([\d.]+) (\S+)\]/);
+  if (!match) throw new Error(`no criterion figure in:\n${output}`);
+  const toMicros = (value, unit) => Number(value) * ({ ns: 0.001, 'µs': 1, us: 1, ms: 1000 }[unit] ?? NaN);
+  return { low: toMicros(match[1], match[2]), median: toMicros(match[3], match[4]), high: toMicros(match[5], match[6]) };
+}
+
+const results = {};
+for (const [key, app] of Object.entries(APPS)) {
+  const step = async (name, measure) => {
+    const t0 = Date.now();
+    const value = await measure();
+    console.error(`  ${app.name}: ${name} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    return value;
+  };
+  results[key] = {
+    bytes: await step('first-load bytes', () => firstLoadBytes(app)),
+    interactive1x: await step('first control, 1×', () => timeToFirstControl(app, 1)),
+    interactive4x: await step('first control, 4×', () => timeToFirstControl(app, 4)),
+    tap: await step('tap latency', () => tapLatency(app)),
+    lighthouse: await step('Lighthouse', () => lighthouse(app)),
+  };
+}
+const browserAssess = await engineInBrowser();
+await browser.close();
+await server.close();
+const native = engineNative();
+
+// ---------------------------------------------------------------- report
+const h = results.hipcheck;
+const p = results.peer;
+const kb = (n) => (n / 1024).toFixed(1);
+const ratio = (a, b) => (a / b).toFixed(2);
+const ms = (n) => n.toFixed(0);
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const chromium = run('/usr/bin/chromium', ['--version']).trim();
+const bytesTable = (r) =>
+  [
+    '| file | raw B | gzip B | brotli B |',
+    '|---|---:|---:|---:|',
+    ...r.rows.map((x) => `| \`${x.name}\` | ${x.raw} | ${x.gzip} | ${x.brotli} |`),
+    `| **total** | **${r.total.raw}** | **${r.total.gzip}** | **${r.total.brotli}** |`,
+  ].join('\n');
+
+const report = `# Performance
+
+Measured by \`scripts/bench.sh\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: both apps
+built and measured in the same run, served from 127.0.0.1 with brotli and long cache headers
+like a CDN would, in ${chromium} (headless). Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}.
+The peer is bench/peer: React ${JSON.parse(fs.readFileSync(path.join(PEER, 'node_modules', 'react', 'package.json'))).version}, react-body-highlighter, Vite — a body map with four symptom
+checkboxes and no reasoning.
+
+## Summary
+
+| measure | HipCheck | React peer | HipCheck / peer | goal |
+|---|---:|---:|---:|---|
+| first load, brotli | ${kb(h.bytes.total.brotli)} KB | ${kb(p.bytes.total.brotli)} KB | ${ratio(h.bytes.total.brotli, p.bytes.total.brotli)} | ≤ 120 KB and ≤ peer |
+| first load, gzip | ${kb(h.bytes.total.gzip)} KB | ${kb(p.bytes.total.gzip)} KB | ${ratio(h.bytes.total.gzip, p.bytes.total.gzip)} | |
+| first load, raw | ${kb(h.bytes.total.raw)} KB | ${kb(p.bytes.total.raw)} KB | ${ratio(h.bytes.total.raw, p.bytes.total.raw)} | |
+| first control interactive, 1× CPU (median of ${h.interactive1x.runs}) | ${ms(h.interactive1x.median)} ms | ${ms(p.interactive1x.median)} ms | ${ratio(h.interactive1x.median, p.interactive1x.median)} | |
+| first control interactive, 4× slowdown (median of ${h.interactive4x.runs}) | ${ms(h.interactive4x.median)} ms | ${ms(p.interactive4x.median)} ms | ${ratio(h.interactive4x.median, p.interactive4x.median)} | |
+| tap → highlight p50, 4× slowdown (${h.tap.taps} / ${p.tap.taps} taps) | ${h.tap.p50.toFixed(1)} ms | ${p.tap.p50.toFixed(1)} ms | ${ratio(h.tap.p50, p.tap.p50)} | |
+| tap → highlight p95, 4× slowdown | ${h.tap.p95.toFixed(1)} ms | ${p.tap.p95.toFixed(1)} ms | ${ratio(h.tap.p95, p.tap.p95)} | ≤ 16 ms |
+| Lighthouse performance (mobile) | ${h.lighthouse.performance} | ${p.lighthouse.performance} | | ≥ 98 |
+| Lighthouse accessibility | ${h.lighthouse.accessibility} | ${p.lighthouse.accessibility} | | 100 (CI) |
+| Lighthouse best practices | ${h.lighthouse.bestPractices} | ${p.lighthouse.bestPractices} | | |
+| \`assess\` natively (criterion, median) | ${native.median.toFixed(2)} µs | — | | ≤ 20 µs |
+| \`assess\` in the browser (wasm, median of 5 × 20 000) | ${browserAssess.toFixed(2)} µs | — | | |
+
+## First-load files
+
+HipCheck (standalone page):
+
+${bytesTable(h.bytes)}
+
+React peer:
+
+${bytesTable(p.bytes)}
+
+## How each figure is taken
+
+- **Bytes**: every same-origin file the page requested until the network was idle and the first
+  control existed, plus the web app manifest and service worker; sizes from the files on disk,
+  compressed here with gzip level 9 and brotli quality 11.
+- **First control interactive**: a fresh browser context each run (no cache, service workers
+  blocked); the time from navigation start until HipCheck's Start button / the peer's first
+  toggle exists and is enabled, from a MutationObserver installed before any page script.
+- **Tap → highlight**: real mouse clicks from the DevTools protocol on the diagram's regions
+  (HipCheck) or the model's muscles (peer); the latency runs from the \`pointerdown\` event's
+  timestamp to the first animation frame after the pressed state (HipCheck \`aria-pressed\`) or
+  the selected count (peer) changed in the DOM.
+- **Lighthouse** 12.2.3 with its default mobile settings (simulated slow 4G, 4× CPU).
+- **Engine**: \`cargo bench --bench assess\` (criterion, all ${fs.readdirSync(path.join(ROOT, 'tests', 'vignettes')).length} vignettes in turn), and the exported
+  \`benchAssess\` running three typical answer sets inside the page.
+`;
+fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), report);
+console.log(report);
