@@ -48,6 +48,8 @@ fn malformed_answers_name_the_field() {
         Err(AnswersError::Malformed { .. })
     ));
     assert!(parse_answers("not json").is_err());
+    // Found by cargo fuzz: an empty key used to produce an error naming an empty field.
+    assert_eq!(field_of(r#"{"":1,"contract":1}"#), "(document)");
     assert!(parse_answers(r#"{"contract":1} trailing"#).is_err());
 }
 

@@ -141,7 +141,9 @@ pub fn parse_answers(json: &str) -> Result<Answers, AnswersError> {
     let answers: Answers =
         serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = error.path().to_string();
-            let field = if path == "." {
+            // The root, or a key that is itself empty (`{"": 1}`, found by the fuzzer), has no
+            // printable path: name the document rather than print an empty field.
+            let field = if path.is_empty() || path == "." {
                 "(document)".to_string()
             } else {
                 path
