@@ -260,3 +260,46 @@ test('returning visitors can continue, and corrupt saved data is discarded with 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const width of [320, 640]) {
+  // 640 CSS px is what a 1280 px window shows at 200 % zoom.
+  test(`no horizontal scrolling and nothing cut off at ${width} px, on every step`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const { page, problems } = await watchedPage(context);
+    const noOverflow = async (where) => {
+      const { scroll, client, clipped } = await page.evaluate(() => {
+        const root = document.scrollingElement;
+        const clipped = [...document.querySelectorAll('.hc-app *')]
+          .filter((el) => el.getClientRects().length && el.getBoundingClientRect().right > root.clientWidth + 1)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`)
+          .slice(0, 5);
+        return { scroll: root.scrollWidth, client: root.clientWidth, clipped };
+      });
+      assert.ok(scroll <= client, `${where}: page scrolls sideways (${scroll} > ${client}): ${clipped}`);
+      assert.deepEqual(clipped, [], `${where}: elements cut off at the right edge`);
+    };
+    await page.goto(server.url);
+    await page.locator('.hc-step-heading').waitFor();
+    await noOverflow('start');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await noOverflow('safety');
+    await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+    for (const view of ['Front view', 'Side view', 'Back view']) {
+      await page.getByRole('tab', { name: view }).click();
+      await noOverflow(view);
+      if (view === 'Side view') await page.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Prefer a list?' }).click();
+    await noOverflow('list');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await noOverflow('symptoms');
+    await question(page, 'lie on the sore side').getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.locator('.hc-banner').waitFor();
+    for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
+    await noOverflow('results');
+    await screenshot(page, `5-results-${width}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
