@@ -1,19 +1,17 @@
 //! `assess` over every vignette, natively. Run: `cargo bench --bench assess`.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{black_box, Criterion};
     use hipcheck::engine::{assess, parse_answers, Answers};
 
     fn vignette_answers() -> Vec<Answers> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("tests/vignettes exists")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
-        paths
+        super::common::vignette_files(&dir)
             .iter()
             .map(|p| {
                 let doc: serde_json::Value =

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use hipcheck::engine::{assess, parse_answers, Assessment};
+
+mod common;
 use hipcheck::kb::Level;
 use serde::Deserialize;
 
@@ -36,13 +38,7 @@ fn load() -> Vec<Vignette> {
         Some(dir) => Path::new(&dir).to_path_buf(),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes"),
     };
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
+    common::vignette_files(&dir)
         .iter()
         .map(|p| {
             let text =

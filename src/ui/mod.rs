@@ -2,6 +2,7 @@
 
 mod app;
 mod body_map;
+mod choice;
 mod context;
 mod emergency_step;
 mod exercise_card;

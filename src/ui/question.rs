@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::choice::Choice;
 use super::context::use_ui;
 use crate::engine::Response;
 use crate::kb::Finding;
@@ -21,14 +22,9 @@ pub fn question(props: &QuestionProps) -> Html {
     let finding = props.finding;
     let name = ui.id(&format!("q-{}", finding.id));
     let option = |response: Response, label: &'static str| {
-        let onanswer = props.onanswer.clone();
-        let onchange = Callback::from(move |_: Event| onanswer.emit((finding.id, Some(response))));
-        let checked = props.response == Some(response);
         html! {
-            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
-                <input type="radio" name={name.clone()} value={label} {checked} {onchange} />
-                <span>{ label }</span>
-            </label>
+            <Choice name={name.clone()} {label} checked={props.response == Some(response)}
+                onchoose={props.onanswer.reform(move |_| (finding.id, Some(response)))} />
         }
     };
     html! {

@@ -1,6 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::choice::Choice;
 use super::context::use_ui;
 use super::state::{Action, Notice, State, Step};
 use crate::engine::{Sex, MAX_AGE};
@@ -35,26 +36,16 @@ pub fn start_step(props: &StartStepProps) -> Html {
             age_text.set(text);
         })
     };
-    let sex_option = |value: Option<Sex>, label: &'static str, key: &'static str| {
-        let dispatch = props.dispatch.clone();
-        let checked = answers.sex == value;
+    let sex_option = |value: Option<Sex>, label: &'static str| {
         html! {
-            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
-                <input type="radio" name={ui.id("sex")} value={key} {checked}
-                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetSex(value)))} />
-                <span>{ label }</span>
-            </label>
+            <Choice name={ui.id("sex")} {label} checked={answers.sex == value}
+                onchoose={props.dispatch.reform(move |_| Action::SetSex(value))} />
         }
     };
     let runner_option = |value: bool, label: &'static str| {
-        let dispatch = props.dispatch.clone();
-        let checked = answers.runner == value;
         html! {
-            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
-                <input type="radio" name={ui.id("runner")} value={label} {checked}
-                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetRunner(value)))} />
-                <span>{ label }</span>
-            </label>
+            <Choice name={ui.id("runner")} {label} checked={answers.runner == value}
+                onchoose={props.dispatch.reform(move |_| Action::SetRunner(value))} />
         }
     };
     let onstart = {
@@ -116,10 +107,10 @@ pub fn start_step(props: &StartStepProps) -> Html {
                 <fieldset class="hc-question">
                     <legend>{ m.sex_legend }</legend>
                     <div class="hc-choices">
-                        { sex_option(Some(Sex::Female), m.sex_female, "female") }
-                        { sex_option(Some(Sex::Male), m.sex_male, "male") }
-                        { sex_option(Some(Sex::Other), m.sex_other, "other") }
-                        { sex_option(None, m.sex_skip, "none") }
+                        { sex_option(Some(Sex::Female), m.sex_female) }
+                        { sex_option(Some(Sex::Male), m.sex_male) }
+                        { sex_option(Some(Sex::Other), m.sex_other) }
+                        { sex_option(None, m.sex_skip) }
                     </div>
                 </fieldset>
                 <fieldset class="hc-question">

@@ -1,6 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::choice::Choice;
 use super::context::use_ui;
 use super::question::Question;
 use super::state::{Action, State, Step};
@@ -37,27 +38,16 @@ pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
         })
     };
     let pain = answers.pain_now.unwrap_or(0);
-    let duration_options = m.durations.iter().enumerate().map(|(index, (label, weeks))| {
-        let weeks = *weeks;
-        let checked = answers.duration_weeks == Some(weeks);
-        let dispatch = props.dispatch.clone();
+    let duration_options = m.durations.iter().map(|&(label, weeks)| {
         html! {
-            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
-                <input type="radio" name={ui.id("duration")} value={index.to_string()} {checked}
-                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetDuration(weeks)))} />
-                <span>{ *label }</span>
-            </label>
+            <Choice name={ui.id("duration")} {label} checked={answers.duration_weeks == Some(weeks)}
+                onchoose={props.dispatch.reform(move |_| Action::SetDuration(weeks))} />
         }
     });
     let onset_option = |onset: Onset, label: &'static str| {
-        let checked = answers.onset == Some(onset);
-        let dispatch = props.dispatch.clone();
         html! {
-            <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
-                <input type="radio" name={ui.id("onset")} value={label} {checked}
-                    onchange={Callback::from(move |_: Event| dispatch.emit(Action::SetOnset(onset)))} />
-                <span>{ label }</span>
-            </label>
+            <Choice name={ui.id("onset")} {label} checked={answers.onset == Some(onset)}
+                onchoose={props.dispatch.reform(move |_| Action::SetOnset(onset))} />
         }
     };
     let go = |step: Step| {
