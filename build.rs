@@ -342,6 +342,11 @@ fn generate(content: &Content) -> String {
     }
     let _ = writeln!(o, "],");
     let _ = writeln!(o, "always: {},", str_slice(&content.safety_net.always));
+    let _ = writeln!(
+        o,
+        "unsure_action: {},",
+        lit(&content.safety_net.unsure_action)
+    );
     let _ = writeln!(o, "no_answers: {},", lit(&content.safety_net.no_answers));
     let _ = writeln!(o, "}};");
     o

@@ -234,6 +234,7 @@ pub struct SafetyNet {
     pub always: Vec<String>,
     /// Level id → what to do at that level: the banner's headline, how soon and who to see.
     pub levels: BTreeMap<String, LevelText>,
+    pub unsure_action: String,
     pub no_answers: String,
 }
 

@@ -233,6 +233,8 @@ pub struct Kb {
     /// Indexed by `Level as usize`.
     pub levels: [LevelText; 5],
     pub always: &'static [&'static str],
+    /// The action of a rule capped at same-day because an answer was "not sure".
+    pub unsure_action: &'static str,
     pub no_answers: &'static str,
 }
 

@@ -97,6 +97,11 @@ fn unsure_on_an_emergency_question_means_same_day_never_emergency_or_self_care()
             .fired
             .iter()
             .any(|f| f.unsure && f.findings.contains(&flag)));
+        assert_eq!(
+            result.triage.actions,
+            vec![KB.unsure_action],
+            "{flag}: the action matches same-day"
+        );
     }
 }
 

@@ -289,7 +289,13 @@ fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
             findings: fact_ids((rule.all | rule.any) & present & FINDINGS),
             unsure,
             reason: rule.reason,
-            action: rule.action,
+            // A capped rule's own action ("go to an emergency department now") would contradict
+            // its level.
+            action: if unsure && level < rule.level {
+                KB.unsure_action
+            } else {
+                rule.action
+            },
             consider: rule.consider,
         });
     }
