@@ -72,6 +72,7 @@ pub struct Messages {
     pub symptoms_intro: &'static str,
     pub pain_now_label: &'static str,
     pub pain_now_ends: (&'static str, &'static str),
+    pub pain_not_given: &'static str,
     pub duration_legend: &'static str,
     pub durations: [(&'static str, f32); 4],
     pub onset_legend: &'static str,
@@ -81,6 +82,7 @@ pub struct Messages {
 
     pub results_heading: &'static str,
     pub not_a_diagnosis: &'static str,
+    pub checked_on: &'static str,
     pub what_to_do: &'static str,
     pub how_soon: &'static str,
     pub who_to_see: &'static str,
@@ -200,6 +202,7 @@ pub static EN: Messages = Messages {
     symptoms_intro: "Only questions that fit the areas you picked. Answer what you can.",
     pain_now_label: "Pain right now",
     pain_now_ends: ("0 = none", "10 = worst imaginable"),
+    pain_not_given: "not given yet",
     duration_legend: "How long have you had it?",
     durations: [
         ("Less than 2 weeks", 1.0),
@@ -214,6 +217,7 @@ pub static EN: Messages = Messages {
 
     results_heading: "Your result",
     not_a_diagnosis: "This is a self-check, not a diagnosis.",
+    checked_on: "Checked on {date}.",
     what_to_do: "What to do",
     how_soon: "How soon",
     who_to_see: "Who to see",

@@ -12,6 +12,15 @@ pub struct ResultsStepProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Today's date in the reader's language, formatted by the browser (so the printout is dated
+/// without a date library in the wasm).
+fn today(lang: &str) -> String {
+    // A long date ("26 November 2026") cannot be misread as day/month or month/day.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    String::from(js_sys::Date::new_0().to_locale_date_string(lang, &options))
+}
+
 fn level_class(level: Level) -> &'static str {
     match level {
         Level::Emergency => "hc-level-emergency",
@@ -203,7 +212,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
     html! {
         <div class="hc-step hc-results">
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
-            <p class="hc-hint">{ m.not_a_diagnosis }</p>
+            <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ m.checked_on.replace("{date}", &today(m.lang)) }</p>
             // Announced once, politely, when the result appears.
             <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
             { banner }

@@ -60,9 +60,9 @@ pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
             <h2 class="hc-step-heading" tabindex="-1">{ m.symptoms_heading }</h2>
             <p class="hc-lead">{ m.symptoms_intro }</p>
             <div class="hc-field hc-pain-now">
-                <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ format!("{pain}/10") }</output></label>
+                <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ answers.pain_now.map_or_else(|| m.pain_not_given.to_string(), |p| format!("{p}/10")) }</output></label>
                 <input id={ui.id("pain-now")} type="range" min="0" max="10" step="1" value={pain.to_string()}
-                    oninput={onpain} aria-valuetext={format!("{pain}/10")} />
+                    oninput={onpain} aria-valuetext={answers.pain_now.map_or_else(|| m.pain_not_given.to_string(), |p| format!("{p}/10"))} />
                 <div class="hc-range-ends" aria-hidden="true"><span>{ m.pain_now_ends.0 }</span><span>{ m.pain_now_ends.1 }</span></div>
             </div>
             <fieldset class="hc-question">

@@ -82,6 +82,7 @@ for (const width of [360, 1280]) {
     await page.getByRole('button', { name: 'See my result' }).click();
 
     await atStep(page, '5-results', 'Your result', width);
+    assert.match(await page.locator('.hc-results > .hc-hint').first().textContent(), /Checked on \w+ \d{1,2}, \d{4}|Checked on \d{1,2} \w+ \d{4}/, 'the result is dated');
     const banner = page.locator('.hc-banner');
     assert.match(await banner.textContent(), /Safe to start on your own/);
     const first = page.locator('.hc-source').first();
