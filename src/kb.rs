@@ -261,6 +261,13 @@ impl Kb {
         KB.exercises.iter().find(|e| e.id == id)
     }
 
+    /// The phased plan of a condition, by condition id.
+    pub fn plan(&self, condition: &str) -> Option<&'static Plan> {
+        KB.plans
+            .iter()
+            .find(|p| KB.conditions[p.condition as usize].id == condition)
+    }
+
     pub fn reference(&self, id: &str) -> Option<&'static Reference> {
         KB.references.iter().find(|r| r.id == id)
     }

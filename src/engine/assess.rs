@@ -468,13 +468,8 @@ fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> 
                 return Some(until_seen_plan(unsafe_to_load.id, until_seen));
             }
             let leader = leader?;
-            let condition_index = KB.conditions.iter().position(|c| c.id == leader.id)?;
-            let condition = &KB.conditions[condition_index];
-            let plan = KB
-                .plans
-                .iter()
-                .find(|p| p.condition as usize == condition_index);
-            match plan {
+            let condition = KB.condition(leader.id)?;
+            match KB.plan(condition.id) {
                 Some(plan) if condition.self_manage => Some(PlanAdvice {
                     condition: condition.id,
                     kind: PlanKind::Rehab,

@@ -126,10 +126,6 @@ pub struct BodyMapProps {
     pub ontoggle: Callback<(&'static str, Side)>,
 }
 
-fn region_label(region: &str) -> &'static str {
-    KB.region(region).map_or("", |r| r.label)
-}
-
 #[function_component(BodyMap)]
 pub fn body_map(props: &BodyMapProps) -> Html {
     let ui = use_ui();
@@ -137,14 +133,9 @@ pub fn body_map(props: &BodyMapProps) -> Html {
     let target = |t: &Target, side: Side, mirror: bool| {
         let cx = if mirror { 320 - t.cx } else { t.cx };
         let pressed = props.answers.has_pain(t.region, side);
-        let side_word = match side {
-            Side::Left => m.left,
-            Side::Right => m.right,
-        };
-        let name = format!(
-            "{side_word} · {}",
-            region_label(t.region).to_ascii_lowercase()
-        );
+        let name = KB
+            .region(t.region)
+            .map_or_else(String::new, |r| m.region_name(r, side));
         let region = t.region;
         let onclick = {
             let ontoggle = props.ontoggle.clone();

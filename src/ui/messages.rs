@@ -302,6 +302,16 @@ impl PartialEq for Messages {
 }
 
 impl Messages {
+    /// A region's name on one side ("Left · point of the hip"). The diagram's accessible names,
+    /// the chips and the list all use it, so a picked area reads the same everywhere.
+    pub fn region_name(&self, region: &crate::kb::Region, side: crate::engine::Side) -> String {
+        let side_word = match side {
+            crate::engine::Side::Left => self.left,
+            crate::engine::Side::Right => self.right,
+        };
+        format!("{side_word} · {}", region.label.to_ascii_lowercase())
+    }
+
     pub fn likelihood_label(&self, id: &str) -> &'static str {
         self.likelihood
             .iter()

@@ -18,8 +18,7 @@ pub fn region_chips(props: &RegionChipsProps) -> Html {
     let chips = props.answers.pain.iter().filter_map(|site| {
         let region = KB.region(&site.region)?;
         let side = site.side;
-        let side_word = if side == Side::Left { m.left } else { m.right };
-        let name = format!("{side_word} · {}", region.label.to_ascii_lowercase());
+        let name = m.region_name(region, side);
         let ontoggle = props.ontoggle.clone();
         let id = region.id;
         Some(html! {

@@ -17,7 +17,7 @@ pub fn region_list(props: &RegionListProps) -> Html {
     let m = ui.m;
     let group = |view: View, title: &'static str| {
         let rows = KB.regions.iter().filter(|r| r.view == view).map(|region| {
-            let checkbox = |side: Side, word: &'static str| {
+            let checkbox = |side: Side| {
                 let checked = props.answers.has_pain(region.id, side);
                 let ontoggle = props.ontoggle.clone();
                 let id = region.id;
@@ -25,14 +25,14 @@ pub fn region_list(props: &RegionListProps) -> Html {
                     <label class={classes!("hc-check", checked.then_some("hc-checked"))}>
                         <input type="checkbox" {checked}
                             onchange={Callback::from(move |_: Event| ontoggle.emit((id, side)))} />
-                        <span>{ format!("{word} · {}", region.label.to_ascii_lowercase()) }</span>
+                        <span>{ m.region_name(region, side) }</span>
                     </label>
                 }
             };
             html! {
                 <div class="hc-list-row">
-                    { checkbox(Side::Left, m.left) }
-                    { checkbox(Side::Right, m.right) }
+                    { checkbox(Side::Left) }
+                    { checkbox(Side::Right) }
                 </div>
             }
         });

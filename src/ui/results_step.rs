@@ -110,7 +110,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
     };
 
     let plan = result.plan.as_ref().map(|plan| {
-        let full = KB.plans.iter().find(|p| KB.conditions[p.condition as usize].id == plan.condition);
+        let full = KB.plan(plan.condition);
         // `detail` lists are left out of the printed summary, which must fit on two pages.
         let list = |title: &'static str, items: &'static [&'static str], detail: bool| {
             (!items.is_empty()).then(|| html! {
