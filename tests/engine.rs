@@ -358,3 +358,20 @@ fn the_cli_assesses_and_refuses_bad_input_with_exit_2() {
         .unwrap()
         .contains("14 conditions"));
 }
+
+#[test]
+fn finding_answers_stay_sorted_and_a_repeated_key_keeps_the_last_answer() {
+    let answers = parse_answers(
+        r#"{"contract":1,"findings":{"snapping":"yes","clicking-locking":"no","snapping":"unsure"}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        answers.response("snapping"),
+        Some(hipcheck::engine::Response::Unsure)
+    );
+    let json = serde_json::to_string(&answers).unwrap();
+    assert!(
+        json.contains(r#""findings":{"clicking-locking":"no","snapping":"unsure"}"#),
+        "{json}"
+    );
+}

@@ -1,8 +1,6 @@
 //! Safety properties of the engine over arbitrary answers (proptest).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
 use hipcheck::engine::{assess, parse_answers, Answers, Onset, PainSite, Response, Sex, Side};
 use hipcheck::kb::{FindingKind, Level, KB};
 use proptest::prelude::*;
@@ -47,7 +45,7 @@ fn answers() -> impl Strategy<Value = Answers> {
                 findings: findings
                     .into_iter()
                     .map(|(f, r)| (KB.findings[f].id.to_string(), r))
-                    .collect::<BTreeMap<_, _>>(),
+                    .collect(),
                 pain_now,
                 duration_weeks,
                 onset,

@@ -1,6 +1,5 @@
 //! The engine's input (`Answers`, CONTRACT.md) and its validation.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -57,6 +56,130 @@ fn runner_default() -> bool {
     true
 }
 
+/// Answers to findings by id, kept sorted by id so output is deterministic.
+///
+/// A sorted `Vec` rather than a `BTreeMap`: a few dozen entries at most, and the B-tree code
+/// cost about 24 KB of the browser's WebAssembly (twiggy, 2026-11-26).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingAnswers(Vec<(String, Response)>);
+
+impl FindingAnswers {
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(id))
+    }
+
+    /// Sets the answer to `id`, returning the one it replaces.
+    pub fn insert(&mut self, id: String, response: Response) -> Option<Response> {
+        match self.position(&id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, response)),
+            Err(i) => {
+                self.0.insert(i, (id, response));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Response> {
+        self.position(id).ok().map(|i| self.0.remove(i).1)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Response> {
+        self.position(id).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.position(id).is_ok()
+    }
+
+    /// The answer to `id`, inserting `default` first if there is none.
+    pub fn get_or_insert(&mut self, id: &str, default: Response) -> &mut Response {
+        let i = match self.position(id) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (id.to_string(), default));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, Response) -> bool) {
+        self.0.retain(|(id, response)| keep(id, *response));
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(id, _)| id.as_str())
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Response> {
+        self.0.iter_mut().map(|(_, response)| response)
+    }
+
+    pub fn iter(&self) -> <&Self as IntoIterator>::IntoIter {
+        self.into_iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a FindingAnswers {
+    type Item = (&'a str, Response);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Response)>,
+        fn(&'a (String, Response)) -> (&'a str, Response),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, response)| (id.as_str(), *response))
+    }
+}
+
+impl FromIterator<(String, Response)> for FindingAnswers {
+    fn from_iter<I: IntoIterator<Item = (String, Response)>>(items: I) -> Self {
+        let mut answers = FindingAnswers::default();
+        for (id, response) in items {
+            answers.insert(id, response);
+        }
+        answers
+    }
+}
+
+impl Serialize for FindingAnswers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for FindingAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> serde::de::Visitor<'de> for MapVisitor {
+            type Value = FindingAnswers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map of finding ids to yes, no or unsure")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FindingAnswers, A::Error> {
+                let mut answers = FindingAnswers::default();
+                // Last one wins for a repeated key, as it did with a map.
+                while let Some((id, response)) = map.next_entry::<String, Response>()? {
+                    answers.insert(id, response);
+                }
+                Ok(answers)
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+
 /// One person's answers. Build it in code, or parse it with [`parse_answers`], which also
 /// validates it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,7 +196,7 @@ pub struct Answers {
     #[serde(default)]
     pub pain: Vec<PainSite>,
     #[serde(default)]
-    pub findings: BTreeMap<String, Response>,
+    pub findings: FindingAnswers,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pain_now: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,7 +213,7 @@ impl Default for Answers {
             sex: None,
             runner: true,
             pain: Vec::new(),
-            findings: BTreeMap::new(),
+            findings: FindingAnswers::default(),
             pain_now: None,
             duration_weeks: None,
             onset: None,

@@ -161,8 +161,7 @@ impl Facts {
         let mut unsure = 0;
         let mut no = 0;
         for (id, response) in &answers.findings {
-            let Ok(at) = FINDINGS_BY_ID.binary_search_by(|(known, _)| (*known).cmp(id.as_str()))
-            else {
+            let Ok(at) = FINDINGS_BY_ID.binary_search_by(|(known, _)| (*known).cmp(id)) else {
                 continue;
             };
             let b = bit(FINDINGS_BY_ID[at].1);

@@ -202,8 +202,7 @@ impl Reducible for State {
                 for question in safety_questions(&next.answers) {
                     next.answers
                         .findings
-                        .entry(question.id.to_string())
-                        .or_insert(Response::No);
+                        .get_or_insert(question.id, Response::No);
                 }
                 next.recheck = None;
                 next.step = if next.is_emergency() {

@@ -109,7 +109,7 @@ pub fn encode(saved: &Saved) -> String {
         out += &format!("pain {} {}\n", site.region, name_of(&SIDES, site.side));
     }
     for (id, response) in &a.findings {
-        out += &format!("finding {id} {}\n", name_of(&RESPONSES, *response));
+        out += &format!("finding {id} {}\n", name_of(&RESPONSES, response));
     }
     if let Some(pain) = a.pain_now {
         out += &format!("pain_now {pain}\n");
