@@ -2,6 +2,7 @@
 //! content file fails the build with a message naming the file, the entry and the field, and
 //! the browser never ships a parser for it.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -27,8 +28,47 @@ fn main() {
         }
     };
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let code = generate(&content);
-    std::fs::write(Path::new(&out).join("kb.rs"), code).expect("OUT_DIR is writable");
+    let pool = RefCell::new(Vec::new());
+    let mut code = generate(&content, &pool);
+    let texts = pool.into_inner();
+    if let Some(text) = texts.iter().find(|t| t.contains('\n')) {
+        // The browser splits the file on line breaks; one inside a text would shift every id.
+        eprintln!("error: content text has a line break, which results text cannot hold: {text:?}");
+        println!("cargo:warning=content text has a line break: {text:?}");
+        std::process::exit(1);
+    }
+    let body = texts.join("\n");
+    let hash = fnv1a(body.as_bytes());
+    let file = format!("texts-{hash:016x}.txt");
+    let _ = writeln!(
+        code,
+        "/// Results-only text, loaded by the browser when the person starts (see `texts`)."
+    );
+    let _ = writeln!(code, "pub const TEXTS_FILE: &str = {};", lit(&file));
+    let _ = writeln!(code, "pub const TEXTS_HASH: u64 = {hash:#x};");
+    let _ = writeln!(code, "pub const TEXTS_COUNT: usize = {};", texts.len());
+    let out = Path::new(&out);
+    // Files of earlier content would otherwise pile up beside the current one.
+    if let Ok(entries) = std::fs::read_dir(out) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("texts-") && name != file {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    std::fs::write(out.join("kb.rs"), code).expect("OUT_DIR is writable");
+    // `texts.txt` is bundled into native builds; the hashed copy is what scripts/postbuild.mjs
+    // ships beside the wasm that names it.
+    std::fs::write(out.join("texts.txt"), &body).expect("OUT_DIR is writable");
+    std::fs::write(out.join(&file), &body).expect("OUT_DIR is writable");
+}
+
+/// FNV-1a, 64 bit: the same function `texts::install` checks the downloaded file with.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A Rust string literal (Debug escaping is valid Rust syntax).
@@ -66,7 +106,24 @@ fn pose(p: &Pose) -> String {
     )
 }
 
-fn generate(content: &Content) -> String {
+fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
+    // Text only the results need goes to the pool (a separate file the browser loads later);
+    // identical texts share one entry.
+    let deferred = |text: &str| -> String {
+        let mut pool = pool.borrow_mut();
+        let index = match pool.iter().position(|t| t == text) {
+            Some(i) => i,
+            None => {
+                pool.push(text.to_string());
+                pool.len() - 1
+            }
+        };
+        format!("Text::Deferred({index})")
+    };
+    let deferred_slice = |items: &[String]| -> String {
+        let inner: Vec<String> = items.iter().map(|t| deferred(t)).collect();
+        format!("&[{}]", inner.join(", "))
+    };
     let facts = content.fact_ids();
     let fact = |id: &str| {
         facts
@@ -194,7 +251,7 @@ fn generate(content: &Content) -> String {
             "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, references: {} }},",
             lit(&c.id),
             lit(&c.name),
-            lit(&c.summary),
+            deferred(&c.summary),
             level(&c.care),
             c.self_manage,
             weighted(&c.supports),
@@ -235,7 +292,7 @@ fn generate(content: &Content) -> String {
             "Reference {{ id: {}, short: {}, citation: {} }},",
             lit(&r.id),
             lit(&r.short),
-            lit(&r.citation)
+            deferred(&r.citation)
         );
     }
     let _ = writeln!(o, "],");
@@ -243,24 +300,24 @@ fn generate(content: &Content) -> String {
     let _ = writeln!(o, "exercises: &[");
     for e in &content.exercises {
         let also = match &e.also_called {
-            Some(a) => format!("Some({})", lit(a)),
+            Some(a) => format!("Some({})", deferred(a)),
             None => "None".to_string(),
         };
         let _ = writeln!(
             o,
             "Exercise {{ id: {}, name: {}, also_called: {also}, kind: {}, phase: {}, steps: {}, dosage: {}, cues: {}, avoid: {}, references: {}, pose: Illustration {{ front_view: {}, prop: {}, description: {}, start: {}, end: {} }} }},",
             lit(&e.id),
-            lit(&e.name),
+            deferred(&e.name),
             lit(&e.kind),
             e.phase,
-            str_slice(&e.steps),
-            lit(&e.dosage),
-            str_slice(&e.cues),
-            str_slice(&e.avoid),
+            deferred_slice(&e.steps),
+            deferred(&e.dosage),
+            deferred_slice(&e.cues),
+            deferred_slice(&e.avoid),
             str_slice(&e.references),
             e.pose.view == "front",
             lit(&e.pose.prop),
-            lit(&e.pose.description),
+            deferred(&e.pose.description),
             pose(&e.pose.start),
             pose(&e.pose.end)
         );
@@ -280,11 +337,11 @@ fn generate(content: &Content) -> String {
                     .collect();
                 format!(
                     "Phase {{ name: {}, timing: {}, goal: {}, exercises: &[{}], move_on: {} }}",
-                    lit(&ph.name),
-                    lit(&ph.timing),
-                    lit(&ph.goal),
+                    deferred(&ph.name),
+                    deferred(&ph.timing),
+                    deferred(&ph.goal),
                     ex.join(", "),
-                    str_slice(&ph.move_on)
+                    deferred_slice(&ph.move_on)
                 )
             })
             .collect();
@@ -297,13 +354,13 @@ fn generate(content: &Content) -> String {
             o,
             "Plan {{ condition: {}, summary: {}, expected_course: {}, pain_rule: {pain_rule}, education: {}, avoid: {}, cross_training: {}, return_to_run: {}, review: {}, references: {}, phases: &[{}] }},",
             condition_index(&p.condition),
-            lit(&p.summary),
-            lit(&p.expected_course),
-            str_slice(&p.education),
-            str_slice(&p.avoid),
-            str_slice(&p.cross_training),
-            str_slice(&p.return_to_run),
-            lit(&p.review),
+            deferred(&p.summary),
+            deferred(&p.expected_course),
+            deferred_slice(&p.education),
+            deferred_slice(&p.avoid),
+            deferred_slice(&p.cross_training),
+            deferred_slice(&p.return_to_run),
+            deferred(&p.review),
             str_slice(&p.references),
             phases.join(", ")
         );

@@ -6,6 +6,8 @@
 //                parent page with postMessage (height only)
 //   embed.js     the <hip-check> custom element: open Shadow DOM, styles in a constructable
 //                stylesheet, wasm found relative to embed.js
+//   texts-*.txt  the results-only text (exercises, plans, summaries), written by build.rs and
+//                fetched by the widget when the person starts; its name is its hash
 //   sw.js        precaches exactly the files of this build (list generated here, never by hand)
 //                in a cache named after the build, so a page never mixes two builds
 //
@@ -40,6 +42,25 @@ const wasm = one(/^hipcheck-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
 const widgetCss = one(/^main-[0-9a-f]+\.css$/, 'widget stylesheet');
 const icon = one(/^icon-[0-9a-f]+\.svg$/, 'icon');
 
+// ---------------------------------------------------------------- results text
+// The wasm names the one file it accepts (kb::TEXTS_FILE); build.rs wrote that file into the
+// build script's output folder. Other folders may hold files of older content: only the named
+// one is shipped, and the widget checks its hash again when it loads it.
+const textsFile = read(wasm).toString('latin1').match(/texts-[0-9a-f]{16}\.txt/)?.[0];
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target');
+const list = (folder) => (fs.existsSync(folder) ? fs.readdirSync(folder) : []);
+const wasmTarget = path.join(targetDir, 'wasm32-unknown-unknown');
+const textsSource = list(wasmTarget)
+  .flatMap((profile) => list(path.join(wasmTarget, profile, 'build'))
+    .filter((b) => b.startsWith('hipcheck-'))
+    .map((b) => path.join(wasmTarget, profile, 'build', b, 'out', textsFile ?? '-')))
+  .find((candidate) => fs.existsSync(candidate));
+if (!textsSource) {
+  console.error(`postbuild: the wasm names ${textsFile ?? 'no results text file'}, not found under ${wasmTarget}`);
+  process.exit(1);
+}
+fs.copyFileSync(textsSource, path.join(dir, textsFile));
+
 // The settings a clinic may pass; the same list the Rust side reads (src/ui/mod.rs).
 const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
 
@@ -59,7 +80,7 @@ if (inIframe && mount) {
 try {
   const module = fetch(new URL('./${wasm}', import.meta.url), { integrity: '${sri(read(wasm))}' });
   await init({ module_or_path: module });
-  if (mount) mountHipCheck(mount, mount, 'data-');
+  if (mount) mountHipCheck(mount, mount, 'data-', new URL('./', import.meta.url).href);
 } catch (error) {
   console.error('HipCheck could not start', error);
   if (mount) mount.textContent = 'HipCheck could not start in this browser. Nothing you entered has left this device.';
@@ -120,7 +141,7 @@ class HipCheckElement extends HTMLElement {
     root.append(mount);
     try {
       const module = await start();
-      module.mountHipCheck(mount, this, '');
+      module.mountHipCheck(mount, this, '', new URL('./', import.meta.url).href);
     } catch (error) {
       console.error('HipCheck could not start', error);
       mount.textContent = 'HipCheck could not start on this page.';
@@ -216,4 +237,4 @@ self.addEventListener('fetch', (event) => {
 `;
 write('sw.js', sw);
 
-console.log(`postbuild: ${loaderName}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);
+console.log(`postbuild: ${loaderName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

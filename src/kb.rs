@@ -103,7 +103,7 @@ pub struct Weighted {
 pub struct Condition {
     pub id: &'static str,
     pub name: &'static str,
-    pub summary: &'static str,
+    pub summary: Text,
     pub care: Level,
     pub self_manage: bool,
     pub supports: &'static [Weighted],
@@ -135,7 +135,7 @@ pub struct Rule {
 pub struct Reference {
     pub id: &'static str,
     pub short: &'static str,
-    pub citation: &'static str,
+    pub citation: Text,
 }
 
 /// A stick-figure pose: absolute segment directions in degrees (0 = down, 90 = the way the
@@ -155,7 +155,7 @@ pub struct Pose {
 pub struct Illustration {
     pub front_view: bool,
     pub prop: &'static str,
-    pub description: &'static str,
+    pub description: Text,
     pub start: Pose,
     pub end: Pose,
 }
@@ -163,40 +163,40 @@ pub struct Illustration {
 #[derive(Debug, PartialEq)]
 pub struct Exercise {
     pub id: &'static str,
-    pub name: &'static str,
-    pub also_called: Option<&'static str>,
+    pub name: Text,
+    pub also_called: Option<Text>,
     pub kind: &'static str,
     pub phase: u8,
-    pub steps: &'static [&'static str],
-    pub dosage: &'static str,
-    pub cues: &'static [&'static str],
-    pub avoid: &'static [&'static str],
+    pub steps: &'static [Text],
+    pub dosage: Text,
+    pub cues: &'static [Text],
+    pub avoid: &'static [Text],
     pub references: &'static [&'static str],
     pub pose: Illustration,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Phase {
-    pub name: &'static str,
-    pub timing: &'static str,
-    pub goal: &'static str,
+    pub name: Text,
+    pub timing: Text,
+    pub goal: Text,
     /// Indices into [`Kb::exercises`].
     pub exercises: &'static [u16],
-    pub move_on: &'static [&'static str],
+    pub move_on: &'static [Text],
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Plan {
     /// Index into [`Kb::conditions`].
     pub condition: u8,
-    pub summary: &'static str,
-    pub expected_course: &'static str,
+    pub summary: Text,
+    pub expected_course: Text,
     pub pain_rule: PainRule,
-    pub education: &'static [&'static str],
-    pub avoid: &'static [&'static str],
-    pub cross_training: &'static [&'static str],
-    pub return_to_run: &'static [&'static str],
-    pub review: &'static str,
+    pub education: &'static [Text],
+    pub avoid: &'static [Text],
+    pub cross_training: &'static [Text],
+    pub return_to_run: &'static [Text],
+    pub review: Text,
     pub references: &'static [&'static str],
     pub phases: &'static [Phase],
 }
@@ -239,6 +239,55 @@ pub struct Kb {
 }
 
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));
+
+/// A piece of content text: either compiled in, or results-only text that lives in a separate
+/// file the browser loads once the person starts ([`crate::texts`]), which keeps the first
+/// download small. Natively the file is compiled in, so every `Text` always resolves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Inline(&'static str),
+    /// An index into the results text file.
+    Deferred(u16),
+}
+
+impl Text {
+    /// The text; empty for deferred text the browser has not loaded yet (callers check
+    /// [`crate::texts::installed`] before showing results-only content).
+    pub fn get(self) -> &'static str {
+        match self {
+            Text::Inline(text) => text,
+            Text::Deferred(index) => crate::texts::get(index),
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.get()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Text::Inline(text) => write!(f, "Inline({text:?})"),
+            Text::Deferred(index) => write!(f, "Deferred({index})"),
+        }
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.get())
+    }
+}
 
 impl Kb {
     pub fn fact(&self, id: &str) -> Option<Fact> {

@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod kb;
+pub mod texts;
 
 /// The editable content model, for `hipcheck content check` (native only: it needs a TOML parser
 /// the browser never does).

@@ -241,7 +241,13 @@ fn every_article_exercise_is_placed_in_a_plan() {
         .flat_map(|ph| ph.exercises.iter())
         .map(|&e| {
             let ex = &KB.exercises[e as usize];
-            format!("{} {} {}", ex.id, ex.name, ex.also_called.unwrap_or("")).to_lowercase()
+            format!(
+                "{} {} {}",
+                ex.id,
+                ex.name,
+                ex.also_called.map_or("", |a| a.get())
+            )
+            .to_lowercase()
         })
         .collect();
     for name in [
@@ -374,4 +380,50 @@ fn finding_answers_stay_sorted_and_a_repeated_key_keeps_the_last_answer() {
         json.contains(r#""findings":{"clicking-locking":"no","snapping":"unsure"}"#),
         "{json}"
     );
+}
+
+/// Results text lives in a separate file (`hipcheck::texts`); every handle must still resolve
+/// to the words written in `content/` for that very field, or the wrong advice would show.
+#[test]
+fn every_results_text_resolves_to_its_own_content() {
+    use hipcheck::kb::Text;
+    let content = load_dir(std::path::Path::new("content")).unwrap();
+    let texts = |handles: &[Text]| handles.iter().map(|t| t.get()).collect::<Vec<_>>();
+    assert!(hipcheck::texts::installed());
+    for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
+        assert_eq!(kb.summary.get(), source.summary);
+    }
+    for (kb, source) in KB.references.iter().zip(&content.references) {
+        assert_eq!(kb.citation.get(), source.citation);
+    }
+    for (kb, source) in KB.exercises.iter().zip(&content.exercises) {
+        assert_eq!(kb.name.get(), source.name);
+        assert_eq!(
+            kb.also_called.map(|t| t.get()),
+            source.also_called.as_deref()
+        );
+        assert_eq!(texts(kb.steps), source.steps);
+        assert_eq!(kb.dosage.get(), source.dosage);
+        assert_eq!(texts(kb.cues), source.cues);
+        assert_eq!(texts(kb.avoid), source.avoid);
+        assert_eq!(kb.pose.description.get(), source.pose.description);
+    }
+    for (kb, source) in KB.plans.iter().zip(&content.plans) {
+        assert_eq!(kb.summary.get(), source.summary);
+        assert_eq!(kb.expected_course.get(), source.expected_course);
+        assert_eq!(texts(kb.education), source.education);
+        assert_eq!(texts(kb.avoid), source.avoid);
+        assert_eq!(texts(kb.cross_training), source.cross_training);
+        assert_eq!(texts(kb.return_to_run), source.return_to_run);
+        assert_eq!(kb.review.get(), source.review);
+        for (phase, source) in kb.phases.iter().zip(&source.phases) {
+            assert_eq!(
+                [phase.name.get(), phase.timing.get(), phase.goal.get()],
+                [source.name.as_str(), &source.timing, &source.goal]
+            );
+            assert_eq!(texts(phase.move_on), source.move_on);
+        }
+    }
+    assert_eq!(KB.exercises.len(), content.exercises.len());
+    assert_eq!(KB.plans.len(), content.plans.len());
 }

@@ -6,5 +6,5 @@ fn main() {
     // Referencing the export is what links the library, and its #[wasm_bindgen] exports, into
     // this binary.
     #[cfg(target_arch = "wasm32")]
-    std::hint::black_box(hipcheck::ui::mount_hipcheck as fn(_, _, &str));
+    std::hint::black_box(hipcheck::ui::mount_hipcheck as fn(_, _, &str, &str));
 }

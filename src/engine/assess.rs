@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::answers::{Answers, Onset, Response, Sex, Side};
 use crate::kb::{
-    Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Weighted, AGE_GATED, FINDINGS,
+    Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Text, Weighted, AGE_GATED, FINDINGS,
     FINDINGS_BY_ID, KB,
 };
 
@@ -123,11 +123,11 @@ pub enum PlanKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanPhase {
-    pub name: &'static str,
-    pub timing: &'static str,
-    pub goal: &'static str,
+    pub name: Text,
+    pub timing: Text,
+    pub goal: Text,
     pub exercises: Vec<&'static str>,
-    pub move_on: &'static [&'static str],
+    pub move_on: &'static [Text],
     pub advice: &'static [&'static str],
 }
 
@@ -135,7 +135,7 @@ pub struct PlanPhase {
 pub struct PlanAdvice {
     pub condition: &'static str,
     pub kind: PlanKind,
-    pub title: &'static str,
+    pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pain_rule: Option<&'static str>,
     pub phases: Vec<PlanPhase>,
@@ -510,12 +510,12 @@ fn until_seen_plan(
     PlanAdvice {
         condition,
         kind: PlanKind::UntilSeen,
-        title: until_seen.title,
+        title: Text::Inline(until_seen.title),
         pain_rule: None,
         phases: vec![PlanPhase {
-            name: until_seen.title,
-            timing: "Until you are seen",
-            goal: "Protect the painful area and avoid making it worse",
+            name: Text::Inline(until_seen.title),
+            timing: Text::Inline("Until you are seen"),
+            goal: Text::Inline("Protect the painful area and avoid making it worse"),
             exercises: Vec::new(),
             move_on: &[],
             advice: until_seen.advice,

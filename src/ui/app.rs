@@ -10,6 +10,7 @@ use super::context::{Config, Ui};
 use super::emergency_step::EmergencyStep;
 use super::progress::Progress;
 use super::results_step::ResultsStep;
+use super::results_text;
 use super::safety_step::SafetyStep;
 use super::start_step::StartStep;
 use super::state::{Action, Notice, State, Step};
@@ -86,6 +87,17 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(heading) = heading {
                 let _ = heading.focus();
                 heading.scroll_into_view();
+            }
+        });
+    }
+
+    // The results text is needed only at the end; fetching it once the person starts keeps it
+    // out of the first load.
+    {
+        let assets = props.config.assets.clone();
+        use_effect_with(state.step != Step::Start, move |started| {
+            if *started {
+                results_text::load(&assets);
             }
         });
     }

@@ -15,6 +15,9 @@ pub struct Config {
     pub clinic_name: Option<AttrValue>,
     pub phone: Option<AttrValue>,
     pub lang: AttrValue,
+    /// The URL of the folder this build is served from, ending in `/` (given by the loader,
+    /// not by the clinic): the results text is fetched from there.
+    pub assets: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]

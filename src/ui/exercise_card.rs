@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::context::use_ui;
 use super::figure::ExerciseFigure;
-use crate::kb::KB;
+use crate::kb::{Text, KB};
 
 #[derive(Properties, PartialEq)]
 pub struct ExerciseCardProps {
@@ -18,13 +18,13 @@ pub fn exercise_card(props: &ExerciseCardProps) -> Html {
     };
     let label = m
         .illustration_of
-        .replace("{description}", exercise.pose.description);
-    let list = |title: &'static str, items: &'static [&'static str]| {
+        .replace("{description}", exercise.pose.description.get());
+    let list = |title: &'static str, items: &'static [Text]| {
         (!items.is_empty()).then(|| {
             html! {
                 <div class="hc-ex-list">
                     <h6>{ title }</h6>
-                    <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
+                    <ul>{ for items.iter().map(|i| html! { <li>{ i.get() }</li> }) }</ul>
                 </div>
             }
         })
@@ -34,16 +34,16 @@ pub fn exercise_card(props: &ExerciseCardProps) -> Html {
             <div class="hc-ex-head">
                 <ExerciseFigure illustration={&exercise.pose} label={label} />
                 <div>
-                    <h5>{ exercise.name }</h5>
-                    if let Some(also) = exercise.also_called { <p class="hc-hint">{ also }</p> }
-                    <p class="hc-dosage"><strong>{ m.dosage }{ ": " }</strong>{ exercise.dosage }</p>
+                    <h5>{ exercise.name.get() }</h5>
+                    if let Some(also) = exercise.also_called { <p class="hc-hint">{ also.get() }</p> }
+                    <p class="hc-dosage"><strong>{ m.dosage }{ ": " }</strong>{ exercise.dosage.get() }</p>
                 </div>
             </div>
             // Collapsed so a plan of a dozen exercises stays scannable on a phone.
             <details class="hc-ex-details">
                 <summary>{ m.steps }</summary>
                 <div class="hc-ex-list">
-                    <ol>{ for exercise.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ol>
+                    <ol>{ for exercise.steps.iter().map(|s| html! { <li>{ s.get() }</li> }) }</ol>
                 </div>
                 { for list(m.cues, exercise.cues) }
                 { for list(m.avoid, exercise.avoid) }

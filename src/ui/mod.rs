@@ -13,6 +13,7 @@ mod question;
 mod region_chips;
 mod region_list;
 mod results_step;
+mod results_text;
 mod safety_step;
 mod start_step;
 mod state;
@@ -89,6 +90,7 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
         clinic_name: attr("clinic-name").map(AttrValue::from),
         phone: attr("phone").map(AttrValue::from),
         lang: AttrValue::from(lang),
+        assets: AttrValue::default(),
     }
 }
 
@@ -116,10 +118,19 @@ fn show_crash_screen(info: &std::panic::PanicHookInfo<'_>) {
 
 /// Renders a widget into `mount`, configured from `settings`' attributes (see [`config_from`]).
 /// Called by the page loader (`prefix` "data-") and by `embed.js` for each `<hip-check>`
-/// (`prefix` ""), whose mount point lives in the element's shadow root.
+/// (`prefix` ""), whose mount point lives in the element's shadow root. `assets` is the URL of
+/// the build's folder, where the results text file is.
 #[wasm_bindgen(js_name = mountHipCheck)]
-pub fn mount_hipcheck(mount: web_sys::Element, settings: web_sys::Element, prefix: &str) {
-    let config = config_from(&settings, prefix);
+pub fn mount_hipcheck(
+    mount: web_sys::Element,
+    settings: web_sys::Element,
+    prefix: &str,
+    assets: &str,
+) {
+    let config = Config {
+        assets: AttrValue::from(assets.to_string()),
+        ..config_from(&settings, prefix)
+    };
     // A test hook: proves the crash screen in the release build (tests/e2e/faults.test.mjs).
     let crash_test = settings.has_attribute(&format!("{prefix}crash-test"));
     yew::set_custom_panic_hook(Box::new(show_crash_screen));

@@ -2,9 +2,10 @@ use yew::prelude::*;
 
 use super::context::use_ui;
 use super::exercise_card::ExerciseCard;
+use super::results_text::{self, use_results_text, Status};
 use super::state::{Action, State, Step};
 use crate::engine::{assess, Assessment, PlanKind};
-use crate::kb::{Level, KB};
+use crate::kb::{Level, Text, KB};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsStepProps {
@@ -50,6 +51,10 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
     let m = ui.m;
     let result = use_memo(props.state.answers.clone(), assess);
     let level = result.triage.level;
+    // Only the plan's wording and the condition summaries wait for this; the triage, the
+    // reasons and the safety net never do.
+    let text_status = use_results_text();
+    let text_ready = text_status == Status::Ready;
 
     let banner = html! {
         <section class={classes!("hc-banner", level_class(level))} aria-labelledby={ui.id("banner-title")}>
@@ -77,7 +82,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                 <p class="hc-hint">{ m.sources_intro }</p>
                 <ol class="hc-sources">
                     { for result.conditions.iter().map(|c| {
-                        let summary = KB.condition(c.id).map_or("", |k| k.summary);
+                        let summary = KB.condition(c.id).map_or("", |k| k.summary.get());
                         let likelihood = c.likelihood.id();
                         html! {
                             <li class="hc-source">
@@ -85,7 +90,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                                     <h4>{ c.name }</h4>
                                     <span class={classes!("hc-badge", format!("hc-{likelihood}"))}>{ m.likelihood_label(likelihood) }</span>
                                 </div>
-                                <p>{ summary }</p>
+                                if !summary.is_empty() { <p>{ summary }</p> }
                                 <div class="hc-evidence">
                                     <p class="hc-evidence-title">{ m.why_we_think }</p>
                                     <ul class="hc-for">
@@ -112,20 +117,35 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
     let plan = result.plan.as_ref().map(|plan| {
         let full = KB.plan(plan.condition);
         // `detail` lists are left out of the printed summary, which must fit on two pages.
-        let list = |title: &'static str, items: &'static [&'static str], detail: bool| {
+        let list = |title: &'static str, items: &'static [Text], detail: bool| {
             (!items.is_empty()).then(|| html! {
                 <div class={classes!("hc-plan-list", detail.then_some("hc-print-hide"))}>
                     <h4>{ title }</h4>
-                    <ul>{ for items.iter().map(|i| html! { <li>{ *i }</li> }) }</ul>
+                    <ul>{ for items.iter().map(|i| html! { <li>{ i.get() }</li> }) }</ul>
                 </div>
             })
         };
         match (plan.kind, full) {
+            (PlanKind::Rehab, Some(_)) if !text_ready => {
+                let onretry = {
+                    let assets = ui.config.assets.clone();
+                    Callback::from(move |_| results_text::load(&assets))
+                };
+                html! {
+                    <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
+                        <h3 id={ui.id("plan")}>{ m.plan_heading }</h3>
+                        <p role="status">{ if text_status == Status::Failed { m.plan_failed } else { m.plan_loading } }</p>
+                        if text_status == Status::Failed {
+                            <button type="button" class="hc-button" onclick={onretry}>{ m.try_again }</button>
+                        }
+                    </section>
+                }
+            }
             (PlanKind::Rehab, Some(full)) => html! {
                 <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
                     <h3 id={ui.id("plan")}>{ m.plan_heading }</h3>
-                    <p>{ full.summary }</p>
-                    <p class="hc-hint hc-print-hide">{ full.expected_course }</p>
+                    <p>{ full.summary.get() }</p>
+                    <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
                     <div class="hc-callout">
                         <h4>{ m.pain_rule_heading }</h4>
                         <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
@@ -135,15 +155,15 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                     <ol class="hc-phases">
                         { for plan.phases.iter().map(|phase| html! {
                             <li class="hc-phase">
-                                <h4>{ phase.name }{ " · " }<span class="hc-timing">{ phase.timing }</span></h4>
-                                <p>{ phase.goal }</p>
+                                <h4>{ phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span></h4>
+                                <p>{ phase.goal.get() }</p>
                                 <ul class="hc-exercises">
                                     { for phase.exercises.iter().map(|id| html! { <ExerciseCard id={*id} /> }) }
                                 </ul>
                                 if !phase.move_on.is_empty() {
                                     <div class="hc-move-on">
                                         <h5>{ m.move_on_when }</h5>
-                                        <ul>{ for phase.move_on.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+                                        <ul>{ for phase.move_on.iter().map(|c| html! { <li>{ c.get() }</li> }) }</ul>
                                     </div>
                                 }
                             </li>
@@ -153,11 +173,11 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                     { for list(m.return_to_run_heading, full.return_to_run, true) }
                     <div class="hc-plan-list">
                         <h4>{ m.review_heading }</h4>
-                        <p>{ full.review }</p>
+                        <p>{ full.review.get() }</p>
                     </div>
                     <details class="hc-references">
                         <summary>{ m.references_heading }</summary>
-                        <ul>{ for full.references.iter().filter_map(|r| KB.reference(r)).map(|r| html! { <li>{ r.citation }</li> }) }</ul>
+                        <ul>{ for full.references.iter().filter_map(|r| KB.reference(r)).map(|r| html! { <li>{ r.citation.get() }</li> }) }</ul>
                     </details>
                 </section>
             },
@@ -166,7 +186,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                     <h3 id={ui.id("plan")}>{ m.until_seen_heading }</h3>
                     { for plan.phases.iter().map(|phase| html! {
                         <>
-                            <h4>{ phase.name }</h4>
+                            <h4>{ phase.name.get() }</h4>
                             <ul>{ for phase.advice.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
                         </>
                     }) }
