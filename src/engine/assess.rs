@@ -523,6 +523,17 @@ fn until_seen_plan(
     }
 }
 
+/// "Within 1–3 days" → "within 1–3 days", to sit mid-sentence. Only the first letter: the rest
+/// may hold names or abbreviations, and `str::to_lowercase` would also bring about 12 KB of
+/// Unicode case tables into the browser's wasm.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 /// Assesses one person's answers. Never panics; ids unknown to the knowledge base are ignored.
 pub fn assess(answers: &Answers) -> Assessment {
     let facts = Facts::from(answers);
@@ -551,7 +562,7 @@ pub fn assess(answers: &Answers) -> Assessment {
             "Your answers fit {} ({}), which should be checked by a professional: {}.",
             condition.name,
             condition.likelihood.label(),
-            condition.care.text().how_soon.to_lowercase()
+            lowercase_first(condition.care.text().how_soon)
         ));
     }
     if reasons.is_empty() {
