@@ -118,7 +118,7 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
                 pool.len() - 1
             }
         };
-        format!("Text::Deferred({index})")
+        format!("Text({index})")
     };
     let deferred_slice = |items: &[String]| -> String {
         let inner: Vec<String> = items.iter().map(|t| deferred(t)).collect();

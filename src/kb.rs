@@ -240,24 +240,17 @@ pub struct Kb {
 
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 
-/// A piece of content text: either compiled in, or results-only text that lives in a separate
-/// file the browser loads once the person starts ([`crate::texts`]), which keeps the first
-/// download small. Natively the file is compiled in, so every `Text` always resolves.
+/// Results-only content text: an index into a separate file the browser loads once the person
+/// starts ([`crate::texts`]), which keeps the first download small. Two bytes in the compiled
+/// knowledge base instead of a string. Natively the file is compiled in, so it always resolves.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    Inline(&'static str),
-    /// An index into the results text file.
-    Deferred(u16),
-}
+pub struct Text(pub u16);
 
 impl Text {
-    /// The text; empty for deferred text the browser has not loaded yet (callers check
+    /// The text; empty in the browser until the file has loaded (callers check
     /// [`crate::texts::installed`] before showing results-only content).
     pub fn get(self) -> &'static str {
-        match self {
-            Text::Inline(text) => text,
-            Text::Deferred(index) => crate::texts::get(index),
-        }
+        crate::texts::get(self.0)
     }
 }
 
@@ -276,10 +269,7 @@ impl std::fmt::Display for Text {
 
 impl std::fmt::Debug for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Text::Inline(text) => write!(f, "Inline({text:?})"),
-            Text::Deferred(index) => write!(f, "Deferred({index})"),
-        }
+        write!(f, "Text({})", self.0)
     }
 }
 

@@ -121,11 +121,34 @@ pub enum PlanKind {
     UntilSeen,
 }
 
+/// Plan wording: what to do until seen is compiled in (it must never wait for a download); a
+/// rehab plan's wording is results-only text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanText {
+    Inline(&'static str),
+    Results(Text),
+}
+
+impl PlanText {
+    pub fn get(self) -> &'static str {
+        match self {
+            PlanText::Inline(text) => text,
+            PlanText::Results(text) => text.get(),
+        }
+    }
+}
+
+impl Serialize for PlanText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.get())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanPhase {
-    pub name: Text,
-    pub timing: Text,
-    pub goal: Text,
+    pub name: PlanText,
+    pub timing: PlanText,
+    pub goal: PlanText,
     pub exercises: Vec<&'static str>,
     pub move_on: &'static [Text],
     pub advice: &'static [&'static str],
@@ -135,7 +158,7 @@ pub struct PlanPhase {
 pub struct PlanAdvice {
     pub condition: &'static str,
     pub kind: PlanKind,
-    pub title: Text,
+    pub title: PlanText,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pain_rule: Option<&'static str>,
     pub phases: Vec<PlanPhase>,
@@ -472,7 +495,7 @@ fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> 
                 Some(plan) if condition.self_manage => Some(PlanAdvice {
                     condition: condition.id,
                     kind: PlanKind::Rehab,
-                    title: plan.summary,
+                    title: PlanText::Results(plan.summary),
                     pain_rule: Some(match plan.pain_rule {
                         PainRule::Tendon => "tendon",
                         PainRule::Bone => "bone",
@@ -481,9 +504,9 @@ fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> 
                         .phases
                         .iter()
                         .map(|phase| PlanPhase {
-                            name: phase.name,
-                            timing: phase.timing,
-                            goal: phase.goal,
+                            name: PlanText::Results(phase.name),
+                            timing: PlanText::Results(phase.timing),
+                            goal: PlanText::Results(phase.goal),
                             exercises: phase
                                 .exercises
                                 .iter()
@@ -510,12 +533,12 @@ fn until_seen_plan(
     PlanAdvice {
         condition,
         kind: PlanKind::UntilSeen,
-        title: Text::Inline(until_seen.title),
+        title: PlanText::Inline(until_seen.title),
         pain_rule: None,
         phases: vec![PlanPhase {
-            name: Text::Inline(until_seen.title),
-            timing: Text::Inline("Until you are seen"),
-            goal: Text::Inline("Protect the painful area and avoid making it worse"),
+            name: PlanText::Inline(until_seen.title),
+            timing: PlanText::Inline("Until you are seen"),
+            goal: PlanText::Inline("Protect the painful area and avoid making it worse"),
             exercises: Vec::new(),
             move_on: &[],
             advice: until_seen.advice,

@@ -9,7 +9,7 @@ pub use answers::{
     MAX_AGE,
 };
 pub use assess::{
-    assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase,
+    assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase, PlanText,
     RankedCondition, Triage,
 };
 pub use questions::{red_flag_level, safety_questions, symptom_questions};
