@@ -20,6 +20,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const TAPS = Number(process.env.BENCH_TAPS ?? 60);
 const PEER = path.join(ROOT, 'bench', 'peer');
 const PEER_DIST = path.join(PEER, 'dist');
+const BENCH_DIST = path.join(ROOT, 'target', 'dist-bench');
 const skipBuild = process.argv.includes('--no-build');
 
 function run(command, args, options = {}) {
@@ -29,6 +30,8 @@ function run(command, args, options = {}) {
 
 if (!skipBuild) {
   run('trunk', ['build', '--offline', '--release'], { cwd: ROOT });
+  // The same build plus the `benchAssess` export, which production builds leave out.
+  run('trunk', ['build', '--offline', '--release', '--features', 'bench', '--dist', BENCH_DIST], { cwd: ROOT });
   run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: PEER });
   run('npm', ['run', 'build'], { cwd: PEER });
 }
@@ -44,7 +47,7 @@ const percentile = (xs, p) => {
 const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
 
-const server = await serveStatic({ '/hipcheck/': DIST, '/peer/': PEER_DIST }, {}, { production: true });
+const server = await serveStatic({ '/hipcheck/': DIST, '/peer/': PEER_DIST, '/hipcheck-bench/': BENCH_DIST }, {}, { production: true });
 const browser = await launchBrowser();
 
 const APPS = {
@@ -176,7 +179,7 @@ async function lighthouse(app) {
 async function engineInBrowser() {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(APPS.hipcheck.url);
+  await page.goto(APPS.hipcheck.url.replace('/hipcheck/', '/hipcheck-bench/'));
   await page.waitForSelector(APPS.hipcheck.firstControl);
   const bindings = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href)[0]);
   const micros = await page.evaluate(async (href) => {

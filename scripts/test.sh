@@ -26,7 +26,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 
 step "cargo fmt --check" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32)" cargo clippy --all-targets --all-features --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --locked
 step "component tests in headless Chromium" \
   cargo test --locked --target wasm32-unknown-unknown --lib --test web

@@ -140,6 +140,7 @@ pub fn mount_hipcheck(
 
 /// Microseconds per `assess` call, measured inside the browser over `iterations` calls on three
 /// typical answer sets (bench/run.mjs reports it beside the native criterion figure).
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchAssess)]
 pub fn bench_assess(iterations: u32) -> f64 {
     use crate::engine::{assess, Answers, Onset, Response, Side};
