@@ -7,8 +7,10 @@ import zlib from 'node:zlib';
 const args = process.argv.slice(2);
 const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
 const budgetArg = args.find((a) => a.startsWith('--first-load-budget-kb='));
-// The standalone page's first load: everything but the other two entry points.
-const NOT_FIRST_LOAD = new Set(['embed.js', 'iframe.html']);
+// The standalone page's first load: everything but the other two entry points and the results
+// text, which the widget fetches only once the person starts.
+const OTHER_ENTRY_POINTS = new Set(['embed.js', 'iframe.html']);
+const isResultsText = (file) => /^texts-[0-9a-f]+\.txt$/.test(file);
 const files = [];
 (function walk(d) {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -47,9 +49,13 @@ const table = [
   line(total),
 ].join('\n');
 
-const firstLoad = rows.filter((r) => !NOT_FIRST_LOAD.has(r.file)).reduce((sum, r) => sum + r.brotli, 0);
+const brotliOf = (keep) => rows.filter((r) => keep(r.file)).reduce((sum, r) => sum + r.brotli, 0);
+const firstLoad = brotliOf((f) => !OTHER_ENTRY_POINTS.has(f) && !isResultsText(f));
+const resultsText = brotliOf(isResultsText);
+const kb = (bytes) => (bytes / 1024).toFixed(1);
 console.log(`Size report of ${path.relative(process.cwd(), dir) || '.'}\n\n${table}`);
-console.log(`\nfirst load of the standalone page (all but ${[...NOT_FIRST_LOAD].join(', ')}): ${firstLoad} B brotli = ${(firstLoad / 1024).toFixed(1)} KB`);
+console.log(`\nfirst load of the standalone page (all but ${[...OTHER_ENTRY_POINTS].join(', ')} and the results text): ${firstLoad} B brotli = ${kb(firstLoad)} KB`);
+console.log(`results text, fetched when the person starts: ${resultsText} B brotli = ${kb(resultsText)} KB (first load + results text = ${kb(firstLoad + resultsText)} KB)`);
 fs.mkdirSync('target', { recursive: true });
 fs.writeFileSync(path.join('target', 'size-report.md'), `${table}\n`);
 if (budgetArg) {

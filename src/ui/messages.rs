@@ -233,7 +233,7 @@ pub static EN: Messages = Messages {
     plan_heading: "Your exercise plan",
     until_seen_heading: "Until you are seen",
     plan_loading: "Loading your exercise plan…",
-    plan_failed: "Your exercise plan could not load. Check your connection, then try again. Everything above still applies.",
+    plan_failed: "Your exercise plan could not load. Check your connection, then try again. Your result and the safety advice on this page still apply.",
     try_again: "Try again",
     move_on_when: "Move on when",
     steps: "How to do it",

@@ -16,6 +16,7 @@ import {
   screenshot,
   recordCspViolations,
   cspViolations,
+  walkToResult,
 } from './support.mjs';
 
 const UPDATE_BUILD = path.join(ROOT, 'target', 'dist-update');
@@ -40,17 +41,6 @@ async function freshPage(width = 1280) {
   const messages = [];
   watched.page.on('console', (msg) => messages.push({ type: msg.type(), text: msg.text() }));
   return { context, messages, ...watched };
-}
-
-async function walkToResult(scope) {
-  await scope.getByRole('button', { name: 'Start' }).click();
-  await scope.getByRole('button', { name: 'None of these apply to me' }).first().click();
-  await scope.getByRole('tab', { name: 'Side view' }).click();
-  await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
-  await scope.getByRole('button', { name: 'Continue' }).click();
-  await scope.getByRole('group', { name: /lie on the sore side/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
-  await scope.getByRole('button', { name: 'See my result' }).click();
-  await scope.locator('.hc-banner').waitFor();
 }
 
 test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out, two widgets coexist', async () => {
@@ -147,15 +137,26 @@ test('iframe embed: sizes itself by postMessage (height only) and is configured 
   await context.close();
 });
 
-test('standalone page under the strict CSP: 0 violations through a whole assessment, and no request after load', async () => {
+test('standalone page under the strict CSP: 0 violations through a whole assessment; after load, one fetch of the results text and nothing else', async () => {
   const { context, page, problems, requests } = await freshPage(360);
+  const methods = [];
+  page.on('request', (req) => methods.push(`${req.method()} ${req.postData() ?? ''}`.trim()));
   await page.goto(`${site.url}hipcheck/`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   await page.waitForLoadState('networkidle');
   const afterLoad = requests.length;
+  assert.ok(!requests.some((u) => /texts-/.test(u)), 'the results text is not part of the first load');
   await walkToResult(page);
   await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible();
-  assert.deepEqual(requests.slice(afterLoad), [], 'the assessment makes no network request');
+  await page.locator('.hc-exercise').first().waitFor();
+  // The file is named by the hash of its own content, the same for every visitor: it cannot
+  // carry an answer, and it is fetched with a bodiless GET.
+  assert.deepEqual(
+    requests.slice(afterLoad).map((u) => u.replace(/texts-[0-9a-f]{16}\.txt$/, 'texts-HASH.txt')),
+    [`${site.url}hipcheck/texts-HASH.txt`],
+    'the assessment fetches only the results text',
+  );
+  assert.deepEqual(methods.slice(afterLoad), ['GET']);
   assert.ok(requests.every((u) => u.startsWith(site.url)), 'every request stays on the origin');
   const answerWords = ['side-hip', 'pain-lying-on-side', 'yes', 'female', 'findings'];
   for (const url of requests) {
@@ -188,6 +189,7 @@ test('offline after the first visit: standalone page and iframe page', async () 
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   await walkToResult(page);
   assert.match(await page.locator('.hc-banner').textContent(), /Safe to start on your own/);
+  await page.locator('.hc-exercise').first().waitFor(); // the results text, from the cache
 
   await page.goto(`${site.url}hipcheck/iframe.html?clinic-name=Offline%20Clinic`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();

@@ -1,7 +1,7 @@
 // Fault tests: bad saved state and a Rust panic never leave a blank widget or a broken host page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, EXAMPLES, serveStatic, launchBrowser, watchedPage, screenshot } from './support.mjs';
+import { DIST, EXAMPLES, serveStatic, launchBrowser, watchedPage, screenshot, walkToResult } from './support.mjs';
 
 let site;
 let browser;
@@ -94,5 +94,48 @@ test('a Rust panic shows "something went wrong" inside the widget and the host p
   assert.equal(await page.locator('#host-count').textContent(), '2');
   assert.ok(await page.getByRole('heading', { name: /host page keeps working/ }).isVisible());
   assert.ok(uncaught.every((m) => /unreachable|RuntimeError/.test(m)), `only the widget's own abort: ${uncaught}`);
+  await context.close();
+});
+
+test('when the results text cannot load (offline, or a file from another build), the triage and safety net still show, the plan says so, and "Try again" recovers', async () => {
+  // No service worker: its cache would answer before the test's network faults could.
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
+  const { page, problems } = await watchedPage(context);
+  let mode = 'abort';
+  const fetched = { abort: 0, 'wrong build': 0, pass: 0 };
+  await page.route(/texts-[0-9a-f]{16}\.txt$/, async (route) => {
+    fetched[mode] += 1;
+    if (mode === 'abort') return route.abort('internetdisconnected');
+    if (mode === 'wrong build') return route.fulfill({ status: 200, contentType: 'text/plain', body: 'Do 100 squats a day\nRun through the pain' });
+    return route.continue();
+  });
+  await page.goto(`${site.url}hipcheck/`);
+  await walkToResult(page);
+  const plan = page.locator('.hc-plan');
+  await plan.getByText('could not load').waitFor();
+  // Everything safety-related is compiled into the wasm and never waits for the file.
+  assert.match(await page.locator('.hc-banner').textContent(), /Safe to start on your own/);
+  assert.ok(await page.getByRole('heading', { name: /When to get help/ }).isVisible());
+  assert.ok(await page.locator('.hc-source h4').first().isVisible(), 'the likely sources still show');
+  assert.equal(await page.locator('.hc-exercise').count(), 0);
+  await screenshot(page, 'fault-results-text-failed-360');
+
+  mode = 'wrong build';
+  await plan.getByRole('button', { name: 'Try again' }).click();
+  // The retry shows "Loading" before it fetches, so once the fetch is seen, "could not load"
+  // can only be the verdict on the wrong file.
+  while (fetched['wrong build'] === 0) await page.waitForTimeout(20);
+  await page.waitForFunction(() => document.querySelector('.hc-plan [role=status]')?.textContent.includes('could not load'));
+  assert.equal(await page.getByText('Do 100 squats a day').count(), 0, 'a file from another build is refused');
+
+  mode = 'pass';
+  await plan.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.hc-exercise').first().waitFor();
+  assert.equal(await plan.getByText('could not load').count(), 0);
+  assert.deepEqual(fetched, { abort: 1, 'wrong build': 1, pass: 1 });
+  assert.ok(
+    problems.length > 0 && problems.every((p) => /texts-[0-9a-f]{16}\.txt|Failed to load resource/.test(p)),
+    `only the refused fetches are reported: ${problems}`,
+  );
   await context.close();
 });

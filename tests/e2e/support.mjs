@@ -169,3 +169,18 @@ export async function runLighthouse(url, categories = ['performance', 'accessibi
     .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
   return { scores, failing };
 }
+
+/**
+ * Start → no red flags → right point of the hip → "lying on the sore side hurts" → result:
+ * a self-care gluteal tendinopathy with an exercise plan. `scope` is a page, frame or element.
+ */
+export async function walkToResult(scope) {
+  await scope.getByRole('button', { name: 'Start' }).click();
+  await scope.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await scope.getByRole('tab', { name: 'Side view' }).click();
+  await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await scope.getByRole('group', { name: /lie on the sore side/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  await scope.getByRole('button', { name: 'See my result' }).click();
+  await scope.locator('.hc-banner').waitFor();
+}
