@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::context::use_ui;
+use super::list_items::list_items;
 use super::state::{Action, State, Step};
 use crate::engine::assess;
 use crate::kb::Level;
@@ -31,11 +32,11 @@ pub fn emergency_step(props: &EmergencyStepProps) -> Html {
             <h2 class="hc-step-heading" tabindex="-1">{ m.emergency_heading }</h2>
             <p class="hc-emergency-now"><strong>{ m.emergency_call }</strong></p>
             <ul class="hc-emergency-actions">
-                { for result.triage.actions.iter().map(|a| html! { <li>{ *a }</li> }) }
+                { list_items(&mut result.triage.actions.iter().copied()) }
             </ul>
             <h3>{ m.why_this_level }</h3>
             <ul>
-                { for emergencies.iter().map(|r| html! { <li>{ r.reason }</li> }) }
+                { list_items(&mut emergencies.iter().map(|r| r.reason)) }
             </ul>
             <p class="hc-hint">{ m.emergency_not_sure }{ " " }
                 <button type="button" class="hc-link" onclick={onback}>{ m.emergency_go_back }</button>

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::context::use_ui;
 use super::figure::ExerciseFigure;
+use super::list_items::list_items;
 use crate::kb::{Text, KB};
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +25,7 @@ pub fn exercise_card(props: &ExerciseCardProps) -> Html {
             html! {
                 <div class="hc-ex-list">
                     <h6>{ title }</h6>
-                    <ul>{ for items.iter().map(|i| html! { <li>{ i.get() }</li> }) }</ul>
+                    <ul>{ list_items(&mut items.iter().map(|i| i.get())) }</ul>
                 </div>
             }
         })
@@ -43,7 +44,7 @@ pub fn exercise_card(props: &ExerciseCardProps) -> Html {
             <details class="hc-ex-details">
                 <summary>{ m.steps }</summary>
                 <div class="hc-ex-list">
-                    <ol>{ for exercise.steps.iter().map(|s| html! { <li>{ s.get() }</li> }) }</ol>
+                    <ol>{ list_items(&mut exercise.steps.iter().map(|s| s.get())) }</ol>
                 </div>
                 { for list(m.cues, exercise.cues) }
                 { for list(m.avoid, exercise.avoid) }

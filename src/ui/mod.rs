@@ -7,6 +7,7 @@ mod context;
 mod emergency_step;
 mod exercise_card;
 mod figure;
+mod list_items;
 mod messages;
 mod progress;
 mod question;

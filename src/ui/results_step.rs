@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::context::use_ui;
 use super::exercise_card::ExerciseCard;
+use super::list_items::list_items;
 use super::results_text::{self, use_results_text, Status};
 use super::state::{Action, State, Step};
 use crate::engine::{assess, Assessment, PlanKind};
@@ -66,7 +67,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
             </dl>
             if !result.triage.actions.is_empty() {
                 <h4>{ m.what_to_do }</h4>
-                <ul>{ for result.triage.actions.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
+                <ul>{ list_items(&mut result.triage.actions.iter().copied()) }</ul>
             }
             <h4>{ m.why_this_level }</h4>
             <ul>{ for plain_reasons(&result).into_iter().map(|r| html! { <li>{ r.to_string() }</li> }) }</ul>
@@ -121,7 +122,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
             (!items.is_empty()).then(|| html! {
                 <div class={classes!("hc-plan-list", detail.then_some("hc-print-hide"))}>
                     <h4>{ title }</h4>
-                    <ul>{ for items.iter().map(|i| html! { <li>{ i.get() }</li> }) }</ul>
+                    <ul>{ list_items(&mut items.iter().map(|i| i.get())) }</ul>
                 </div>
             })
         };
@@ -163,7 +164,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                                 if !phase.move_on.is_empty() {
                                     <div class="hc-move-on">
                                         <h5>{ m.move_on_when }</h5>
-                                        <ul>{ for phase.move_on.iter().map(|c| html! { <li>{ c.get() }</li> }) }</ul>
+                                        <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
                                     </div>
                                 }
                             </li>
@@ -177,7 +178,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                     </div>
                     <details class="hc-references">
                         <summary>{ m.references_heading }</summary>
-                        <ul>{ for full.references.iter().filter_map(|r| KB.reference(r)).map(|r| html! { <li>{ r.citation.get() }</li> }) }</ul>
+                        <ul>{ list_items(&mut full.references.iter().filter_map(|r| KB.reference(r)).map(|r| r.citation.get())) }</ul>
                     </details>
                 </section>
             },
@@ -187,7 +188,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                     { for plan.phases.iter().map(|phase| html! {
                         <>
                             <h4>{ phase.name.get() }</h4>
-                            <ul>{ for phase.advice.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
+                            <ul>{ list_items(&mut phase.advice.iter().copied()) }</ul>
                         </>
                     }) }
                 </section>
@@ -198,7 +199,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
     let safety_net = html! {
         <section class="hc-section" aria-labelledby={ui.id("net")}>
             <h3 id={ui.id("net")}>{ m.safety_net_heading }</h3>
-            <ul>{ for result.safety_net.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+            <ul>{ list_items(&mut result.safety_net.iter().copied()) }</ul>
         </section>
     };
 

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use super::choice::Choice;
 use super::context::use_ui;
+use super::list_items::list_items;
 use super::state::{Action, Notice, State, Step};
 use crate::engine::{Sex, MAX_AGE};
 
@@ -91,7 +92,7 @@ pub fn start_step(props: &StartStepProps) -> Html {
             { for notice }
             <p class="hc-emergency-line"><strong>{ m.emergency_first }</strong></p>
             <ul class="hc-points">
-                { for m.start_points.iter().map(|p| html! { <li>{ *p }</li> }) }
+                { list_items(&mut m.start_points.iter().copied()) }
             </ul>
             { for resume }
             <form class="hc-form" onsubmit={onstart} novalidate=true>
