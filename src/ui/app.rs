@@ -7,15 +7,15 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::context::{Config, Ui};
-use super::emergency_step::EmergencyStep;
-use super::progress::Progress;
+use super::emergency_step::emergency_step;
+use super::progress::progress;
 use super::results_step::ResultsStep;
 use super::results_text;
 use super::safety_step::SafetyStep;
 use super::start_step::StartStep;
 use super::state::{Action, Notice, State, Step};
 use super::storage::{self, Loaded};
-use super::symptoms_step::SymptomsStep;
+use super::symptoms_step::symptoms_step;
 use super::where_step::WhereStep;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -117,15 +117,11 @@ pub fn app(props: &AppProps) -> Html {
         Step::Start => html! { <StartStep state={state.clone()} dispatch={dispatch.clone()} /> },
         Step::Safety => html! { <SafetyStep state={state.clone()} dispatch={dispatch.clone()} /> },
         Step::Where => html! { <WhereStep state={state.clone()} dispatch={dispatch.clone()} /> },
-        Step::Symptoms => {
-            html! { <SymptomsStep state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Step::Symptoms => symptoms_step(&ui, &state, &dispatch),
         Step::Results => {
             html! { <ResultsStep state={state.clone()} dispatch={dispatch.clone()} /> }
         }
-        Step::Emergency => {
-            html! { <EmergencyStep state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Step::Emergency => emergency_step(ui.m, &state, &dispatch),
     };
     let m = ui.m;
     let title = match &ui.config.clinic_name {
@@ -140,7 +136,7 @@ pub fn app(props: &AppProps) -> Html {
             <section class="hc-app" ref={root} lang={m.lang} aria-label={m.app_name}>
                 <div class="hc-header">
                     <p class="hc-brand"><span class="hc-logo" aria-hidden="true"></span>{ title }</p>
-                    <Progress step={state.step} />
+                    { progress(ui.m, state.step) }
                 </div>
                 <div class="hc-main">{ step }</div>
                 <p class="hc-footer">

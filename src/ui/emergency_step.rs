@@ -1,22 +1,14 @@
 use yew::prelude::*;
 
-use super::context::use_ui;
 use super::list_items::list_items;
+use super::messages::Messages;
 use super::state::{Action, State, Step};
 use crate::engine::assess;
 use crate::kb::Level;
 
-#[derive(Properties, PartialEq)]
-pub struct EmergencyStepProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
 /// The flow stops here: only what to do now, and why (CLINICAL.md rule 1).
-#[function_component(EmergencyStep)]
-pub fn emergency_step(props: &EmergencyStepProps) -> Html {
-    let m = use_ui().m;
-    let result = assess(&props.state.answers);
+pub fn emergency_step(m: &Messages, state: &State, dispatch: &Callback<Action>) -> Html {
+    let result = assess(&state.answers);
     let emergencies: Vec<_> = result
         .triage
         .fired
@@ -24,7 +16,7 @@ pub fn emergency_step(props: &EmergencyStepProps) -> Html {
         .filter(|r| r.level == Level::Emergency)
         .collect();
     let onback = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Safety)))
     };
     html! {

@@ -1,20 +1,14 @@
 use yew::prelude::*;
 
-use super::context::use_ui;
-use super::figure::ExerciseFigure;
+use super::figure::exercise_figure;
 use super::list_items::list_items;
 use crate::kb::{Text, KB};
 
-#[derive(Properties, PartialEq)]
-pub struct ExerciseCardProps {
-    pub id: &'static str,
-}
+use super::messages::Messages;
 
 /// One exercise: illustration, how-to steps, dosage, tips and what to avoid.
-#[function_component(ExerciseCard)]
-pub fn exercise_card(props: &ExerciseCardProps) -> Html {
-    let m = use_ui().m;
-    let Some(exercise) = KB.exercise(props.id) else {
+pub fn exercise_card(m: &'static Messages, id: &str) -> Html {
+    let Some(exercise) = KB.exercise(id) else {
         return html! {};
     };
     let label = m
@@ -33,7 +27,7 @@ pub fn exercise_card(props: &ExerciseCardProps) -> Html {
     html! {
         <li class="hc-exercise">
             <div class="hc-ex-head">
-                <ExerciseFigure illustration={&exercise.pose} label={label} />
+                { exercise_figure(&exercise.pose, label) }
                 <div>
                     <h5>{ exercise.name.get() }</h5>
                     if let Some(also) = exercise.also_called { <p class="hc-hint">{ also.get() }</p> }

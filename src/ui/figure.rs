@@ -148,16 +148,11 @@ fn figure(j: &Joints, class: &'static str) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExerciseFigureProps {
-    pub illustration: &'static Illustration,
-    pub label: AttrValue,
-}
-
-#[function_component(ExerciseFigure)]
-pub fn exercise_figure(props: &ExerciseFigureProps) -> Html {
-    let start = Joints::of(&props.illustration.start).on_floor();
-    let end = Joints::of(&props.illustration.end).on_floor();
+/// The exercise's start and end poses, drawn over each other (animated between them when
+/// reduced motion is off); `label` names it for screen readers.
+pub fn exercise_figure(illustration: &Illustration, label: String) -> Html {
+    let start = Joints::of(&illustration.start).on_floor();
+    let end = Joints::of(&illustration.end).on_floor();
     let all: Vec<(f32, f32)> = start.points().into_iter().chain(end.points()).collect();
     let pad = 8.0;
     let min_x = all.iter().map(|p| p.0).fold(f32::MAX, f32::min) - pad;
@@ -165,9 +160,9 @@ pub fn exercise_figure(props: &ExerciseFigureProps) -> Html {
     let min_y = all.iter().map(|p| p.1).fold(f32::MAX, f32::min) - pad;
     let width = (max_x - min_x).max(60.0);
     let height = (pad - min_y).max(60.0);
-    let moves = props.illustration.start != props.illustration.end;
+    let moves = illustration.start != illustration.end;
     html! {
-        <svg class={classes!("hc-figure", moves.then_some("hc-moves"))} role="img" aria-label={props.label.clone()}
+        <svg class={classes!("hc-figure", moves.then_some("hc-moves"))} role="img" aria-label={label}
             viewBox={format!("{} {} {} {}", unit(min_x), unit(min_y), unit(width), unit(height))}>
             <line class="hc-floor" x1={unit(min_x)} y1="1" x2={unit(min_x + width)} y2="1" />
             if moves { { figure(&start, "hc-pose hc-pose-start") } }

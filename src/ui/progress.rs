@@ -1,18 +1,11 @@
 use yew::prelude::*;
 
-use super::context::use_ui;
+use super::messages::Messages;
 use super::state::Step;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    pub step: Step,
-}
-
 /// "Step 2 of 5: Safety", with a bar; hidden on the emergency stop.
-#[function_component(Progress)]
-pub fn progress(props: &ProgressProps) -> Html {
-    let m = use_ui().m;
-    let Some(n) = props.step.number() else {
+pub fn progress(m: &Messages, step: Step) -> Html {
+    let Some(n) = step.number() else {
         return html! {};
     };
     let total = m.step_names.len();

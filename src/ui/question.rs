@@ -3,29 +3,26 @@
 
 use yew::prelude::*;
 
-use super::choice::Choice;
-use super::context::use_ui;
+use super::choice::choice;
+use super::context::Ui;
 use crate::engine::Response;
 use crate::kb::Finding;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
-    pub finding: &'static Finding,
-    pub response: Option<Response>,
-    pub onanswer: Callback<(&'static str, Option<Response>)>,
-}
-
-#[function_component(Question)]
-pub fn question(props: &QuestionProps) -> Html {
-    let ui = use_ui();
+pub fn question(
+    ui: &Ui,
+    finding: &'static Finding,
+    response: Option<Response>,
+    onanswer: &Callback<(&'static str, Option<Response>)>,
+) -> Html {
     let m = ui.m;
-    let finding = props.finding;
-    let name = ui.id(&format!("q-{}", finding.id));
-    let option = |response: Response, label: &'static str| {
-        html! {
-            <Choice name={name.clone()} {label} checked={props.response == Some(response)}
-                onchoose={props.onanswer.reform(move |_| (finding.id, Some(response)))} />
-        }
+    let name = AttrValue::from(ui.id(&format!("q-{}", finding.id)));
+    let option = |value: Response, label: &'static str| {
+        choice(
+            name.clone(),
+            label,
+            response == Some(value),
+            onanswer.reform(move |_| (finding.id, Some(value))),
+        )
     };
     html! {
         <fieldset class="hc-question">

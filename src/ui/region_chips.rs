@@ -1,25 +1,20 @@
 use yew::prelude::*;
 
-use super::context::use_ui;
+use super::messages::Messages;
 use crate::engine::{Answers, Side};
 use crate::kb::KB;
 
-#[derive(Properties, PartialEq)]
-pub struct RegionChipsProps {
-    pub answers: Answers,
-    pub ontoggle: Callback<(&'static str, Side)>,
-}
-
 /// The picked areas as chips ("Left · point of the hip ✕"), each removable.
-#[function_component(RegionChips)]
-pub fn region_chips(props: &RegionChipsProps) -> Html {
-    let ui = use_ui();
-    let m = ui.m;
-    let chips = props.answers.pain.iter().filter_map(|site| {
+pub fn region_chips(
+    m: &'static Messages,
+    answers: &Answers,
+    ontoggle: &Callback<(&'static str, Side)>,
+) -> Html {
+    let chips = answers.pain.iter().filter_map(|site| {
         let region = KB.region(&site.region)?;
         let side = site.side;
         let name = m.region_name(region, side);
-        let ontoggle = props.ontoggle.clone();
+        let ontoggle = ontoggle.clone();
         let id = region.id;
         Some(html! {
             <li>
@@ -33,7 +28,7 @@ pub fn region_chips(props: &RegionChipsProps) -> Html {
     html! {
         <div class="hc-picked" aria-live="polite">
             <h3 class="hc-picked-title">{ m.picked_heading }</h3>
-            if props.answers.pain.is_empty() {
+            if answers.pain.is_empty() {
                 <p class="hc-hint">{ m.picked_none }</p>
             } else {
                 <ul class="hc-chips">{ for chips }</ul>

@@ -1,25 +1,20 @@
 use yew::prelude::*;
 
-use super::context::use_ui;
+use super::messages::Messages;
 use crate::engine::{Answers, Side};
 use crate::kb::{View, KB};
 
-#[derive(Properties, PartialEq)]
-pub struct RegionListProps {
-    pub answers: Answers,
-    pub ontoggle: Callback<(&'static str, Side)>,
-}
-
 /// The diagram's 24 choices as labelled checkboxes, grouped by view.
-#[function_component(RegionList)]
-pub fn region_list(props: &RegionListProps) -> Html {
-    let ui = use_ui();
-    let m = ui.m;
+pub fn region_list(
+    m: &'static Messages,
+    answers: &Answers,
+    ontoggle: &Callback<(&'static str, Side)>,
+) -> Html {
     let group = |view: View, title: &'static str| {
         let rows = KB.regions.iter().filter(|r| r.view == view).map(|region| {
             let checkbox = |side: Side| {
-                let checked = props.answers.has_pain(region.id, side);
-                let ontoggle = props.ontoggle.clone();
+                let checked = answers.has_pain(region.id, side);
+                let ontoggle = ontoggle.clone();
                 let id = region.id;
                 html! {
                     <label class={classes!("hc-check", checked.then_some("hc-checked"))}>

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::context::use_ui;
-use super::exercise_card::ExerciseCard;
+use super::exercise_card::exercise_card;
 use super::list_items::list_items;
 use super::results_text::{self, use_results_text, Status};
 use super::state::{Action, State, Step};
@@ -159,7 +159,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
                                 <h4>{ phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span></h4>
                                 <p>{ phase.goal.get() }</p>
                                 <ul class="hc-exercises">
-                                    { for phase.exercises.iter().map(|id| html! { <ExerciseCard id={*id} /> }) }
+                                    { for phase.exercises.iter().map(|id| exercise_card(m, id)) }
                                 </ul>
                                 if !phase.move_on.is_empty() {
                                     <div class="hc-move-on">

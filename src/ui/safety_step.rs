@@ -2,7 +2,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::context::use_ui;
-use super::question::Question;
+use super::question::question;
 use super::state::{Action, State, Step};
 use crate::engine::{safety_questions, Response};
 use crate::kb::{Finding, KB};
@@ -98,9 +98,7 @@ pub fn safety_step(props: &SafetyStepProps) -> Html {
             { for groups.iter().map(|(name, list)| html! {
                 <section class="hc-group" aria-label={*name}>
                     <h3 class="hc-group-title">{ *name }</h3>
-                    { for list.iter().map(|finding| html! {
-                        <Question finding={*finding} response={state.answers.response(finding.id)} onanswer={onanswer.clone()} />
-                    }) }
+                    { for list.iter().map(|finding| question(&ui, finding, state.answers.response(finding.id), &onanswer)) }
                 </section>
             }) }
             <div class="hc-actions">

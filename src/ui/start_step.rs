@@ -1,7 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::choice::Choice;
+use super::choice::choice;
 use super::context::use_ui;
 use super::list_items::list_items;
 use super::state::{Action, Notice, State, Step};
@@ -38,16 +38,20 @@ pub fn start_step(props: &StartStepProps) -> Html {
         })
     };
     let sex_option = |value: Option<Sex>, label: &'static str| {
-        html! {
-            <Choice name={ui.id("sex")} {label} checked={answers.sex == value}
-                onchoose={props.dispatch.reform(move |_| Action::SetSex(value))} />
-        }
+        choice(
+            ui.id("sex").into(),
+            label,
+            answers.sex == value,
+            props.dispatch.reform(move |_| Action::SetSex(value)),
+        )
     };
     let runner_option = |value: bool, label: &'static str| {
-        html! {
-            <Choice name={ui.id("runner")} {label} checked={answers.runner == value}
-                onchoose={props.dispatch.reform(move |_| Action::SetRunner(value))} />
-        }
+        choice(
+            ui.id("runner").into(),
+            label,
+            answers.runner == value,
+            props.dispatch.reform(move |_| Action::SetRunner(value)),
+        )
     };
     let onstart = {
         let dispatch = props.dispatch.clone();

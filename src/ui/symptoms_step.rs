@@ -1,34 +1,25 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::choice::Choice;
-use super::context::use_ui;
-use super::question::Question;
+use super::choice::choice;
+use super::context::Ui;
+use super::question::question;
 use super::state::{Action, State, Step};
 use crate::engine::{symptom_questions, Onset, Response};
 
-#[derive(Properties, PartialEq)]
-pub struct SymptomsStepProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
 /// Only the questions relevant to the picked areas (the engine decides which), then pain now,
 /// how long and how it started.
-#[function_component(SymptomsStep)]
-pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
-    let ui = use_ui();
+pub fn symptoms_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-    let state = &props.state;
     let answers = &state.answers;
     let onanswer = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |(id, response): (&'static str, Option<Response>)| {
             dispatch.emit(Action::AnswerFinding(id, response))
         })
     };
     let onpain = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 if let Ok(value) = input.value().parse::<u8>() {
@@ -39,19 +30,23 @@ pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
     };
     let pain = answers.pain_now.unwrap_or(0);
     let duration_options = m.durations.iter().map(|&(label, weeks)| {
-        html! {
-            <Choice name={ui.id("duration")} {label} checked={answers.duration_weeks == Some(weeks)}
-                onchoose={props.dispatch.reform(move |_| Action::SetDuration(weeks))} />
-        }
+        choice(
+            ui.id("duration").into(),
+            label,
+            answers.duration_weeks == Some(weeks),
+            dispatch.reform(move |_| Action::SetDuration(weeks)),
+        )
     });
     let onset_option = |onset: Onset, label: &'static str| {
-        html! {
-            <Choice name={ui.id("onset")} {label} checked={answers.onset == Some(onset)}
-                onchoose={props.dispatch.reform(move |_| Action::SetOnset(onset))} />
-        }
+        choice(
+            ui.id("onset").into(),
+            label,
+            answers.onset == Some(onset),
+            dispatch.reform(move |_| Action::SetOnset(onset)),
+        )
     };
     let go = |step: Step| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
     };
 
@@ -76,9 +71,7 @@ pub fn symptoms_step(props: &SymptomsStepProps) -> Html {
                     { onset_option(Onset::Gradual, m.onset_gradual) }
                 </div>
             </fieldset>
-            { for symptom_questions(answers).into_iter().map(|finding| html! {
-                <Question {finding} response={answers.response(finding.id)} onanswer={onanswer.clone()} />
-            }) }
+            { for symptom_questions(answers).into_iter().map(|finding| question(ui, finding, answers.response(finding.id), &onanswer)) }
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={go(Step::Where)}>{ m.back_button }</button>
                 <button type="button" class="hc-button hc-primary" onclick={go(Step::Results)}>{ m.see_results }</button>

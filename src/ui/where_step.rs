@@ -3,8 +3,8 @@ use yew::prelude::*;
 
 use super::body_map::BodyMap;
 use super::context::use_ui;
-use super::region_chips::RegionChips;
-use super::region_list::RegionList;
+use super::region_chips::region_chips;
+use super::region_list::region_list;
 use super::state::{Action, State, Step};
 use crate::engine::Side;
 use crate::kb::View;
@@ -112,7 +112,7 @@ pub fn where_step(props: &WhereStepProps) -> Html {
             <h2 class="hc-step-heading" tabindex="-1">{ m.where_heading }</h2>
             <p class="hc-lead">{ m.where_intro }</p>
             if state.list_mode {
-                <RegionList answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
+                { region_list(m, &state.answers, &ontoggle) }
             } else {
                 <div class="hc-map-wrap">
                     <div class="hc-tabs" role="tablist" aria-label={m.views_label} ref={tablist} {onkeydown}>
@@ -128,7 +128,7 @@ pub fn where_step(props: &WhereStepProps) -> Html {
             <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
                 { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
             </button>
-            <RegionChips answers={state.answers.clone()} ontoggle={ontoggle} />
+            { region_chips(m, &state.answers, &ontoggle) }
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.back_button }</button>
                 <button type="button" class="hc-button hc-primary" onclick={go(Step::Symptoms)}>{ m.continue_button }</button>
