@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::context::{Config, Ui};
 use super::emergency_step::emergency_step;
 use super::progress::progress;
-use super::results_step::ResultsStep;
+use super::results_step::results_step;
 use super::results_text;
 use super::safety_step::SafetyStep;
 use super::start_step::StartStep;
@@ -102,6 +102,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    let text_status = results_text::use_results_text();
+
     let dispatch = {
         let state = state.clone();
         let crash_test = props.crash_test;
@@ -118,9 +120,7 @@ pub fn app(props: &AppProps) -> Html {
         Step::Safety => html! { <SafetyStep state={state.clone()} dispatch={dispatch.clone()} /> },
         Step::Where => html! { <WhereStep state={state.clone()} dispatch={dispatch.clone()} /> },
         Step::Symptoms => symptoms_step(&ui, &state, &dispatch),
-        Step::Results => {
-            html! { <ResultsStep state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Step::Results => results_step(&ui, &state, &dispatch, text_status),
         Step::Emergency => emergency_step(ui.m, &state, &dispatch),
     };
     let m = ui.m;

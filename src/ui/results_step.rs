@@ -1,18 +1,12 @@
 use yew::prelude::*;
 
-use super::context::use_ui;
+use super::context::Ui;
 use super::exercise_card::exercise_card;
 use super::list_items::list_items;
-use super::results_text::{self, use_results_text, Status};
+use super::results_text::{self, Status};
 use super::state::{Action, State, Step};
 use crate::engine::{assess, Assessment, PlanKind};
 use crate::kb::{Level, Text, KB};
-
-#[derive(Properties, PartialEq)]
-pub struct ResultsStepProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
 
 /// Today's date in the reader's language, formatted by the browser (so the printout is dated
 /// without a date library in the wasm).
@@ -46,15 +40,18 @@ fn plain_reasons(result: &Assessment) -> Vec<&str> {
 
 /// The result: triage banner first, then possible sources with reasons, then the plan, the
 /// safety net, the clinic's call to action, and ways to change answers or print.
-#[function_component(ResultsStep)]
-pub fn results_step(props: &ResultsStepProps) -> Html {
-    let ui = use_ui();
+///
+/// `text_status` is the results text's: only the plan's wording and the condition summaries
+/// wait for it; the triage, the reasons and the safety net never do.
+pub fn results_step(
+    ui: &Ui,
+    state: &State,
+    dispatch: &Callback<Action>,
+    text_status: Status,
+) -> Html {
     let m = ui.m;
-    let result = use_memo(props.state.answers.clone(), assess);
+    let result = assess(&state.answers);
     let level = result.triage.level;
-    // Only the plan's wording and the condition summaries wait for this; the triage, the
-    // reasons and the safety net never do.
-    let text_status = use_results_text();
     let text_ready = text_status == Status::Ready;
 
     let banner = html! {
@@ -217,7 +214,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
     });
 
     let go = |step: Step| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
     };
     let onprint = Callback::from(|_| {
@@ -226,7 +223,7 @@ pub fn results_step(props: &ResultsStepProps) -> Html {
         }
     });
     let onrestart = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::StartOver))
     };
 
