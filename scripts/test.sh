@@ -38,7 +38,7 @@ step "trunk build --offline --release" trunk build --offline --release
 step "end-to-end tests in Chromium" node --test --test-reporter=spec tests/e2e/
 # Budgets. Issue 6 asks for 120 KB; the build is above it (docs/performance.md), so for now this
 # is a ratchet that stops it growing: lower it as the wasm shrinks, never raise it.
-step "size report and first-load budget" node scripts/size-report.mjs dist --first-load-budget-kb=122
+step "size report and first-load budget" node scripts/size-report.mjs dist --first-load-budget-kb=120
 step "Lighthouse accessibility budget (100)" node scripts/lighthouse-check.mjs
 
 say "all checks passed in $((SECONDS - started))s"
