@@ -11,12 +11,12 @@ use super::emergency_step::emergency_step;
 use super::progress::progress;
 use super::results_step::results_step;
 use super::results_text;
-use super::safety_step::SafetyStep;
+use super::safety_step::safety_step;
 use super::start_step::StartStep;
 use super::state::{Action, Notice, State, Step};
 use super::storage::{self, Loaded};
 use super::symptoms_step::symptoms_step;
-use super::where_step::WhereStep;
+use super::where_step::where_step;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -41,6 +41,18 @@ fn initial_state() -> State {
         Loaded::Saved(saved) => State::with_saved(Some(saved), None),
         Loaded::Discarded => State::with_saved(None, Some(Notice::SavedDiscarded)),
     }
+}
+
+/// Focuses the first element matching `selector` inside the widget, if there is one.
+fn focus(root: &NodeRef, selector: &str) -> Option<web_sys::HtmlElement> {
+    let element = root
+        .cast::<web_sys::Element>()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let _ = element.focus();
+    Some(element)
 }
 
 #[function_component(App)]
@@ -80,13 +92,18 @@ pub fn app(props: &AppProps) -> Html {
             if std::mem::replace(&mut *first_render.borrow_mut(), false) {
                 return;
             }
-            let heading = root
-                .cast::<web_sys::Element>()
-                .and_then(|root| root.query_selector(".hc-step-heading").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(heading) = heading {
-                let _ = heading.focus();
+            if let Some(heading) = focus(&root, ".hc-step-heading") {
                 heading.scroll_into_view();
+            }
+        });
+    }
+
+    // "Not sure" on an emergency question opens a panel asking it again: focus goes to it.
+    {
+        let root = root.clone();
+        use_effect_with(state.recheck, move |recheck| {
+            if recheck.is_some() {
+                focus(&root, ".hc-recheck");
             }
         });
     }
@@ -117,8 +134,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let step = match state.step {
         Step::Start => html! { <StartStep state={state.clone()} dispatch={dispatch.clone()} /> },
-        Step::Safety => html! { <SafetyStep state={state.clone()} dispatch={dispatch.clone()} /> },
-        Step::Where => html! { <WhereStep state={state.clone()} dispatch={dispatch.clone()} /> },
+        Step::Safety => safety_step(&ui, &state, &dispatch),
+        Step::Where => where_step(&ui, &state, &dispatch),
         Step::Symptoms => symptoms_step(&ui, &state, &dispatch),
         Step::Results => results_step(&ui, &state, &dispatch, text_status),
         Step::Emergency => emergency_step(ui.m, &state, &dispatch),

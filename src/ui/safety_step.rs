@@ -1,26 +1,16 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::context::use_ui;
+use super::context::Ui;
 use super::question::question;
 use super::state::{Action, State, Step};
 use crate::engine::{safety_questions, Response};
 use crate::kb::{Finding, KB};
 
-#[derive(Properties, PartialEq)]
-pub struct SafetyStepProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
 /// Red-flag questions first (CLINICAL.md rule 1), grouped, with one "None of these" answer.
 /// An emergency answer stops the flow at once (the reducer asks the engine); "not sure" on an
-/// emergency question is explained and asked again (rule 2).
-#[function_component(SafetyStep)]
-pub fn safety_step(props: &SafetyStepProps) -> Html {
-    let ui = use_ui();
+/// emergency question is explained and asked again (rule 2); `App` moves focus to that panel.
+pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-    let state = &props.state;
     let questions = safety_questions(&state.answers);
     let mut groups: Vec<(&'static str, Vec<&'static Finding>)> = Vec::new();
     for question in questions {
@@ -30,34 +20,21 @@ pub fn safety_step(props: &SafetyStepProps) -> Html {
         }
     }
     let onanswer = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |(id, response): (&'static str, Option<Response>)| {
             dispatch.emit(Action::AnswerSafety(id, response))
         })
     };
-    let recheck_ref = use_node_ref();
-    {
-        let recheck_ref = recheck_ref.clone();
-        use_effect_with(state.recheck, move |recheck| {
-            if recheck.is_some() {
-                if let Some(panel) = recheck_ref.cast::<web_sys::Element>() {
-                    if let Ok(panel) = panel.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = panel.focus();
-                    }
-                }
-            }
-        });
-    }
     let recheck = state.recheck.and_then(|id| KB.finding(id)).map(|finding| {
         let button = |response: Response, label: &'static str, primary: bool| {
-            let dispatch = props.dispatch.clone();
+            let dispatch = dispatch.clone();
             html! {
                 <button type="button" class={classes!("hc-button", primary.then_some("hc-primary"))}
                     onclick={Callback::from(move |_| dispatch.emit(Action::Recheck(response)))}>{ label }</button>
             }
         };
         html! {
-            <div class="hc-card hc-recheck" role="group" tabindex="-1" ref={recheck_ref.clone()}
+            <div class="hc-card hc-recheck" role="group" tabindex="-1"
                 aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
                 <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
                 <p class="hc-recheck-question"><strong>{ finding.question }</strong></p>
@@ -77,11 +54,11 @@ pub fn safety_step(props: &SafetyStepProps) -> Html {
         )
     });
     let onfinish = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::FinishSafety))
     };
     let onback = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Start)))
     };
 
@@ -98,7 +75,7 @@ pub fn safety_step(props: &SafetyStepProps) -> Html {
             { for groups.iter().map(|(name, list)| html! {
                 <section class="hc-group" aria-label={*name}>
                     <h3 class="hc-group-title">{ *name }</h3>
-                    { for list.iter().map(|finding| question(&ui, finding, state.answers.response(finding.id), &onanswer)) }
+                    { for list.iter().map(|finding| question(ui, finding, state.answers.response(finding.id), &onanswer)) }
                 </section>
             }) }
             <div class="hc-actions">

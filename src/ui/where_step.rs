@@ -2,32 +2,22 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::body_map::BodyMap;
-use super::context::use_ui;
+use super::context::Ui;
 use super::region_chips::region_chips;
 use super::region_list::region_list;
 use super::state::{Action, State, Step};
 use crate::engine::Side;
 use crate::kb::View;
 
-#[derive(Properties, PartialEq)]
-pub struct WhereStepProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
 const VIEWS: [View; 3] = [View::Front, View::Side, View::Back];
 
 /// "Where does it hurt?": the diagram with front / side / back tabs (arrow keys move between
 /// them), the picked areas as removable chips, and the same choices as a checkbox list.
-#[function_component(WhereStep)]
-pub fn where_step(props: &WhereStepProps) -> Html {
-    let ui = use_ui();
+pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-    let state = &props.state;
-    let tablist = use_node_ref();
 
     let ontoggle = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |(region, side): (&'static str, Side)| {
             dispatch.emit(Action::TogglePain(region.to_string(), side))
         })
@@ -44,8 +34,7 @@ pub fn where_step(props: &WhereStepProps) -> Html {
     };
     let current = VIEWS.iter().position(|v| *v == state.view).unwrap_or(0);
     let onkeydown = {
-        let dispatch = props.dispatch.clone();
-        let tablist = tablist.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (current + 1) % VIEWS.len(),
@@ -57,8 +46,10 @@ pub fn where_step(props: &WhereStepProps) -> Html {
             e.prevent_default();
             dispatch.emit(Action::SetView(VIEWS[next]));
             // Roving focus: the newly selected tab takes focus, as the ARIA tabs pattern expects.
-            let tab = tablist
-                .cast::<web_sys::Element>()
+            // The key comes from the focused tab, inside the tab list.
+            let tab = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|tab| tab.closest("[role=tablist]").ok().flatten())
                 .and_then(|list| list.query_selector_all("[role=tab]").ok())
                 .and_then(|tabs| tabs.item(next as u32))
                 .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok());
@@ -69,7 +60,7 @@ pub fn where_step(props: &WhereStepProps) -> Html {
     };
     let tabs = VIEWS.iter().map(|&view| {
         let selected = view == state.view;
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         html! {
             <button type="button" role="tab" id={ui.id(&format!("tab-{}", view_key(view)))}
                 aria-selected={selected.to_string()} aria-controls={ui.id("map-panel")}
@@ -82,7 +73,7 @@ pub fn where_step(props: &WhereStepProps) -> Html {
     });
     let side_switch = (state.view == View::Side).then(|| {
         let option = |side: Side, label: &'static str| {
-            let dispatch = props.dispatch.clone();
+            let dispatch = dispatch.clone();
             let pressed = state.side_view == side;
             html! {
                 <button type="button" class={classes!("hc-segment", pressed.then_some("hc-selected"))}
@@ -98,12 +89,12 @@ pub fn where_step(props: &WhereStepProps) -> Html {
         }
     });
     let onlist = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let list_mode = state.list_mode;
         Callback::from(move |_| dispatch.emit(Action::SetListMode(!list_mode)))
     };
     let go = |step: Step| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
     };
 
@@ -115,7 +106,7 @@ pub fn where_step(props: &WhereStepProps) -> Html {
                 { region_list(m, &state.answers, &ontoggle) }
             } else {
                 <div class="hc-map-wrap">
-                    <div class="hc-tabs" role="tablist" aria-label={m.views_label} ref={tablist} {onkeydown}>
+                    <div class="hc-tabs" role="tablist" aria-label={m.views_label} {onkeydown}>
                         { for tabs }
                     </div>
                     <div class="hc-tabpanel" role="tabpanel" id={ui.id("map-panel")}
