@@ -146,6 +146,8 @@ test('"not sure" on an emergency question is explained, asked again, and ends sa
   const recheck = page.locator('.hc-recheck');
   await recheck.waitFor();
   assert.match(await recheck.textContent(), /infection in the joint/);
+  // Focus moves to the panel, so a screen reader reads the question again at once.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('hc-recheck'), null, { timeout: 2000 });
   await expectNoAxeViolations(page, 'unsure recheck');
   await screenshot(page, '2-safety-recheck-360');
   await recheck.getByRole('button', { name: 'Still not sure' }).click();
