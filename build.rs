@@ -10,11 +10,16 @@ use std::path::Path;
 #[allow(dead_code)]
 mod content_model;
 
+#[path = "src/fnv1a.rs"]
+mod fnv1a;
+
 use content_model::{Content, Pose, CONTENT_FILES, LEVELS};
+use fnv1a::fnv1a;
 
 fn main() {
     let dir = Path::new("content");
     println!("cargo:rerun-if-changed=src/content_model.rs");
+    println!("cargo:rerun-if-changed=src/fnv1a.rs");
     for file in CONTENT_FILES {
         println!("cargo:rerun-if-changed=content/{file}");
     }
@@ -62,13 +67,6 @@ fn main() {
     // ships beside the wasm that names it.
     std::fs::write(out.join("texts.txt"), &body).expect("OUT_DIR is writable");
     std::fs::write(out.join(&file), &body).expect("OUT_DIR is writable");
-}
-
-/// FNV-1a, 64 bit: the same function `texts::install` checks the downloaded file with.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// A Rust string literal (Debug escaping is valid Rust syntax).

@@ -252,6 +252,36 @@ const bytesTable = (r) =>
     `| **total** | **${r.total.raw}** | **${r.total.gzip}** | **${r.total.brotli}** |`,
   ].join('\n');
 
+/** The wasm's code and data sections, each compressed on its own: where the first load goes. */
+function wasmSections(dir) {
+  const name = fs.readdirSync(dir).find((f) => /_bg\.wasm$/.test(f));
+  const bytes = fs.readFileSync(path.join(dir, name));
+  const sections = { code: 0, data: 0 };
+  const parts = { code: [], data: [] };
+  let at = 8; // magic and version
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const kind = id === 10 ? 'code' : id === 11 ? 'data' : null;
+    if (kind) parts[kind].push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  for (const kind of ['code', 'data']) {
+    const body = Buffer.concat(parts[kind]);
+    sections[kind] = { raw: body.length, brotli: brotli(body) };
+  }
+  return { name, total: { raw: bytes.length, brotli: brotli(bytes) }, ...sections };
+}
+const wasm = wasmSections(DIST);
+
 const resultsTextFiles = fs
   .readdirSync(DIST)
   .filter((f) => /^texts-[0-9a-f]+\.txt$/.test(f))
@@ -301,6 +331,23 @@ ${resultsTextFiles.map((f) => `\`${f.name}\` ${f.raw} B raw, ${f.gzip} B gzip, $
 React peer:
 
 ${bytesTable(p.bytes)}
+
+## Where HipCheck's bytes go
+
+The wasm's sections compressed on their own (brotli): code ${kb(wasm.code.brotli)} KB
+(${kb(wasm.code.raw)} KB raw), data ${kb(wasm.data.brotli)} KB (${kb(wasm.data.raw)} KB raw: the
+compiled knowledge base, the interface wording, the diagram's outlines), of ${kb(wasm.total.brotli)} KB
+for the whole file. By twiggy on 2026-11-26, the code is about a third Yew (virtual DOM, scheduler,
+listeners), a third our views, and a third the standard library, the allocator and glue; the
+engine is about 9 KB raw.
+
+What was cut to get under the 120 KB budget (2026-11-26, first load 148.9 → 115.5 KB brotli,
+each figure measured on its own change): results-only text to a file fetched after Start
+(−14.8 KB); \`str::to_lowercase\`'s Unicode tables (−5.0); twelve Yew components without state
+turned into plain view functions (−5.4); the answers' \`BTreeMap\` (−3.1); Trunk's HTML/CSS
+minification and terser on every script (−2.7); the talc allocator instead of dlmalloc (−1.9);
+two-byte text handles (−0.4); \`benchAssess\` only in the benchmark's build (−0.4); one shared
+list builder (−0.3).
 
 ## How each figure is taken
 

@@ -4,6 +4,7 @@
 //! calls them and never re-implements clinical logic.
 
 pub mod engine;
+mod fnv1a;
 pub mod kb;
 pub mod texts;
 

@@ -1,5 +1,5 @@
-//! Results-only text (exercise instructions, plans, condition summaries, citations): about a
-//! fifth of the browser's first download, yet only read minutes later on the results screen.
+//! Results-only text (exercise instructions, plans, condition summaries, citations): 16 KB
+//! brotli that nobody reads until the results screen, minutes after the page loads.
 //! `build.rs` writes it to a separate file (`TEXTS_FILE`, named by its own hash), which the
 //! browser fetches when the person starts and hands to [`install`]. Native builds compile the
 //! file in. Everything safety-related (red flags, triage, the safety net, what to do until
@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use crate::fnv1a::fnv1a;
 use crate::kb::{TEXTS_COUNT, TEXTS_HASH};
 
 static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -17,13 +18,6 @@ pub enum TextsError {
     /// The file is not the one this build was compiled with (a stale cache, a proxy that
     /// rewrote it, or a mixed deployment): using it would put wrong words under right headings.
     WrongBuild,
-}
-
-/// FNV-1a, 64 bit: the function `build.rs` names the file with.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn check(file: &str) -> Result<(), TextsError> {
