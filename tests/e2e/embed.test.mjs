@@ -70,6 +70,8 @@ test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out,
 
   // Using one widget leaves the other where it was.
   await walkToResult(first);
+  // The results text is found beside embed.js, not beside the host page.
+  await first.locator('.hc-exercise').first().waitFor();
   assert.ok(await first.locator('.hc-map-svg').count() === 0);
   assert.equal(await second.locator('.hc-step-heading').textContent(), 'Check your hip pain in about two minutes');
   assert.equal(await first.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://clinic.example/book');
