@@ -105,19 +105,29 @@ fn pose(p: &Pose) -> String {
 }
 
 fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
-    // Text only the results need goes to the pool (a separate file the browser loads later);
-    // identical texts share one entry.
-    let deferred = |text: &str| -> String {
+    // Text only the results need goes to the pool (a separate file the browser loads later),
+    // except advice about getting seen, which is compiled in so it never waits for a download.
+    // Identical texts share one entry.
+    let compiled_in = RefCell::new(Vec::<String>::new());
+    let add = |pool: &RefCell<Vec<String>>, text: &str| -> usize {
         let mut pool = pool.borrow_mut();
-        let index = match pool.iter().position(|t| t == text) {
+        match pool.iter().position(|t| t == text) {
             Some(i) => i,
             None => {
                 pool.push(text.to_string());
                 pool.len() - 1
             }
-        };
-        format!("Text({index})")
+        }
     };
+    let deferred = |text: &str| -> String {
+        if is_escalation(text) {
+            format!("Text({:#x})", COMPILED_IN | add(&compiled_in, text))
+        } else {
+            format!("Text({})", add(pool, text))
+        }
+    };
+    // A plan's review line says when to get seen: always compiled in.
+    let compiled = |text: &str| format!("Text({:#x})", COMPILED_IN | add(&compiled_in, text));
     let deferred_slice = |items: &[String]| -> String {
         let inner: Vec<String> = items.iter().map(|t| deferred(t)).collect();
         format!("&[{}]", inner.join(", "))
@@ -358,7 +368,7 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             deferred_slice(&p.avoid),
             deferred_slice(&p.cross_training),
             deferred_slice(&p.return_to_run),
-            deferred(&p.review),
+            compiled(&p.review),
             str_slice(&p.references),
             phases.join(", ")
         );
@@ -404,5 +414,46 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
     );
     let _ = writeln!(o, "no_answers: {},", lit(&content.safety_net.no_answers));
     let _ = writeln!(o, "}};");
+    let _ = writeln!(
+        o,
+        "/// Results text compiled in (advice about getting seen), for `Text` handles with `COMPILED_IN` set."
+    );
+    let _ = writeln!(
+        o,
+        "pub static COMPILED_TEXTS: &[&str] = &[{}];",
+        compiled_in
+            .borrow()
+            .iter()
+            .map(|t| lit(t))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     o
+}
+
+/// The bit that marks a `Text` handle as compiled in (the same constant as `kb::COMPILED_IN`).
+const COMPILED_IN: usize = 0x8000;
+
+/// Advice to get seen, or to stop: it must show even when the results text file cannot load.
+/// Deliberately broad; a false match only costs a few bytes of first load.
+fn is_escalation(text: &str) -> bool {
+    const SIGNS: [&str; 15] = [
+        "get seen",
+        "be seen",
+        "see a ",
+        "see someone",
+        "see your",
+        "same day",
+        "same-day",
+        "within days",
+        "emergency",
+        "urgent",
+        "a&e",
+        "999",
+        "stop running",
+        "doctor",
+        "sooner",
+    ];
+    let lower = text.to_lowercase();
+    SIGNS.iter().any(|sign| lower.contains(sign))
 }

@@ -64,7 +64,18 @@ if (!textsSource) {
   console.error(`postbuild: the wasm names ${textsFile ?? 'no results text file'}, not found under ${wasmTarget}`);
   process.exit(1);
 }
-fs.copyFileSync(textsSource, path.join(dir, textsFile));
+// Its name is its FNV-1a hash (src/fnv1a.rs): check it, so a damaged copy never ships.
+const fnv1a = (bytes) => {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+};
+const textsBody = fs.readFileSync(textsSource);
+if (`texts-${fnv1a(textsBody)}.txt` !== textsFile) {
+  console.error(`postbuild: ${textsSource} does not match the hash in its name`);
+  process.exit(1);
+}
+fs.writeFileSync(path.join(dir, textsFile), textsBody);
 
 // The settings a clinic may pass; the same list the Rust side reads (src/ui/mod.rs).
 const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
@@ -225,7 +236,9 @@ const FILES = ${JSON.stringify(['./', ...precache])};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+    // Files named by their hash can come from the HTTP cache the page just filled, so a first
+    // visit does not download the wasm twice; the others are fetched fresh.
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: /-[0-9a-f]{12,}[._]/.test(f) ? 'default' : 'reload' })))),
   );
 });
 

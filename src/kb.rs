@@ -241,35 +241,41 @@ pub struct Kb {
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 
 /// Results-only content text: an index into a separate file the browser loads once the person
-/// starts ([`crate::texts`]), which keeps the first download small. Two bytes in the compiled
-/// knowledge base instead of a string. Natively the file is compiled in, so it always resolves.
+/// starts ([`crate::texts`]), which keeps the first download small; two bytes in the compiled
+/// knowledge base instead of a string. Advice about getting seen is never deferred: `build.rs`
+/// compiles it into [`COMPILED_TEXTS`] and sets [`COMPILED_IN`] on its handle. Natively the
+/// file is compiled in too, so every handle always resolves there.
+///
+/// No `Deref` or `Display`: in the browser a deferred text is empty until the file has loaded,
+/// so every use goes through [`Text::get`] next to a check of [`crate::texts::installed`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Text(pub u16);
 
+/// Set on a [`Text`] handle whose text is compiled into the wasm.
+pub const COMPILED_IN: u16 = 0x8000;
+
 impl Text {
-    /// The text; empty in the browser until the file has loaded (callers check
-    /// [`crate::texts::installed`] before showing results-only content).
+    /// The text; empty in the browser for deferred text until the file has loaded.
     pub fn get(self) -> &'static str {
-        crate::texts::get(self.0)
+        if self.is_compiled_in() {
+            COMPILED_TEXTS
+                .get(usize::from(self.0 & !COMPILED_IN))
+                .copied()
+                .unwrap_or("")
+        } else {
+            crate::texts::get(self.0)
+        }
     }
-}
 
-impl std::ops::Deref for Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.get()
-    }
-}
-
-impl std::fmt::Display for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.get())
+    /// Whether the text is in the wasm itself, so it shows even if the results text never loads.
+    pub fn is_compiled_in(self) -> bool {
+        self.0 & COMPILED_IN != 0
     }
 }
 
 impl std::fmt::Debug for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Text({})", self.0)
+        write!(f, "Text({:#x})", self.0)
     }
 }
 

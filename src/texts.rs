@@ -20,8 +20,16 @@ pub enum TextsError {
     WrongBuild,
 }
 
+fn lines(file: &str) -> usize {
+    if file.is_empty() {
+        0
+    } else {
+        file.split('\n').count()
+    }
+}
+
 fn check(file: &str) -> Result<(), TextsError> {
-    if fnv1a(file.as_bytes()) == TEXTS_HASH && file.split('\n').count() == TEXTS_COUNT {
+    if fnv1a(file.as_bytes()) == TEXTS_HASH && lines(file) == TEXTS_COUNT {
         Ok(())
     } else {
         Err(TextsError::WrongBuild)

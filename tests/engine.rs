@@ -244,7 +244,7 @@ fn every_article_exercise_is_placed_in_a_plan() {
             format!(
                 "{} {} {}",
                 ex.id,
-                ex.name,
+                ex.name.get(),
                 ex.also_called.map_or("", |a| a.get())
             )
             .to_lowercase()
@@ -424,6 +424,79 @@ fn every_results_text_resolves_to_its_own_content() {
             assert_eq!(texts(phase.move_on), source.move_on);
         }
     }
+    assert_eq!(KB.conditions.len(), content.conditions.len());
+    assert_eq!(KB.references.len(), content.references.len());
     assert_eq!(KB.exercises.len(), content.exercises.len());
     assert_eq!(KB.plans.len(), content.plans.len());
+    for (kb, source) in KB.plans.iter().zip(&content.plans) {
+        assert_eq!(kb.phases.len(), source.phases.len());
+    }
+}
+
+/// In the browser the results text may never arrive (offline on a first visit): advice to get
+/// seen or to stop must be compiled in. This list is the test's own, apart from `build.rs`'s.
+#[test]
+fn advice_to_get_seen_never_waits_for_the_results_text() {
+    const URGENT: [&str; 8] = [
+        "emergency",
+        "same day",
+        "get seen",
+        "stop running",
+        "within days",
+        "see a doctor",
+        "doctor",
+        "see a physio",
+    ];
+    let urgent = |text: &str| {
+        let lower = text.to_lowercase();
+        URGENT.iter().any(|word| lower.contains(word))
+    };
+    let mut checked = 0;
+    let mut check = |text: hipcheck::kb::Text| {
+        if urgent(text.get()) {
+            checked += 1;
+            assert!(
+                text.is_compiled_in(),
+                "deferred, yet urgent: {}",
+                text.get()
+            );
+        }
+    };
+    for plan in KB.plans {
+        assert!(
+            plan.review.is_compiled_in(),
+            "a plan's review is always compiled in"
+        );
+        for list in [
+            plan.education,
+            plan.avoid,
+            plan.cross_training,
+            plan.return_to_run,
+        ] {
+            list.iter().copied().for_each(&mut check);
+        }
+        [plan.summary, plan.expected_course, plan.review]
+            .into_iter()
+            .for_each(&mut check);
+        for phase in plan.phases {
+            [phase.name, phase.timing, phase.goal]
+                .into_iter()
+                .for_each(&mut check);
+            phase.move_on.iter().copied().for_each(&mut check);
+        }
+    }
+    for condition in KB.conditions {
+        check(condition.summary);
+    }
+    for exercise in KB.exercises {
+        [exercise.name, exercise.dosage]
+            .into_iter()
+            .for_each(&mut check);
+        for list in [exercise.steps, exercise.cues, exercise.avoid] {
+            list.iter().copied().for_each(&mut check);
+        }
+    }
+    // The content does hold such advice (one plan tells under-eating runners with buttock pain
+    // to stop running and get seen within days), so this test checks something.
+    assert!(checked >= 10, "only {checked} urgent texts found");
 }

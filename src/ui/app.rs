@@ -120,6 +120,15 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let text_status = results_text::use_results_text();
+    // A successful "Try again" removes its button: focus goes to the plan that replaced it.
+    {
+        let root = root.clone();
+        use_effect_with(text_status, move |_| {
+            if results_text::take_focus_plan() {
+                focus(&root, ".hc-plan-heading");
+            }
+        });
+    }
 
     let dispatch = {
         let state = state.clone();
@@ -132,6 +141,8 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // Each step's root carries a key (its name), so a new step is a new subtree, not the old one
+    // patched: the emergency stop's role="alert" then arrives as a fresh alert.
     let step = match state.step {
         Step::Start => html! { <StartStep state={state.clone()} dispatch={dispatch.clone()} /> },
         Step::Safety => safety_step(&ui, &state, &dispatch),

@@ -20,7 +20,7 @@ pub fn emergency_step(m: &Messages, state: &State, dispatch: &Callback<Action>) 
         Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Safety)))
     };
     html! {
-        <div class="hc-step hc-emergency" role="alert">
+        <div key="emergency" class="hc-step hc-emergency" role="alert">
             <h2 class="hc-step-heading" tabindex="-1">{ m.emergency_heading }</h2>
             <p class="hc-emergency-now"><strong>{ m.emergency_call }</strong></p>
             <ul class="hc-emergency-actions">

@@ -124,24 +124,48 @@ pub fn results_step(
             })
         };
         match (plan.kind, full) {
-            (PlanKind::Rehab, Some(_)) if !text_ready => {
+            (PlanKind::Rehab, Some(full)) if !text_ready => {
                 let onretry = {
                     let assets = ui.config.assets.clone();
                     Callback::from(move |_| results_text::load(&assets))
                 };
+                let retry = matches!(text_status, Status::Failed | Status::Retrying);
+                // Advice about getting seen is compiled in (`build.rs`): it shows even when the
+                // rest of the plan's wording cannot load.
+                let urgent: Vec<&'static str> = full
+                    .education
+                    .iter()
+                    .chain(full.avoid)
+                    .filter(|t| t.is_compiled_in())
+                    .map(|t| t.get())
+                    .collect();
                 html! {
                     <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                        <h3 id={ui.id("plan")}>{ m.plan_heading }</h3>
+                        <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
                         <p role="status">{ if text_status == Status::Failed { m.plan_failed } else { m.plan_loading } }</p>
-                        if text_status == Status::Failed {
-                            <button type="button" class="hc-button" onclick={onretry}>{ m.try_again }</button>
+                        if retry {
+                            <div class="hc-actions hc-actions-top">
+                                <button type="button" class="hc-button" onclick={onretry}
+                                    aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
+                            </div>
                         }
+                        <div class="hc-callout">
+                            <h4>{ m.pain_rule_heading }</h4>
+                            <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
+                        </div>
+                        if !urgent.is_empty() {
+                            <ul>{ list_items(&mut urgent.into_iter()) }</ul>
+                        }
+                        <div class="hc-plan-list">
+                            <h4>{ m.review_heading }</h4>
+                            <p>{ full.review.get() }</p>
+                        </div>
                     </section>
                 }
             }
             (PlanKind::Rehab, Some(full)) => html! {
                 <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                    <h3 id={ui.id("plan")}>{ m.plan_heading }</h3>
+                    <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
                     <p>{ full.summary.get() }</p>
                     <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
                     <div class="hc-callout">
@@ -228,7 +252,7 @@ pub fn results_step(
     };
 
     html! {
-        <div class="hc-step hc-results">
+        <div key="results" class="hc-step hc-results">
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
             <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ m.checked_on.replace("{date}", &today(m.lang)) }</p>
             // Announced once, politely, when the result appears.

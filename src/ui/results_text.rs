@@ -1,7 +1,7 @@
 //! Loads the results text file (`crate::texts`) once per page, from beside the wasm, and lets
-//! components re-render when it arrives. Started when the person leaves the start screen, so
-//! a visitor who only looks at the page never downloads it; by the results screen it has
-//! long arrived (or comes from the service worker's cache).
+//! components re-render when it arrives. Started when the person leaves the start screen, so it
+//! is not part of the first load; by the results screen it has long arrived (or comes from the
+//! service worker's cache, which precaches it after a first visit for offline use).
 
 use std::cell::{Cell, RefCell};
 
@@ -11,10 +11,15 @@ use yew::prelude::*;
 
 use crate::kb::TEXTS_FILE;
 
+/// A stalled connection ends as a failure (with "Try again") rather than loading forever.
+const TIMEOUT_MS: u32 = 15_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     NotStarted,
     Loading,
+    /// Loading again after a failure: the "Try again" button stays, so keyboard focus does too.
+    Retrying,
     Ready,
     Failed,
 }
@@ -22,6 +27,8 @@ pub enum Status {
 thread_local! {
     static STATUS: Cell<Status> = const { Cell::new(Status::NotStarted) };
     static LISTENERS: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
+    /// Set by a "Try again" that succeeds: focus then moves to the plan, as the button goes.
+    static FOCUS_PLAN: Cell<bool> = const { Cell::new(false) };
 }
 
 fn set_status(status: Status) {
@@ -44,10 +51,17 @@ pub fn status() -> Status {
 /// Starts loading the file from `assets` (the URL of the build's folder, ending in `/`), unless
 /// it is loaded or loading. Also the retry after a failure.
 pub fn load(assets: &str) {
-    if matches!(status(), Status::Loading | Status::Ready) {
-        return;
-    }
-    set_status(Status::Loading);
+    let retrying = match status() {
+        Status::NotStarted => false,
+        Status::Failed => true,
+        Status::Loading | Status::Retrying | Status::Ready => return,
+    };
+    FOCUS_PLAN.with(|f| f.set(retrying));
+    set_status(if retrying {
+        Status::Retrying
+    } else {
+        Status::Loading
+    });
     let url = format!("{assets}{TEXTS_FILE}");
     yew::platform::spawn_local(async move {
         let loaded = match fetch_text(&url).await {
@@ -65,9 +79,16 @@ pub fn load(assets: &str) {
     });
 }
 
+/// Whether a retry has just succeeded, so focus should move to the plan; asking clears it.
+pub fn take_focus_plan() -> bool {
+    status() == Status::Ready && FOCUS_PLAN.with(|f| f.replace(false))
+}
+
 async fn fetch_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .ok()?
         .dyn_into()

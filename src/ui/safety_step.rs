@@ -63,7 +63,7 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
     };
 
     html! {
-        <div class="hc-step hc-safety">
+        <div key="safety" class="hc-step hc-safety">
             <h2 class="hc-step-heading" tabindex="-1">{ m.safety_heading }</h2>
             <p class="hc-lead">{ m.safety_intro }</p>
             <div class="hc-actions hc-actions-top">

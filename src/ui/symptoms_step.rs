@@ -51,7 +51,7 @@ pub fn symptoms_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Htm
     };
 
     html! {
-        <div class="hc-step hc-symptoms">
+        <div key="symptoms" class="hc-step hc-symptoms">
             <h2 class="hc-step-heading" tabindex="-1">{ m.symptoms_heading }</h2>
             <p class="hc-lead">{ m.symptoms_intro }</p>
             <div class="hc-field hc-pain-now">

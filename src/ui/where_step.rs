@@ -99,7 +99,7 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     };
 
     html! {
-        <div class="hc-step hc-where">
+        <div key="where" class="hc-step hc-where">
             <h2 class="hc-step-heading" tabindex="-1">{ m.where_heading }</h2>
             <p class="hc-lead">{ m.where_intro }</p>
             if state.list_mode {

@@ -149,7 +149,7 @@ test('standalone page under the strict CSP: 0 violations through a whole assessm
   const afterLoad = requests.length;
   assert.ok(!requests.some((u) => /texts-/.test(u)), 'the results text is not part of the first load');
   await walkToResult(page);
-  await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible();
+  assert.ok(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible());
   await page.locator('.hc-exercise').first().waitFor();
   // The file is named by the hash of its own content, the same for every visitor: it cannot
   // carry an answer, and it is fetched with a bodiless GET.

@@ -118,19 +118,25 @@ test('when the results text cannot load (offline, or a file from another build),
   assert.ok(await page.getByRole('heading', { name: /When to get help/ }).isVisible());
   assert.ok(await page.locator('.hc-source h4').first().isVisible(), 'the likely sources still show');
   assert.equal(await page.locator('.hc-exercise').count(), 0);
+  // So is the plan's advice on how much pain is OK and when to get seen.
+  assert.match(await plan.textContent(), /How much pain is OK\?/);
+  assert.match(await plan.textContent(), /See a physio if you are not improving/);
   await screenshot(page, 'fault-results-text-failed-360');
 
   mode = 'wrong build';
   await plan.getByRole('button', { name: 'Try again' }).click();
   // The retry shows "Loading" before it fetches, so once the fetch is seen, "could not load"
   // can only be the verdict on the wrong file.
-  while (fetched['wrong build'] === 0) await page.waitForTimeout(20);
+  for (let i = 0; i < 250 && fetched['wrong build'] === 0; i++) await page.waitForTimeout(20);
+  assert.equal(fetched['wrong build'], 1, '"Try again" fetched the file again');
   await page.waitForFunction(() => document.querySelector('.hc-plan [role=status]')?.textContent.includes('could not load'));
   assert.equal(await page.getByText('Do 100 squats a day').count(), 0, 'a file from another build is refused');
 
   mode = 'pass';
   await plan.getByRole('button', { name: 'Try again' }).click();
   await page.locator('.hc-exercise').first().waitFor();
+  // The button is gone with the failure; keyboard focus moves to the plan, not to the page top.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('hc-plan-heading'), null, { timeout: 2000 });
   assert.equal(await plan.getByText('could not load').count(), 0);
   assert.deepEqual(fetched, { abort: 1, 'wrong build': 1, pass: 1 });
   assert.ok(

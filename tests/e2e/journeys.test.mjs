@@ -123,10 +123,14 @@ test('an emergency answer in the safety questions stops the flow at once', async
   const { page, problems } = await watchedPage(context);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('.hc-safety').evaluate((el) => { el.dataset.wasSafetyStep = 'yes'; });
   // click, not check: the question disappears as the flow stops.
   await question(page, 'numbness or tingling between your legs').getByRole('radio', { name: 'Yes', exact: true }).click();
   await atStep(page, 'emergency', 'Get emergency help now', 360);
   const alert = page.getByRole('alert');
+  // A freshly inserted alert, not the safety step's element patched into one: screen readers
+  // announce inserted alerts reliably.
+  assert.equal(await alert.getAttribute('data-was-safety-step'), null);
   assert.match(await alert.textContent(), /emergency department now/);
   assert.match(await alert.textContent(), /cauda equina/);
   // Only what to do now: no questions, no diagram, no plan.
