@@ -12,7 +12,7 @@ use super::progress::progress;
 use super::results_step::results_step;
 use super::results_text;
 use super::safety_step::safety_step;
-use super::start_step::StartStep;
+use super::start_step::start_step;
 use super::state::{Action, Notice, State, Step};
 use super::storage::{self, Loaded};
 use super::symptoms_step::symptoms_step;
@@ -144,7 +144,7 @@ pub fn app(props: &AppProps) -> Html {
     // Each step's root carries a key (its name), so a new step is a new subtree, not the old one
     // patched: the emergency stop's role="alert" then arrives as a fresh alert.
     let step = match state.step {
-        Step::Start => html! { <StartStep state={state.clone()} dispatch={dispatch.clone()} /> },
+        Step::Start => start_step(&ui, &state, &dispatch),
         Step::Safety => safety_step(&ui, &state, &dispatch),
         Step::Where => where_step(&ui, &state, &dispatch),
         Step::Symptoms => symptoms_step(&ui, &state, &dispatch),

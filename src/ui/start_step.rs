@@ -2,39 +2,23 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::choice::choice;
-use super::context::use_ui;
+use super::context::Ui;
 use super::list_items::list_items;
 use super::state::{Action, Notice, State, Step};
 use crate::engine::{Sex, MAX_AGE};
 
-#[derive(Properties, PartialEq)]
-pub struct StartStepProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
 /// What this is, the emergency line, and a little about the person.
-#[function_component(StartStep)]
-pub fn start_step(props: &StartStepProps) -> Html {
-    let ui = use_ui();
+pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-    let answers = &props.state.answers;
-    let age_text = use_state(|| answers.age.map(|a| a.to_string()).unwrap_or_default());
-    let age_invalid = use_state(|| false);
+    let answers = &state.answers;
+    let age_invalid = state.age_invalid();
 
     let onage = {
-        let dispatch = props.dispatch.clone();
-        let age_text = age_text.clone();
-        let age_invalid = age_invalid.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
-                return;
-            };
-            let text = input.value();
-            let parsed = text.trim().parse::<u8>().ok().filter(|a| *a <= MAX_AGE);
-            age_invalid.set(!text.trim().is_empty() && parsed.is_none());
-            dispatch.emit(Action::SetAge(parsed));
-            age_text.set(text);
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                dispatch.emit(Action::SetAgeText(input.value()));
+            }
         })
     };
     let sex_option = |value: Option<Sex>, label: &'static str| {
@@ -42,7 +26,7 @@ pub fn start_step(props: &StartStepProps) -> Html {
             ui.id("sex").into(),
             label,
             answers.sex == value,
-            props.dispatch.reform(move |_| Action::SetSex(value)),
+            dispatch.reform(move |_| Action::SetSex(value)),
         )
     };
     let runner_option = |value: bool, label: &'static str| {
@@ -50,19 +34,19 @@ pub fn start_step(props: &StartStepProps) -> Html {
             ui.id("runner").into(),
             label,
             answers.runner == value,
-            props.dispatch.reform(move |_| Action::SetRunner(value)),
+            dispatch.reform(move |_| Action::SetRunner(value)),
         )
     };
     let onstart = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             dispatch.emit(Action::GoTo(Step::Safety));
         })
     };
-    let resume = props.state.resume.as_ref().map(|_| {
-        let dispatch = props.dispatch.clone();
-        let dispatch2 = props.dispatch.clone();
+    let resume = state.resume.as_ref().map(|_| {
+        let dispatch = dispatch.clone();
+        let dispatch2 = dispatch.clone();
         html! {
             <div class="hc-card hc-resume" role="group" aria-labelledby={ui.id("resume")}>
                 <h3 id={ui.id("resume")}>{ m.resume_heading }</h3>
@@ -78,8 +62,8 @@ pub fn start_step(props: &StartStepProps) -> Html {
             </div>
         }
     });
-    let notice = (props.state.notice == Some(Notice::SavedDiscarded)).then(|| {
-        let dispatch = props.dispatch.clone();
+    let notice = (state.notice == Some(Notice::SavedDiscarded)).then(|| {
+        let dispatch = dispatch.clone();
         html! {
             <div class="hc-notice" role="status">
                 <p>{ m.saved_discarded }</p>
@@ -91,7 +75,7 @@ pub fn start_step(props: &StartStepProps) -> Html {
     let age_error_id = ui.id("age-error");
 
     html! {
-        <div class="hc-step hc-start">
+        <div key="start" class="hc-step hc-start">
             <h2 class="hc-step-heading" tabindex="-1">{ m.start_heading }</h2>
             { for notice }
             <p class="hc-emergency-line"><strong>{ m.emergency_first }</strong></p>
@@ -103,11 +87,11 @@ pub fn start_step(props: &StartStepProps) -> Html {
                 <div class="hc-field">
                     <label for={ui.id("age")}>{ m.age_label }</label>
                     <input id={ui.id("age")} class="hc-input hc-age" type="number" inputmode="numeric" min="0" max={MAX_AGE.to_string()}
-                        autocomplete="off" value={(*age_text).clone()} oninput={onage}
+                        autocomplete="off" value={state.age_text.clone()} oninput={onage}
                         aria-invalid={age_invalid.to_string()}
-                        aria-describedby={if *age_invalid { format!("{age_hint_id} {age_error_id}") } else { age_hint_id.clone() }} />
+                        aria-describedby={if age_invalid { format!("{age_hint_id} {age_error_id}") } else { age_hint_id.clone() }} />
                     <p id={age_hint_id.clone()} class="hc-hint">{ m.age_hint }</p>
-                    if *age_invalid { <p id={age_error_id} class="hc-error">{ m.age_invalid }</p> }
+                    if age_invalid { <p id={age_error_id} class="hc-error">{ m.age_invalid }</p> }
                 </div>
                 <fieldset class="hc-question">
                     <legend>{ m.sex_legend }</legend>
@@ -126,7 +110,7 @@ pub fn start_step(props: &StartStepProps) -> Html {
                     </div>
                 </fieldset>
                 <div class="hc-actions">
-                    <button type="submit" class="hc-button hc-primary" disabled={*age_invalid}>{ m.start_button }</button>
+                    <button type="submit" class="hc-button hc-primary" disabled={age_invalid}>{ m.start_button }</button>
                 </div>
             </form>
         </div>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{
-    assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side,
+    assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side, MAX_AGE,
 };
 use crate::kb::{FindingKind, Level, View, KB};
 
@@ -63,6 +63,20 @@ pub struct State {
     /// Saved answers from an earlier visit, offered on the start screen.
     pub resume: Option<Saved>,
     pub notice: Option<Notice>,
+    /// The age field as typed, which may not be a valid age yet ("4", "abc").
+    pub age_text: String,
+}
+
+/// A plausible age from the age field's text, if it is one.
+pub fn parse_age(text: &str) -> Option<u8> {
+    text.trim().parse::<u8>().ok().filter(|age| *age <= MAX_AGE)
+}
+
+impl State {
+    /// Something is typed in the age field that is not a plausible age.
+    pub fn age_invalid(&self) -> bool {
+        !self.age_text.trim().is_empty() && parse_age(&self.age_text).is_none()
+    }
 }
 
 impl Default for State {
@@ -76,6 +90,7 @@ impl Default for State {
             list_mode: false,
             resume: None,
             notice: None,
+            age_text: String::new(),
         }
     }
 }
@@ -85,7 +100,8 @@ pub enum Action {
     Resume,
     StartOver,
     DismissNotice,
-    SetAge(Option<u8>),
+    /// The age field's text; the answer is set when it reads as a plausible age.
+    SetAgeText(String),
     SetSex(Option<Sex>),
     SetRunner(bool),
     GoTo(Step),
@@ -162,6 +178,7 @@ impl Reducible for State {
                     // CLINICAL.md rule 1: red flags are asked again on every reassessment, so a
                     // returning visitor keeps everything else but answers them afresh.
                     next.answers = saved.answers;
+                    next.age_text = next.answers.age.map(|a| a.to_string()).unwrap_or_default();
                     next.answers
                         .findings
                         .retain(|id, _| !is_safety_question(id));
@@ -174,7 +191,10 @@ impl Reducible for State {
             }
             Action::StartOver => next = State::default(),
             Action::DismissNotice => next.notice = None,
-            Action::SetAge(age) => next.answers.age = age,
+            Action::SetAgeText(text) => {
+                next.answers.age = parse_age(&text);
+                next.age_text = text;
+            }
             Action::SetSex(sex) => next.answers.sex = sex,
             Action::SetRunner(runner) => next.answers.runner = runner,
             Action::GoTo(step) => {

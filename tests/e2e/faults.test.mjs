@@ -71,6 +71,10 @@ test('a good saved record is offered back, with the red-flag questions asked aga
   assert.equal(await saddle.getByRole('radio', { checked: true }).count(), 0, 'the old red-flag answer is not reused');
   await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
   assert.match(await page.locator('.hc-chips').textContent(), /Left · point of the hip/);
+  // The start screen shows the saved age again.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  assert.equal(await page.getByLabel('Your age').inputValue(), '40');
   assert.deepEqual(problems, []);
   await context.close();
 });
