@@ -36,6 +36,14 @@ fn main() {
     let pool = RefCell::new(Vec::new());
     let mut code = generate(&content, &pool);
     let texts = pool.into_inner();
+    if texts.len() >= usize::from(u16::MAX >> 1) {
+        // Handles are u16 with the top bit marking compiled-in text.
+        eprintln!(
+            "error: {} results texts, more than a Text handle can index",
+            texts.len()
+        );
+        std::process::exit(1);
+    }
     if let Some(text) = texts.iter().find(|t| t.contains('\n')) {
         // The browser splits the file on line breaks; one inside a text would shift every id.
         eprintln!("error: content text has a line break, which results text cannot hold: {text:?}");
@@ -437,23 +445,37 @@ const COMPILED_IN: usize = 0x8000;
 /// Advice to get seen, or to stop: it must show even when the results text file cannot load.
 /// Deliberately broad; a false match only costs a few bytes of first load.
 fn is_escalation(text: &str) -> bool {
-    const SIGNS: [&str; 15] = [
+    const PHRASES: [&str; 20] = [
         "get seen",
         "be seen",
+        "get checked",
+        "be checked",
         "see a ",
         "see someone",
         "see your",
+        "ask a ",
+        "ask your",
         "same day",
         "same-day",
         "within days",
         "emergency",
         "urgent",
-        "a&e",
-        "999",
         "stop running",
+        "stop and",
         "doctor",
-        "sooner",
+        "physio",
+        "clinician",
+        "hospital",
     ];
+    // Short signs count only as whole words ("999", not a year like 1999).
+    const WORDS: [&str; 4] = ["a&e", "999", "111", "gp"];
     let lower = text.to_lowercase();
-    SIGNS.iter().any(|sign| lower.contains(sign))
+    let whole_word = |word: &str| {
+        lower.match_indices(word).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    PHRASES.iter().any(|phrase| lower.contains(phrase)) || WORDS.iter().any(|w| whole_word(w))
 }

@@ -236,9 +236,9 @@ const FILES = ${JSON.stringify(['./', ...precache])};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    // Files named by their hash can come from the HTTP cache the page just filled, so a first
-    // visit does not download the wasm twice; the others are fetched fresh.
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: /-[0-9a-f]{12,}[._]/.test(f) ? 'default' : 'reload' })))),
+    // Fetched fresh, not from the HTTP cache: Trunk's file names are not hashes of the final
+    // bytes (wasm-opt and terser run after naming), so a cached copy could be another build's.
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
   );
 });
 

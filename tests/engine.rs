@@ -437,15 +437,21 @@ fn every_results_text_resolves_to_its_own_content() {
 /// seen or to stop must be compiled in. This list is the test's own, apart from `build.rs`'s.
 #[test]
 fn advice_to_get_seen_never_waits_for_the_results_text() {
-    const URGENT: [&str; 8] = [
+    const URGENT: [&str; 14] = [
         "emergency",
         "same day",
         "get seen",
+        "get checked",
         "stop running",
+        "stop and",
         "within days",
-        "see a doctor",
         "doctor",
-        "see a physio",
+        "physio",
+        "ask a ",
+        "a&e",
+        "hospital",
+        "urgent",
+        "clinician",
     ];
     let urgent = |text: &str| {
         let lower = text.to_lowercase();

@@ -43,6 +43,18 @@ fn initial_state() -> State {
     }
 }
 
+/// Nothing has focus: the focused element was removed, and the browser fell back to the page.
+fn focus_was_dropped() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+        (Some(_), None) => false,
+    }
+}
+
 /// Focuses the first element matching `selector` inside the widget, if there is one.
 fn focus(root: &NodeRef, selector: &str) -> Option<web_sys::HtmlElement> {
     let element = root
@@ -120,11 +132,13 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let text_status = results_text::use_results_text();
-    // A successful "Try again" removes its button: focus goes to the plan that replaced it.
+    // A successful "Try again" removes its button, and the browser drops focus to the page:
+    // it goes to the plan that replaced the button instead (unless the person has moved on).
     {
         let root = root.clone();
+        let widget = ui.uid.clone();
         use_effect_with(text_status, move |_| {
-            if results_text::take_focus_plan() {
+            if results_text::take_focus_plan(&widget) && focus_was_dropped() {
                 focus(&root, ".hc-plan-heading");
             }
         });

@@ -127,18 +127,25 @@ pub fn results_step(
             (PlanKind::Rehab, Some(full)) if !text_ready => {
                 let onretry = {
                     let assets = ui.config.assets.clone();
-                    Callback::from(move |_| results_text::load(&assets))
+                    let widget = ui.uid.clone();
+                    Callback::from(move |_| results_text::retry(&assets, widget.clone()))
                 };
                 let retry = matches!(text_status, Status::Failed | Status::Retrying);
-                // Advice about getting seen is compiled in (`build.rs`): it shows even when the
-                // rest of the plan's wording cannot load.
-                let urgent: Vec<&'static str> = full
-                    .education
-                    .iter()
-                    .chain(full.avoid)
+                // Every line of the plan about getting seen or stopping is compiled in
+                // (`build.rs`), so it shows even when the rest of the wording cannot load.
+                let phases = full.phases.iter().flat_map(|phase| {
+                    [phase.name, phase.timing, phase.goal]
+                        .into_iter()
+                        .chain(phase.move_on.iter().copied())
+                });
+                let mut get_seen: Vec<&'static str> = [full.summary, full.expected_course]
+                    .into_iter()
+                    .chain([full.education, full.avoid, full.cross_training, full.return_to_run].into_iter().flatten().copied())
+                    .chain(phases)
                     .filter(|t| t.is_compiled_in())
                     .map(|t| t.get())
                     .collect();
+                get_seen.push(full.review.get());
                 html! {
                     <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
                         <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
@@ -153,12 +160,9 @@ pub fn results_step(
                             <h4>{ m.pain_rule_heading }</h4>
                             <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
                         </div>
-                        if !urgent.is_empty() {
-                            <ul>{ list_items(&mut urgent.into_iter()) }</ul>
-                        }
                         <div class="hc-plan-list">
-                            <h4>{ m.review_heading }</h4>
-                            <p>{ full.review.get() }</p>
+                            <h4>{ m.get_seen_heading }</h4>
+                            <ul>{ list_items(&mut get_seen.into_iter()) }</ul>
                         </div>
                     </section>
                 }

@@ -27,8 +27,9 @@ pub enum Status {
 thread_local! {
     static STATUS: Cell<Status> = const { Cell::new(Status::NotStarted) };
     static LISTENERS: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
-    /// Set by a "Try again" that succeeds: focus then moves to the plan, as the button goes.
-    static FOCUS_PLAN: Cell<bool> = const { Cell::new(false) };
+    /// The widget whose "Try again" is in flight: if it succeeds, that widget's focus moves to
+    /// the plan, as the button goes.
+    static FOCUS_PLAN: RefCell<Option<AttrValue>> = const { RefCell::new(None) };
 }
 
 fn set_status(status: Status) {
@@ -56,7 +57,6 @@ pub fn load(assets: &str) {
         Status::Failed => true,
         Status::Loading | Status::Retrying | Status::Ready => return,
     };
-    FOCUS_PLAN.with(|f| f.set(retrying));
     set_status(if retrying {
         Status::Retrying
     } else {
@@ -79,15 +79,38 @@ pub fn load(assets: &str) {
     });
 }
 
-/// Whether a retry has just succeeded, so focus should move to the plan; asking clears it.
-pub fn take_focus_plan() -> bool {
-    status() == Status::Ready && FOCUS_PLAN.with(|f| f.replace(false))
+/// "Try again" in `widget` (its uid): loads again, remembering who asked.
+pub fn retry(assets: &str, widget: AttrValue) {
+    FOCUS_PLAN.with(|f| *f.borrow_mut() = Some(widget));
+    load(assets);
+}
+
+/// Whether `widget`'s retry has just succeeded, so its focus should move to the plan. Asking
+/// after the retry has ended, either way, forgets it.
+pub fn take_focus_plan(widget: &str) -> bool {
+    match status() {
+        Status::Ready | Status::Failed => FOCUS_PLAN.with(|f| {
+            let asked = f.borrow().as_deref() == Some(widget);
+            if asked {
+                *f.borrow_mut() = None;
+            }
+            asked && status() == Status::Ready
+        }),
+        _ => false,
+    }
 }
 
 async fn fetch_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    // AbortSignal.timeout is missing before Safari 16; calling it there would throw.
+    let has_timeout = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
+        .ok()
+        .filter(|signal| signal.is_function())
+        .is_some_and(|signal| js_sys::Reflect::has(&signal, &"timeout".into()).unwrap_or(false));
+    if has_timeout {
+        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    }
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .ok()?

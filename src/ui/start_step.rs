@@ -5,7 +5,7 @@ use super::choice::choice;
 use super::context::Ui;
 use super::list_items::list_items;
 use super::state::{Action, Notice, State, Step};
-use crate::engine::{Sex, MAX_AGE};
+use crate::engine::Sex;
 
 /// What this is, the emergency line, and a little about the person.
 pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
@@ -86,8 +86,10 @@ pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
             <form class="hc-form" onsubmit={onstart} novalidate=true>
                 <div class="hc-field">
                     <label for={ui.id("age")}>{ m.age_label }</label>
-                    <input id={ui.id("age")} class="hc-input hc-age" type="number" inputmode="numeric" min="0" max={MAX_AGE.to_string()}
-                        autocomplete="off" value={state.age_text.clone()} oninput={onage}
+                    // Text with a numeric keypad, not type="number", which hides what was typed
+                    // when it is not a number ("52e") and so could not say it is wrong.
+                    <input id={ui.id("age")} class="hc-input hc-age" type="text" inputmode="numeric"
+                        autocomplete="off" spellcheck="false" value={state.age_text.clone()} oninput={onage}
                         aria-invalid={age_invalid.to_string()}
                         aria-describedby={if age_invalid { format!("{age_hint_id} {age_error_id}") } else { age_hint_id.clone() }} />
                     <p id={age_hint_id.clone()} class="hc-hint">{ m.age_hint }</p>

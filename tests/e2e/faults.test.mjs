@@ -124,6 +124,7 @@ test('when the results text cannot load (offline, or a file from another build),
   assert.equal(await page.locator('.hc-exercise').count(), 0);
   // So is the plan's advice on how much pain is OK and when to get seen.
   assert.match(await plan.textContent(), /How much pain is OK\?/);
+  assert.match(await plan.textContent(), /When to get seen/);
   assert.match(await plan.textContent(), /See a physio if you are not improving/);
   await screenshot(page, 'fault-results-text-failed-360');
 

@@ -53,6 +53,9 @@ for (const width of [360, 1280]) {
     assert.equal(await age.getAttribute('aria-invalid'), 'true');
     assert.match(await page.locator('.hc-error').textContent(), /age from 0 to 120/);
     assert.ok(await page.getByRole('button', { name: 'Start' }).isDisabled());
+    await age.fill('5o'); // a typo is shown as typed and refused, not silently dropped
+    assert.equal(await age.getAttribute('aria-invalid'), 'true');
+    assert.equal(await age.inputValue(), '5o');
     await age.fill('52');
     assert.equal(await age.getAttribute('aria-invalid'), 'false');
     assert.equal(await page.locator('.hc-error').count(), 0);
@@ -202,7 +205,7 @@ test('bone stress to within-days, completed by keyboard only', async () => {
   await page.goto(server.url);
   await page.locator('.hc-step-heading').waitFor();
 
-  await tabTo(page, 'the age field', () => document.activeElement?.type === 'number');
+  await tabTo(page, 'the age field', () => document.activeElement?.classList.contains('hc-age'));
   await page.keyboard.type('24');
   // Tab enters a radio group at its checked option ("Prefer not to say"); arrows move and select.
   await tabTo(page, 'the sex radio group', isRadioIn, ['Sex', 'Prefer not to say']);
