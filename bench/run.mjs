@@ -345,14 +345,15 @@ for the whole file. By twiggy on 2026-11-26, the code is about a third Yew (virt
 listeners), a third our views, and a third the standard library, the allocator and glue; the
 engine is about 9 KB raw.
 
-What was cut to get under the 120 KB budget (2026-11-26, first load 148.9 → 115.8 KB brotli),
+What was cut to get under the 120 KB budget (2026-11-26, first load 148.9 → 117.1 KB brotli),
 each figure measured on its own change: results-only text to a file fetched after Start
 (−14.8 KB); thirteen Yew components without their own state turned into plain view functions
 (−7.2); \`str::to_lowercase\`'s Unicode tables (−5.0); the answers' \`BTreeMap\` (−3.1); Trunk's
 HTML/CSS minification and terser on every script (−2.7); the talc allocator instead of dlmalloc
 (−1.9); two-byte text handles (−0.4); \`benchAssess\` only in the benchmark's build (−0.4); one
-shared list builder (−0.3). Added back: every plan line about getting seen compiled in, so that
-it never waits for the download, with the fetch's timeout and retry states (+2.1).
+shared list builder (−0.3). Added back: every plan line about getting seen or stopping compiled
+in, so that it never waits for the download, with the fetch's timeout, the retry states and
+their focus handling (+3.4).
 
 ## How each figure is taken
 
