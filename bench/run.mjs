@@ -70,6 +70,12 @@ const APPS = {
 };
 
 // ---------------------------------------------------------------- 1. first-load bytes
+/** One file's size raw, gzip-9 and brotli-11. */
+function fileSizes(dir, name) {
+  const body = fs.readFileSync(path.join(dir, name));
+  return { name, raw: body.length, gzip: gzip(body), brotli: brotli(body) };
+}
+
 async function firstLoadBytes(app) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -84,10 +90,7 @@ async function firstLoadBytes(app) {
   const prefix = new URL(app.url).pathname;
   const names = new Set([...files].map((p) => p.slice(prefix.length) || 'index.html'));
   for (const extra of app.extra) names.add(extra);
-  const rows = [...names].sort().map((name) => {
-    const body = fs.readFileSync(path.join(app.dir, name));
-    return { name, raw: body.length, gzip: gzip(body), brotli: brotli(body) };
-  });
+  const rows = [...names].sort().map((name) => fileSizes(app.dir, name));
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { rows, total };
 }
@@ -288,10 +291,7 @@ const wasm = wasmSections(DIST);
 const resultsTextFiles = fs
   .readdirSync(DIST)
   .filter((f) => /^texts-[0-9a-f]+\.txt$/.test(f))
-  .map((name) => {
-    const body = fs.readFileSync(path.join(DIST, name));
-    return { name, raw: body.length, gzip: gzip(body), brotli: brotli(body) };
-  });
+  .map((name) => fileSizes(DIST, name));
 
 const report = `# Performance
 

@@ -123,6 +123,16 @@ pub fn results_step(
                 </div>
             })
         };
+        // Both forms of a rehab plan, loaded or not, open with these.
+        let plan_heading = html! {
+            <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
+        };
+        let pain_rule = html! {
+            <div class="hc-callout">
+                <h4>{ m.pain_rule_heading }</h4>
+                <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
+            </div>
+        };
         match (plan.kind, full) {
             (PlanKind::Rehab, Some(full)) if !text_ready => {
                 let onretry = {
@@ -148,7 +158,7 @@ pub fn results_step(
                 get_seen.push(full.review.get());
                 html! {
                     <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                        <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
+                        { plan_heading }
                         <p role="status">{ if text_status == Status::Failed { m.plan_failed } else { m.plan_loading } }</p>
                         if retry {
                             <div class="hc-actions hc-actions-top">
@@ -156,10 +166,7 @@ pub fn results_step(
                                     aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
                             </div>
                         }
-                        <div class="hc-callout">
-                            <h4>{ m.pain_rule_heading }</h4>
-                            <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
-                        </div>
+                        { pain_rule }
                         <div class="hc-plan-list">
                             <h4>{ m.get_seen_heading }</h4>
                             <ul>{ list_items(&mut get_seen.into_iter()) }</ul>
@@ -169,13 +176,10 @@ pub fn results_step(
             }
             (PlanKind::Rehab, Some(full)) => html! {
                 <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                    <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
+                    { plan_heading }
                     <p>{ full.summary.get() }</p>
                     <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
-                    <div class="hc-callout">
-                        <h4>{ m.pain_rule_heading }</h4>
-                        <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
-                    </div>
+                    { pain_rule }
                     { for list(m.education_heading, full.education, true) }
                     { for list(m.plan_avoid_heading, full.avoid, false) }
                     <ol class="hc-phases">

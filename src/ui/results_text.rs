@@ -88,16 +88,19 @@ pub fn retry(assets: &str, widget: AttrValue) {
 /// Whether `widget`'s retry has just succeeded, so its focus should move to the plan. Asking
 /// after the retry has ended, either way, forgets it.
 pub fn take_focus_plan(widget: &str) -> bool {
-    match status() {
-        Status::Ready | Status::Failed => FOCUS_PLAN.with(|f| {
-            let asked = f.borrow().as_deref() == Some(widget);
-            if asked {
-                *f.borrow_mut() = None;
-            }
-            asked && status() == Status::Ready
-        }),
-        _ => false,
+    let status = status();
+    if !matches!(status, Status::Ready | Status::Failed) {
+        return false;
     }
+    let asked = FOCUS_PLAN.with(|f| {
+        let mut asker = f.borrow_mut();
+        let asked = asker.as_deref() == Some(widget);
+        if asked {
+            *asker = None;
+        }
+        asked
+    });
+    asked && status == Status::Ready
 }
 
 async fn fetch_text(url: &str) -> Option<String> {
