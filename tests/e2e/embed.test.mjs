@@ -1,6 +1,6 @@
 // Embedding, offline, privacy and CSP, in real Chromium. The build is served at /hipcheck/ and
 // the host pages of examples/ at /examples/, so everything is found relative to embed.js.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,31 +11,21 @@ import {
   ROOT,
   STRICT_CSP,
   serveStatic,
-  launchBrowser,
   watchedPage,
   screenshot,
   recordCspViolations,
   cspViolations,
   walkToResult,
 } from './support.mjs';
+import { siteAndBrowser } from './fixture.mjs';
 
 const UPDATE_BUILD = path.join(ROOT, 'target', 'dist-update');
 
-let site; // strict CSP on every response, like a careful clinic's site
-let browser;
-
-before(async () => {
-  site = await serveStatic({ '/hipcheck/': DIST, '/examples/': EXAMPLES }, { 'content-security-policy': STRICT_CSP });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// strict CSP on every response, like a careful clinic's site
+const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES }, { 'content-security-policy': STRICT_CSP });
 
 async function freshPage(width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
   await recordCspViolations(context);
   const watched = await watchedPage(context);
   const messages = [];
@@ -45,7 +35,7 @@ async function freshPage(width = 1280) {
 
 test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out, two widgets coexist', async () => {
   const { context, page, problems, requests } = await freshPage();
-  await page.goto(`${site.url}examples/element.html`);
+  await page.goto(`${env.site.url}examples/element.html`);
   const first = page.locator('#first');
   const second = page.locator('#second');
   await first.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
@@ -81,13 +71,13 @@ test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out,
   assert.deepEqual(axe.violations.map((v) => v.id), []);
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(site.url)), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.site.url)), []);
   await context.close();
 });
 
 test('<hip-check>: invalid attributes are refused with a message naming them, and the widget still works', async () => {
   const { context, page, messages } = await freshPage(360);
-  await page.goto(`${site.url}examples/bad-attributes.html`);
+  await page.goto(`${env.site.url}examples/bad-attributes.html`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   const errors = messages.filter((m) => m.type === 'error').map((m) => m.text);
   const warnings = messages.filter((m) => m.type === 'warning').map((m) => m.text);
@@ -102,7 +92,7 @@ test('<hip-check>: invalid attributes are refused with a message naming them, an
 
 test('iframe embed: sizes itself by postMessage (height only) and is configured from its URL', async () => {
   const { context, page, problems } = await freshPage(360);
-  await page.goto(`${site.url}examples/iframe.html`);
+  await page.goto(`${env.site.url}examples/iframe.html`);
   const frame = page.frameLocator('#hipcheck-frame');
   await frame.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   assert.match(await frame.locator('.hc-brand').textContent(), /Example Physio/);
@@ -143,7 +133,7 @@ test('standalone page under the strict CSP: 0 violations through a whole assessm
   const { context, page, problems, requests } = await freshPage(360);
   const methods = [];
   page.on('request', (req) => methods.push(`${req.method()} ${req.postData() ?? ''}`.trim()));
-  await page.goto(`${site.url}hipcheck/`);
+  await page.goto(`${env.site.url}hipcheck/`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   await page.waitForLoadState('networkidle');
   const afterLoad = requests.length;
@@ -155,11 +145,11 @@ test('standalone page under the strict CSP: 0 violations through a whole assessm
   // carry an answer, and it is fetched with a bodiless GET.
   assert.deepEqual(
     requests.slice(afterLoad).map((u) => u.replace(/texts-[0-9a-f]{16}\.txt$/, 'texts-HASH.txt')),
-    [`${site.url}hipcheck/texts-HASH.txt`],
+    [`${env.site.url}hipcheck/texts-HASH.txt`],
     'the assessment fetches only the results text',
   );
   assert.deepEqual(methods.slice(afterLoad), ['GET']);
-  assert.ok(requests.every((u) => u.startsWith(site.url)), 'every request stays on the origin');
+  assert.ok(requests.every((u) => u.startsWith(env.site.url)), 'every request stays on the origin');
   const answerWords = ['side-hip', 'pain-lying-on-side', 'yes', 'female', 'findings'];
   for (const url of requests) {
     for (const word of answerWords) assert.ok(!decodeURIComponent(url).includes(word), `${url} carries '${word}'`);
@@ -182,7 +172,7 @@ async function waitForServiceWorker(page) {
 
 test('offline after the first visit: standalone page and iframe page', async () => {
   const { context, page } = await freshPage(360);
-  await page.goto(`${site.url}hipcheck/`);
+  await page.goto(`${env.site.url}hipcheck/`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   await waitForServiceWorker(page);
 
@@ -193,7 +183,7 @@ test('offline after the first visit: standalone page and iframe page', async () 
   assert.match(await page.locator('.hc-banner').textContent(), /Safe to start on your own/);
   await page.locator('.hc-exercise').first().waitFor(); // the results text, from the cache
 
-  await page.goto(`${site.url}hipcheck/iframe.html?clinic-name=Offline%20Clinic`);
+  await page.goto(`${env.site.url}hipcheck/iframe.html?clinic-name=Offline%20Clinic`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   assert.match(await page.locator('.hc-brand').textContent(), /Offline Clinic/);
   await context.setOffline(false);
@@ -215,7 +205,7 @@ test('a new build replaces the old one cleanly: never new JS with old wasm or th
   const v1 = fs.mkdtempSync(path.join(ROOT, 'target', 'dist-v1-'));
   fs.cpSync(DIST, v1, { recursive: true });
   const server = await serveStatic({ '/hipcheck/': v1 });
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     let page = await context.newPage();
     await page.goto(`${server.url}hipcheck/`);

@@ -1,20 +1,10 @@
 // Fault tests: bad saved state and a Rust panic never leave a blank widget or a broken host page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, EXAMPLES, serveStatic, launchBrowser, watchedPage, screenshot, walkToResult } from './support.mjs';
+import { DIST, EXAMPLES, watchedPage, screenshot, walkToResult } from './support.mjs';
+import { siteAndBrowser } from './fixture.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serveStatic({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
 
 const GOOD = 'hipcheck 1\nstep where\nrunner 1\nage 40\npain side-hip left\nfinding pain-lying-on-side yes\n';
 const BAD_RECORDS = {
@@ -35,7 +25,7 @@ const BAD_RECORDS = {
 
 for (const [kind, record] of Object.entries(BAD_RECORDS)) {
   test(`saved state "${kind}" is discarded with a message, never a blank widget`, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
     await context.addInitScript((value) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem('hipcheck.answers', value);
@@ -43,7 +33,7 @@ for (const [kind, record] of Object.entries(BAD_RECORDS)) {
       }
     }, record);
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${site.url}hipcheck/`);
+    await page.goto(`${env.site.url}hipcheck/`);
     await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
     assert.match(await page.getByRole('status').first().textContent(), /couldn't read the answers saved/);
     assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')), null, 'the bad record is removed');
@@ -55,7 +45,7 @@ for (const [kind, record] of Object.entries(BAD_RECORDS)) {
 }
 
 test('a good saved record is offered back, with the red-flag questions asked again', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   await context.addInitScript((value) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('hipcheck.answers', value);
@@ -63,7 +53,7 @@ test('a good saved record is offered back, with the red-flag questions asked aga
     }
   }, `${GOOD}finding saddle-numbness no\n`);
   const { page, problems } = await watchedPage(context);
-  await page.goto(`${site.url}hipcheck/`);
+  await page.goto(`${env.site.url}hipcheck/`);
   await page.getByRole('button', { name: 'Continue where I left off' }).click();
   // CLINICAL.md rule 1: red flags are asked again on every reassessment.
   await page.getByRole('heading', { name: /safety questions/ }).waitFor();
@@ -80,11 +70,11 @@ test('a good saved record is offered back, with the red-flag questions asked aga
 });
 
 test('a Rust panic shows "something went wrong" inside the widget and the host page keeps working', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   const { page } = await watchedPage(context);
   const uncaught = [];
   page.on('pageerror', (error) => uncaught.push(error.message));
-  await page.goto(`${site.url}examples/crash.html`);
+  await page.goto(`${env.site.url}examples/crash.html`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   await page.getByRole('button', { name: 'Start' }).click();
   const alert = page.locator('hip-check').getByRole('alert');
@@ -103,7 +93,7 @@ test('a Rust panic shows "something went wrong" inside the widget and the host p
 
 test('when the results text cannot load (offline, or a file from another build), the triage and safety net still show, the plan says so, and "Try again" recovers', async () => {
   // No service worker: its cache would answer before the test's network faults could.
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
   const { page, problems } = await watchedPage(context);
   let mode = 'abort';
   const fetched = { abort: 0, 'wrong build': 0, pass: 0 };
@@ -113,7 +103,7 @@ test('when the results text cannot load (offline, or a file from another build),
     if (mode === 'wrong build') return route.fulfill({ status: 200, contentType: 'text/plain', body: 'Do 100 squats a day\nRun through the pain' });
     return route.continue();
   });
-  await page.goto(`${site.url}hipcheck/`);
+  await page.goto(`${env.site.url}hipcheck/`);
   await walkToResult(page);
   const plan = page.locator('.hc-plan');
   await plan.getByText('could not load').waitFor();

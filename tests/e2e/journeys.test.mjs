@@ -1,22 +1,12 @@
 // End-to-end journeys in Debian's Chromium against the release build: what a runner on a phone
 // actually does. Every step is checked with axe-core and photographed at 360 and 1280 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serveStatic, launchBrowser, watchedPage, screenshot } from './support.mjs';
+import { watchedPage, screenshot } from './support.mjs';
+import { siteAndBrowser } from './fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = siteAndBrowser();
 
 async function expectNoAxeViolations(page, where) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -42,9 +32,9 @@ function question(page, text) {
 
 for (const width of [360, 1280]) {
   test(`gluteal tendinopathy to self-care at ${width} px, axe-clean on every step`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 860 } });
+    const context = await env.browser.newContext({ viewport: { width, height: 860 } });
     const { page, problems, requests } = await watchedPage(context);
-    await page.goto(server.url);
+    await page.goto(env.site.url);
 
     await atStep(page, '1-start', 'Check your hip pain', width);
     // An implausible age is refused in place, named, and blocks Start until it is fixed.
@@ -124,15 +114,15 @@ for (const width of [360, 1280]) {
     await page.emulateMedia({ media: 'screen' });
 
     assert.deepEqual(problems, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(env.site.url)), []);
     await context.close();
   });
 }
 
 test('an emergency answer in the safety questions stops the flow at once', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   const { page, problems } = await watchedPage(context);
-  await page.goto(server.url);
+  await page.goto(env.site.url);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.locator('.hc-safety').evaluate((el) => { el.dataset.wasSafetyStep = 'yes'; });
   // click, not check: the question disappears as the flow stops.
@@ -153,9 +143,9 @@ test('an emergency answer in the safety questions stops the flow at once', async
 });
 
 test('"not sure" on an emergency question is explained, asked again, and ends same-day', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   const { page, problems } = await watchedPage(context);
-  await page.goto(server.url);
+  await page.goto(env.site.url);
   await page.getByRole('button', { name: 'Start' }).click();
   await question(page, 'Fever, chills or feeling unwell').getByRole('radio', { name: 'Not sure' }).click();
   const recheck = page.locator('.hc-recheck');
@@ -200,9 +190,9 @@ const isRadioIn = ([legend, value]) => {
 const focusIsStepHeading = () => document.activeElement?.classList.contains('hc-step-heading');
 
 test('bone stress to within-days, completed by keyboard only', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, problems } = await watchedPage(context);
-  await page.goto(server.url);
+  await page.goto(env.site.url);
   await page.locator('.hc-step-heading').waitFor();
 
   await tabTo(page, 'the age field', () => document.activeElement?.classList.contains('hc-age'));
@@ -256,9 +246,9 @@ test('bone stress to within-days, completed by keyboard only', async () => {
 });
 
 test('returning visitors can continue, and corrupt saved data is discarded with a message', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   const { page, problems } = await watchedPage(context);
-  await page.goto(server.url);
+  await page.goto(env.site.url);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
   await page.getByRole('button', { name: 'Right · front of hip bone, top of thigh', exact: true }).click();
@@ -282,7 +272,7 @@ test('returning visitors can continue, and corrupt saved data is discarded with 
 for (const width of [320, 640]) {
   // 640 CSS px is what a 1280 px window shows at 200 % zoom.
   test(`no horizontal scrolling and nothing cut off at ${width} px, on every step`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const context = await env.browser.newContext({ viewport: { width, height: 700 } });
     const { page, problems } = await watchedPage(context);
     const noOverflow = async (where) => {
       const { scroll, client, clipped } = await page.evaluate(() => {
@@ -296,7 +286,7 @@ for (const width of [320, 640]) {
       assert.ok(scroll <= client, `${where}: page scrolls sideways (${scroll} > ${client}): ${clipped}`);
       assert.deepEqual(clipped, [], `${where}: elements cut off at the right edge`);
     };
-    await page.goto(server.url);
+    await page.goto(env.site.url);
     await page.locator('.hc-step-heading').waitFor();
     await noOverflow('start');
     await page.getByRole('button', { name: 'Start' }).click();

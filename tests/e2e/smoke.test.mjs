@@ -1,25 +1,15 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser, watchedPage, screenshot } from './support.mjs';
+import { watchedPage, screenshot } from './support.mjs';
+import { siteAndBrowser } from './fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = siteAndBrowser();
 
 for (const width of [360, 1280]) {
   test(`the built widget renders from wasm at ${width} px with no errors and no foreign requests`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
     const { page, problems, requests } = await watchedPage(context);
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(env.site.url, { waitUntil: 'load' });
     const heading = page.getByRole('heading', { level: 1 });
     await heading.waitFor({ timeout: 15000 });
     assert.match(await heading.textContent(), /HipCheck/);
@@ -28,7 +18,7 @@ for (const width of [360, 1280]) {
     await page.waitForLoadState('networkidle');
     await screenshot(page, `smoke-${width}`);
     assert.deepEqual(problems, []);
-    const foreign = requests.filter((url) => !url.startsWith(server.url));
+    const foreign = requests.filter((url) => !url.startsWith(env.site.url));
     assert.deepEqual(foreign, [], 'no request leaves the origin');
     await context.close();
   });
