@@ -13,7 +13,7 @@ mod content_model;
 #[path = "src/fnv1a.rs"]
 mod fnv1a;
 
-use content_model::{Content, Pose, CONTENT_FILES, LEVELS};
+use content_model::{Content, Line, Pose, CONTENT_FILES, LEVELS};
 use fnv1a::fnv1a;
 
 fn main() {
@@ -127,17 +127,20 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             }
         }
     };
-    let deferred = |text: &str| -> String {
-        if is_escalation(text) {
-            format!("Text({:#x})", COMPILED_IN | add(&compiled_in, text))
+    let deferred = |text: &str| -> String { format!("Text({})", add(pool, text)) };
+    // The editor marks each line that says to get seen or to stop (CLINICAL.md rule 13; the
+    // validator lints the marks): marked lines are compiled in, never left to the download.
+    let line = |line: &Line| -> String {
+        if line.get_seen {
+            format!("Text({:#x})", COMPILED_IN | add(&compiled_in, &line.text))
         } else {
-            format!("Text({})", add(pool, text))
+            deferred(&line.text)
         }
     };
     // A plan's review line says when to get seen: always compiled in.
     let compiled = |text: &str| format!("Text({:#x})", COMPILED_IN | add(&compiled_in, text));
-    let deferred_slice = |items: &[String]| -> String {
-        let inner: Vec<String> = items.iter().map(|t| deferred(t)).collect();
+    let deferred_slice = |items: &[Line]| -> String {
+        let inner: Vec<String> = items.iter().map(&line).collect();
         format!("&[{}]", inner.join(", "))
     };
     let facts = content.fact_ids();
@@ -243,9 +246,16 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             "history" => "FindingKind::History",
             _ => "FindingKind::RedFlag",
         };
+        let sexes = f.sexes.iter().fold(0u8, |acc, sex| {
+            acc | match sex.as_str() {
+                "female" => 1,
+                "male" => 2,
+                _ => 4,
+            }
+        });
         let _ = writeln!(
             o,
-            "Finding {{ id: {}, fact: {}, kind: {kind}, group: {}, label: {}, question: {}, help: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {} }},",
+            "Finding {{ id: {}, fact: {}, kind: {kind}, group: {}, label: {}, question: {}, help: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {} }},",
             lit(&f.id),
             fact(&f.id),
             lit(&f.group),
@@ -255,7 +265,10 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             set(&f.regions),
             opt_u8(f.min_age),
             opt_u8(f.max_age),
-            f.runner_only
+            f.runner_only,
+            set(&f.asked_if),
+            f.unknown_age_only,
+            !f.replaced_by.is_empty()
         );
     }
     let _ = writeln!(o, "],");
@@ -267,7 +280,7 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, references: {} }},",
             lit(&c.id),
             lit(&c.name),
-            deferred(&c.summary),
+            line(&c.summary),
             level(&c.care),
             c.self_manage,
             weighted(&c.supports),
@@ -327,7 +340,7 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             lit(&e.kind),
             e.phase,
             deferred_slice(&e.steps),
-            deferred(&e.dosage),
+            line(&e.dosage),
             deferred_slice(&e.cues),
             deferred_slice(&e.avoid),
             str_slice(&e.references),
@@ -354,8 +367,8 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
                 format!(
                     "Phase {{ name: {}, timing: {}, goal: {}, exercises: &[{}], move_on: {} }}",
                     deferred(&ph.name),
-                    deferred(&ph.timing),
-                    deferred(&ph.goal),
+                    line(&ph.timing),
+                    line(&ph.goal),
                     ex.join(", "),
                     deferred_slice(&ph.move_on)
                 )
@@ -370,8 +383,8 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             o,
             "Plan {{ condition: {}, summary: {}, expected_course: {}, pain_rule: {pain_rule}, education: {}, avoid: {}, cross_training: {}, return_to_run: {}, review: {}, references: {}, phases: &[{}] }},",
             condition_index(&p.condition),
-            deferred(&p.summary),
-            deferred(&p.expected_course),
+            line(&p.summary),
+            line(&p.expected_course),
             deferred_slice(&p.education),
             deferred_slice(&p.avoid),
             deferred_slice(&p.cross_training),
@@ -406,11 +419,12 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
         let t = &content.safety_net.levels[id];
         let _ = writeln!(
             o,
-            "LevelText {{ headline: {}, how_soon: {}, who: {}, review: {} }},",
+            "LevelText {{ headline: {}, how_soon: {}, who: {}, review: {}, with_plan: {} }},",
             lit(&t.headline),
             lit(&t.how_soon),
             lit(&t.who),
-            str_slice(&t.review)
+            str_slice(&t.review),
+            str_slice(&t.with_plan)
         );
     }
     let _ = writeln!(o, "],");
@@ -441,41 +455,3 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
 
 /// The bit that marks a `Text` handle as compiled in (the same constant as `kb::COMPILED_IN`).
 const COMPILED_IN: usize = 0x8000;
-
-/// Advice to get seen, or to stop: it must show even when the results text file cannot load.
-/// Deliberately broad; a false match only costs a few bytes of first load.
-fn is_escalation(text: &str) -> bool {
-    const PHRASES: [&str; 20] = [
-        "get seen",
-        "be seen",
-        "get checked",
-        "be checked",
-        "see a ",
-        "see someone",
-        "see your",
-        "ask a ",
-        "ask your",
-        "same day",
-        "same-day",
-        "within days",
-        "emergency",
-        "urgent",
-        "stop running",
-        "stop and",
-        "doctor",
-        "physio",
-        "clinician",
-        "hospital",
-    ];
-    // Short signs count only as whole words ("999", not a year like 1999).
-    const WORDS: [&str; 4] = ["a&e", "999", "111", "gp"];
-    let lower = text.to_lowercase();
-    let whole_word = |word: &str| {
-        lower.match_indices(word).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
-    PHRASES.iter().any(|phrase| lower.contains(phrase)) || WORDS.iter().any(|w| whole_word(w))
-}

@@ -16,7 +16,7 @@ pub const LEVELS: [&str; 5] = ["self-care", "soon", "within-days", "same-day", "
 
 /// Facts the engine derives from age, sex, onset, duration and the picked regions. Evidence and
 /// rules may use them as well as region and finding ids.
-pub const DERIVED_FACTS: [&str; 15] = [
+pub const DERIVED_FACTS: [&str; 16] = [
     "onset-sudden",
     "onset-gradual",
     "female",
@@ -28,12 +28,14 @@ pub const DERIVED_FACTS: [&str; 15] = [
     "age-40-plus",
     "age-45-plus",
     "age-50-plus",
+    "age-60-plus",
     "duration-under-2-weeks",
     "duration-3-months-plus",
     "pain-severe",
     "both-sides",
 ];
 
+pub const SEXES: [&str; 3] = ["female", "male", "other"];
 pub const VIEWS: [&str; 3] = ["front", "side", "back"];
 pub const FINDING_KINDS: [&str; 3] = ["symptom", "history", "red-flag"];
 pub const EXERCISE_KINDS: [&str; 6] = [
@@ -79,6 +81,108 @@ pub struct Finding {
     pub max_age: Option<u8>,
     #[serde(default)]
     pub runner_only: bool,
+    /// Asked only for these sexes (female / male / other); empty means everyone. An unknown
+    /// sex is asked every question.
+    #[serde(default)]
+    pub sexes: Vec<String>,
+    /// Asked only once one of these findings is answered "yes" or "not sure" (a follow-up).
+    #[serde(default)]
+    pub asked_if: Vec<String>,
+    /// Asked only when no age was given (the "is this for someone under 16?" question).
+    #[serde(default)]
+    pub unknown_age_only: bool,
+    /// An id kept from an earlier contract whose question was split or reworded: still
+    /// accepted and still used by rules, never asked. Lists the findings that ask it now.
+    #[serde(default)]
+    pub replaced_by: Vec<String>,
+}
+
+/// One line of results text. A line that tells the person to get seen or to stop is marked
+/// `{ text = "…", get_seen = true }` by its editor: marked lines are compiled into the app so
+/// they show even when the results text cannot load (CLINICAL.md rule 13). A plain string is an
+/// unmarked line. `hipcheck content check` fails when the mark and the wording disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub get_seen: bool,
+}
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Plain(String),
+            Marked(MarkedLine),
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct MarkedLine {
+            text: String,
+            get_seen: bool,
+        }
+        Ok(match Raw::deserialize(deserializer)? {
+            Raw::Plain(text) => Line {
+                text,
+                get_seen: false,
+            },
+            Raw::Marked(m) => Line {
+                text: m.text,
+                get_seen: m.get_seen,
+            },
+        })
+    }
+}
+
+impl std::ops::Deref for Line {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Line {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Whether a line reads like advice to get seen or to stop. Used only to lint the editor's
+/// marks in both directions, never to decide what is compiled in. Deliberately broad.
+pub fn reads_like_escalation(text: &str) -> bool {
+    const PHRASES: [&str; 20] = [
+        "get seen",
+        "be seen",
+        "get checked",
+        "be checked",
+        "see a ",
+        "see someone",
+        "see your",
+        "ask a ",
+        "ask your",
+        "same day",
+        "same-day",
+        "within days",
+        "emergency",
+        "urgent",
+        "stop running",
+        "stop and",
+        "doctor",
+        "physio",
+        "clinician",
+        "hospital",
+    ];
+    // Short signs count only as whole words ("999", not a year like 1999).
+    const WORDS: [&str; 4] = ["a&e", "999", "111", "gp"];
+    let lower = text.to_lowercase();
+    let whole_word = |word: &str| {
+        lower.match_indices(word).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    PHRASES.iter().any(|phrase| lower.contains(phrase)) || WORDS.iter().any(|w| whole_word(w))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,7 +190,7 @@ pub struct Finding {
 pub struct Condition {
     pub id: String,
     pub name: String,
-    pub summary: String,
+    pub summary: Line,
     /// The care level this condition needs when it leads the ranking.
     pub care: String,
     pub self_manage: bool,
@@ -176,12 +280,12 @@ pub struct Exercise {
     pub also_called: Option<String>,
     pub kind: String,
     pub phase: u8,
-    pub steps: Vec<String>,
-    pub dosage: String,
+    pub steps: Vec<Line>,
+    pub dosage: Line,
     #[serde(default)]
-    pub cues: Vec<String>,
+    pub cues: Vec<Line>,
     #[serde(default)]
-    pub avoid: Vec<String>,
+    pub avoid: Vec<Line>,
     pub references: Vec<String>,
     pub pose: Illustration,
 }
@@ -190,28 +294,28 @@ pub struct Exercise {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub name: String,
-    pub timing: String,
-    pub goal: String,
+    pub timing: Line,
+    pub goal: Line,
     pub exercises: Vec<String>,
     #[serde(default)]
-    pub move_on: Vec<String>,
+    pub move_on: Vec<Line>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub condition: String,
-    pub summary: String,
-    pub expected_course: String,
+    pub summary: Line,
+    pub expected_course: Line,
     pub pain_rule: String,
     #[serde(default)]
-    pub education: Vec<String>,
+    pub education: Vec<Line>,
     #[serde(default)]
-    pub avoid: Vec<String>,
+    pub avoid: Vec<Line>,
     #[serde(default)]
-    pub cross_training: Vec<String>,
+    pub cross_training: Vec<Line>,
     #[serde(default)]
-    pub return_to_run: Vec<String>,
+    pub return_to_run: Vec<Line>,
     pub review: String,
     pub references: Vec<String>,
     #[serde(rename = "phase")]
@@ -245,6 +349,9 @@ pub struct LevelText {
     pub how_soon: String,
     pub who: String,
     pub review: Vec<String>,
+    /// Shown after `review` only when a phased exercise plan is shown ("safe to start").
+    #[serde(default)]
+    pub with_plan: Vec<String>,
 }
 
 /// The whole knowledge base, as loaded from `content/`.
@@ -409,12 +516,43 @@ impl Check<'_> {
         }
         Ok(())
     }
-    fn non_empty_list(&self, field: &str, values: &[String]) -> Result<(), ContentError> {
+    fn non_empty_list<T: AsRef<str>>(&self, field: &str, values: &[T]) -> Result<(), ContentError> {
         if values.is_empty() {
             return Err(self.fail(field, "must list at least one item"));
         }
         for (i, value) in values.iter().enumerate() {
-            self.non_empty(&format!("{field}[{i}]"), value)?;
+            self.non_empty(&format!("{field}[{i}]"), value.as_ref())?;
+        }
+        Ok(())
+    }
+    /// CLINICAL.md rule 13: the editor's `get_seen` mark and the wording must agree, in both
+    /// directions, so that no advice to get seen or stop is left to wait for a download.
+    fn escalation_marked(&self, field: &str, line: &Line) -> Result<(), ContentError> {
+        match (line.get_seen, reads_like_escalation(&line.text)) {
+            (false, true) => Err(self.fail(
+                field,
+                format!("'{}' reads like advice to get seen or to stop: write it as {{ text = \"…\", get_seen = true }} so it is always shown", line.text),
+            )),
+            (true, false) => Err(self.fail(
+                field,
+                format!("'{}' is marked get_seen but does not say to get seen or to stop: remove the mark or make the advice explicit", line.text),
+            )),
+            _ => Ok(()),
+        }
+    }
+    fn escalations_marked(&self, field: &str, lines: &[Line]) -> Result<(), ContentError> {
+        for (i, line) in lines.iter().enumerate() {
+            self.escalation_marked(&format!("{field}[{i}]"), line)?;
+        }
+        Ok(())
+    }
+    /// A results-only field that cannot carry a mark must not say to get seen or to stop.
+    fn no_escalation(&self, field: &str, text: &str) -> Result<(), ContentError> {
+        if reads_like_escalation(text) {
+            return Err(self.fail(
+                field,
+                format!("'{text}' reads like advice to get seen or to stop, which this field cannot carry: move it to a list line marked get_seen"),
+            ));
         }
         Ok(())
     }
@@ -548,6 +686,21 @@ impl Content {
             c.non_empty("help", &finding.help)?;
             c.known("regions", &finding.regions, &regions, "region")?;
             c.ages(finding.min_age, finding.max_age)?;
+            for sex in &finding.sexes {
+                c.one_of("sexes", sex, &SEXES)?;
+            }
+            c.known("asked_if", &finding.asked_if, &findings, "finding")?;
+            c.known("replaced_by", &finding.replaced_by, &findings, "finding")?;
+            if let Some(legacy) = finding.replaced_by.iter().find(|id| {
+                self.findings
+                    .iter()
+                    .any(|f| f.id == **id && !f.replaced_by.is_empty())
+            }) {
+                return Err(c.fail(
+                    "replaced_by",
+                    format!("'{legacy}' is itself replaced: point to the question asked now"),
+                ));
+            }
         }
         for reference in &self.references {
             let c = Check {
@@ -555,6 +708,7 @@ impl Content {
                 entry: &reference.id,
             };
             c.non_empty("short", &reference.short)?;
+            // Citations are titles, never advice ("Physiotherapist-led treatment…"): not linted.
             c.non_empty("citation", &reference.citation)?;
         }
         for condition in &self.conditions {
@@ -564,6 +718,7 @@ impl Content {
             };
             c.non_empty("name", &condition.name)?;
             c.non_empty("summary", &condition.summary)?;
+            c.escalation_marked("summary", &condition.summary)?;
             c.one_of("care", &condition.care, &LEVELS[..4])?;
             if condition.supports.is_empty() {
                 return Err(c.fail("for", "a condition needs at least one supporting fact"));
@@ -635,6 +790,15 @@ impl Content {
             }
             c.non_empty_list("steps", &exercise.steps)?;
             c.non_empty("dosage", &exercise.dosage)?;
+            c.no_escalation("name", &exercise.name)?;
+            if let Some(also) = &exercise.also_called {
+                c.no_escalation("also_called", also)?;
+            }
+            c.no_escalation("pose.description", &exercise.pose.description)?;
+            c.escalations_marked("steps", &exercise.steps)?;
+            c.escalation_marked("dosage", &exercise.dosage)?;
+            c.escalations_marked("cues", &exercise.cues)?;
+            c.escalations_marked("avoid", &exercise.avoid)?;
             c.non_empty_list("references", &exercise.references)?;
             c.known("references", &exercise.references, &references, "reference")?;
             c.one_of("pose.view", &exercise.pose.view, &POSE_VIEWS)?;
@@ -653,6 +817,12 @@ impl Content {
             }
             c.non_empty("summary", &plan.summary)?;
             c.one_of("pain_rule", &plan.pain_rule, &PAIN_RULES)?;
+            c.escalation_marked("summary", &plan.summary)?;
+            c.escalation_marked("expected_course", &plan.expected_course)?;
+            c.escalations_marked("education", &plan.education)?;
+            c.escalations_marked("avoid", &plan.avoid)?;
+            c.escalations_marked("cross_training", &plan.cross_training)?;
+            c.escalations_marked("return_to_run", &plan.return_to_run)?;
             c.non_empty("review", &plan.review)?;
             c.non_empty_list("references", &plan.references)?;
             c.known("references", &plan.references, &references, "reference")?;
@@ -661,6 +831,10 @@ impl Content {
             }
             for (i, phase) in plan.phases.iter().enumerate() {
                 c.non_empty(&format!("phase[{i}].name"), &phase.name)?;
+                c.no_escalation(&format!("phase[{i}].name"), &phase.name)?;
+                c.escalation_marked(&format!("phase[{i}].timing"), &phase.timing)?;
+                c.escalation_marked(&format!("phase[{i}].goal"), &phase.goal)?;
+                c.escalations_marked(&format!("phase[{i}].move_on"), &phase.move_on)?;
                 c.known(
                     &format!("phase[{i}].exercises"),
                     &phase.exercises,

@@ -91,7 +91,20 @@ pub struct Finding {
     pub min_age: Option<u8>,
     pub max_age: Option<u8>,
     pub runner_only: bool,
+    /// Asked only for these sexes ([`SEX_FEMALE`] | [`SEX_MALE`] | [`SEX_OTHER`]); 0 = everyone.
+    pub sexes: u8,
+    /// A follow-up: asked only once one of these findings is answered yes or not sure.
+    pub asked_if: FactSet,
+    /// Asked only when no age was given.
+    pub unknown_age_only: bool,
+    /// An id from an earlier contract whose question was split or reworded: accepted and used
+    /// by rules, never asked.
+    pub replaced: bool,
 }
+
+pub const SEX_FEMALE: u8 = 1;
+pub const SEX_MALE: u8 = 2;
+pub const SEX_OTHER: u8 = 4;
 
 #[derive(Debug, PartialEq)]
 pub struct Weighted {
@@ -216,6 +229,8 @@ pub struct LevelText {
     pub how_soon: &'static str,
     pub who: &'static str,
     pub review: &'static [&'static str],
+    /// Shown after `review` only with a phased exercise plan.
+    pub with_plan: &'static [&'static str],
 }
 
 #[derive(Debug, PartialEq)]
@@ -333,6 +348,7 @@ pub enum Derived {
     Age40Plus,
     Age45Plus,
     Age50Plus,
+    Age60Plus,
     DurationUnder2Weeks,
     Duration3MonthsPlus,
     PainSevere,

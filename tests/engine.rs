@@ -220,6 +220,7 @@ fn derived_fact_names_and_numbers_agree() {
         Age40Plus,
         Age45Plus,
         Age50Plus,
+        Age60Plus,
         DurationUnder2Weeks,
         Duration3MonthsPlus,
         PainSevere,
@@ -383,15 +384,29 @@ fn finding_answers_stay_sorted_and_a_repeated_key_keeps_the_last_answer() {
 }
 
 /// Results text lives in a separate file (`hipcheck::texts`); every handle must still resolve
-/// to the words written in `content/` for that very field, or the wrong advice would show.
+/// to the words written in `content/` for that very field, or the wrong advice would show, and
+/// is compiled in exactly when its editor marked it `get_seen` (CLINICAL.md rule 13).
 #[test]
 fn every_results_text_resolves_to_its_own_content() {
+    use hipcheck::content_model::Line;
     use hipcheck::kb::Text;
     let content = load_dir(std::path::Path::new("content")).unwrap();
-    let texts = |handles: &[Text]| handles.iter().map(|t| t.get()).collect::<Vec<_>>();
+    let same = |handle: Text, line: &Line| {
+        assert_eq!(handle.get(), line.text);
+        assert_eq!(
+            handle.is_compiled_in(),
+            line.get_seen,
+            "compiled in only when marked: {}",
+            line.text
+        );
+    };
+    let all_same = |handles: &[Text], lines: &[Line]| {
+        assert_eq!(handles.len(), lines.len());
+        handles.iter().zip(lines).for_each(|(h, l)| same(*h, l));
+    };
     assert!(hipcheck::texts::installed());
     for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
-        assert_eq!(kb.summary.get(), source.summary);
+        same(kb.summary, &source.summary);
     }
     for (kb, source) in KB.references.iter().zip(&content.references) {
         assert_eq!(kb.citation.get(), source.citation);
@@ -402,26 +417,25 @@ fn every_results_text_resolves_to_its_own_content() {
             kb.also_called.map(|t| t.get()),
             source.also_called.as_deref()
         );
-        assert_eq!(texts(kb.steps), source.steps);
-        assert_eq!(kb.dosage.get(), source.dosage);
-        assert_eq!(texts(kb.cues), source.cues);
-        assert_eq!(texts(kb.avoid), source.avoid);
+        all_same(kb.steps, &source.steps);
+        same(kb.dosage, &source.dosage);
+        all_same(kb.cues, &source.cues);
+        all_same(kb.avoid, &source.avoid);
         assert_eq!(kb.pose.description.get(), source.pose.description);
     }
     for (kb, source) in KB.plans.iter().zip(&content.plans) {
-        assert_eq!(kb.summary.get(), source.summary);
-        assert_eq!(kb.expected_course.get(), source.expected_course);
-        assert_eq!(texts(kb.education), source.education);
-        assert_eq!(texts(kb.avoid), source.avoid);
-        assert_eq!(texts(kb.cross_training), source.cross_training);
-        assert_eq!(texts(kb.return_to_run), source.return_to_run);
+        same(kb.summary, &source.summary);
+        same(kb.expected_course, &source.expected_course);
+        all_same(kb.education, &source.education);
+        all_same(kb.avoid, &source.avoid);
+        all_same(kb.cross_training, &source.cross_training);
+        all_same(kb.return_to_run, &source.return_to_run);
         assert_eq!(kb.review.get(), source.review);
         for (phase, source) in kb.phases.iter().zip(&source.phases) {
-            assert_eq!(
-                [phase.name.get(), phase.timing.get(), phase.goal.get()],
-                [source.name.as_str(), &source.timing, &source.goal]
-            );
-            assert_eq!(texts(phase.move_on), source.move_on);
+            assert_eq!(phase.name.get(), source.name);
+            same(phase.timing, &source.timing);
+            same(phase.goal, &source.goal);
+            all_same(phase.move_on, &source.move_on);
         }
     }
     assert_eq!(KB.conditions.len(), content.conditions.len());

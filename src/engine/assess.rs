@@ -12,6 +12,9 @@ use crate::kb::{
     FINDINGS_BY_ID, KB,
 };
 
+/// The finding that stands in for an age nobody gave (CLINICAL.md rule 10).
+pub const UNDER_16: &str = "under-16";
+
 /// Evidence counts half when the person answered "not sure".
 const UNSURE_FACTOR: f32 = 0.5;
 /// A condition is listed only when its evidence reaches this total...
@@ -119,6 +122,9 @@ pub enum PlanKind {
     Rehab,
     /// Only what is safe until the person is seen (within-days and same-day).
     UntilSeen,
+    /// What to do before a check-up for a condition that exercises don't treat (a hernia at
+    /// `soon`): no exercises, and not "until seen", which would say the level is too low.
+    Advice,
 }
 
 /// Plan wording: what to do until seen is compiled in (it must never wait for a download); a
@@ -215,6 +221,13 @@ impl Facts {
         derived(answers.sex == Some(Sex::Female), Derived::Female);
         derived(answers.sex == Some(Sex::Male), Derived::Male);
         derived(answers.runner, Derived::Runner);
+        // CLINICAL.md rule 10: an unknown age is not "adult". Without an age, only a "no" to
+        // "is this check for someone under 16?" treats the person as an adult.
+        let under_16_answer = answers.findings.get(UNDER_16).copied();
+        derived(
+            answers.age.is_none() && under_16_answer != Some(Response::No),
+            Derived::AgeUnder16,
+        );
         if let Some(age) = answers.age {
             derived(age < 16, Derived::AgeUnder16);
             derived(age < 20, Derived::AgeUnder20);
@@ -222,6 +235,7 @@ impl Facts {
             derived(age >= 40, Derived::Age40Plus);
             derived(age >= 45, Derived::Age45Plus);
             derived(age >= 50, Derived::Age50Plus);
+            derived(age >= 60, Derived::Age60Plus);
         }
         if let Some(weeks) = answers.duration_weeks {
             derived(weeks < 2.0, Derived::DurationUnder2Weeks);
@@ -441,16 +455,16 @@ fn rank(facts: &Facts) -> Vec<RankedCondition> {
 }
 
 /// Care levels that conditions themselves call for. A condition needing an examination within
-/// weeks sets the level when it leads and is at least possible; one needing to be seen within
-/// days (bone stress) sets it when it is likely, wherever it ranks: a mere "possible" bone stress
-/// injury is named in the ranking and the safety net rather than sending everyone to a doctor.
+/// weeks sets the level when it leads and is at least possible. One that must be seen within
+/// days (bone stress) sets it whenever it is still possible, wherever it ranks (CLINICAL.md rule
+/// 11): its "until seen" advice replaces any loading plan, and the level has to say so.
 fn condition_care(conditions: &[RankedCondition]) -> Vec<&RankedCondition> {
     conditions
         .iter()
         .enumerate()
         .filter(|(i, c)| {
             if c.care >= Level::WithinDays {
-                c.likelihood == Likelihood::Likely
+                c.likelihood >= Likelihood::Possible
             } else {
                 *i == 0 && c.likelihood >= Likelihood::Possible
             }
@@ -470,24 +484,29 @@ fn until_seen_for(condition: Option<&str>) -> &'static crate::kb::UntilSeen {
         .unwrap_or(&KB.until_seen[0])
 }
 
-fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> {
+fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option<PlanAdvice> {
     let leader = conditions.first();
+    // CLINICAL.md rule 10: never a loading plan under 16. The child rules raise the level
+    // whenever there is pain; without a painful area there is nothing to plan for.
+    if child && level < Level::WithinDays {
+        return None;
+    }
+    // A condition that must not be self-managed (bone stress) and is still possible, wherever
+    // it ranks, decides the "until seen" advice: protecting the bone matters most.
+    let unsafe_to_load = conditions
+        .iter()
+        .find(|c| c.care >= Level::WithinDays && c.likelihood >= Likelihood::Possible);
     match level {
         Level::Emergency => None,
         Level::SameDay | Level::WithinDays => {
-            let until_seen = until_seen_for(leader.map(|c| c.id));
-            Some(until_seen_plan(leader.map_or("", |c| c.id), until_seen))
+            let guide = unsafe_to_load.or(leader).map(|c| c.id);
+            Some(until_seen_plan(guide.unwrap_or(""), until_seen_for(guide)))
         }
         Level::Soon | Level::SelfCare => {
-            // A loading plan is never given while a condition that must not be self-managed
-            // (bone stress) is still possible, wherever it ranks: until it is ruled out, the
-            // advice is what is safe until seen.
-            if let Some(unsafe_to_load) = conditions
-                .iter()
-                .find(|c| c.care >= Level::WithinDays && c.likelihood >= Likelihood::Possible)
-            {
-                let until_seen = until_seen_for(Some(unsafe_to_load.id));
-                return Some(until_seen_plan(unsafe_to_load.id, until_seen));
+            // Unreachable while bone stress is possible (`condition_care` raises the level),
+            // kept so that no ordering of the code can hand out squats with a possible fracture.
+            if let Some(bone) = unsafe_to_load {
+                return Some(until_seen_plan(bone.id, until_seen_for(Some(bone.id))));
             }
             let leader = leader?;
             let condition = KB.condition(leader.id)?;
@@ -517,10 +536,12 @@ fn plan_for(level: Level, conditions: &[RankedCondition]) -> Option<PlanAdvice> 
                         })
                         .collect(),
                 }),
-                _ => Some(until_seen_plan(
-                    condition.id,
-                    until_seen_for(Some(condition.id)),
-                )),
+                _ => {
+                    let mut advice =
+                        until_seen_plan(condition.id, until_seen_for(Some(condition.id)));
+                    advice.kind = PlanKind::Advice;
+                    Some(advice)
+                }
             }
         }
     }
@@ -603,10 +624,14 @@ pub fn assess(answers: &Answers) -> Assessment {
         }
     }
 
-    let plan = plan_for(level, &conditions);
+    let child = facts.yes & bit(Derived::AgeUnder16.fact()) != 0;
+    let plan = plan_for(level, &conditions, child);
     let text = level.text();
     let mut safety_net: Vec<&'static str> = KB.always.to_vec();
     safety_net.extend_from_slice(text.review);
+    if plan.as_ref().is_some_and(|p| p.kind == PlanKind::Rehab) {
+        safety_net.extend_from_slice(text.with_plan);
+    }
     if level != Level::Emergency {
         if let Some(condition) = conditions.first().and_then(|c| KB.condition(c.id)) {
             safety_net.extend_from_slice(condition.watch_for);

@@ -10,6 +10,6 @@ pub use answers::{
 };
 pub use assess::{
     assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase, PlanText,
-    RankedCondition, Triage,
+    RankedCondition, Triage, UNDER_16,
 };
 pub use questions::{red_flag_level, safety_questions, symptom_questions};

@@ -1,42 +1,112 @@
-//! Which questions to ask: safety questions first (by age), then only the symptom and history
-//! questions relevant to the picked regions. The UI asks; the engine decides what is relevant.
+//! Which questions to ask: safety questions first (by age, sex and running), then the
+//! questions about the picked regions, led by the safety questions that only those regions
+//! need. The UI asks; the engine decides what applies. Red-flag questions that apply are always
+//! asked; nothing here skips one for brevity.
 
-use super::answers::Answers;
-use crate::kb::{Finding, FindingKind, Level, KB};
+use super::answers::{Answers, Response, Sex};
+use super::assess::UNDER_16;
+use crate::kb::{Finding, FindingKind, Level, KB, SEX_FEMALE, SEX_MALE, SEX_OTHER};
 
-fn age_allows(finding: &Finding, age: Option<u8>) -> bool {
-    match age {
-        Some(age) => {
-            finding.min_age.is_none_or(|min| age >= min)
-                && finding.max_age.is_none_or(|max| age <= max)
-        }
-        // Without an age, age-specific questions are asked: missing one costs more than one extra question.
-        None => true,
+/// What "is this check for someone under 16?" tells us when no age was given.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AgeBand {
+    Known(u8),
+    Child,
+    Adult,
+    /// Not answered yet, or "not sure": every age-specific question is asked.
+    Unknown,
+}
+
+fn age_band(answers: &Answers) -> AgeBand {
+    if let Some(age) = answers.age {
+        return AgeBand::Known(age);
+    }
+    match answers.findings.get(UNDER_16) {
+        Some(Response::Yes) => AgeBand::Child,
+        Some(Response::No) => AgeBand::Adult,
+        _ => AgeBand::Unknown,
     }
 }
 
-/// The red-flag questions for this person, in knowledge-base order (grouped by `group`).
-pub fn safety_questions(answers: &Answers) -> Vec<&'static Finding> {
-    KB.findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::RedFlag && age_allows(f, answers.age))
-        .collect()
+fn age_allows(finding: &Finding, band: AgeBand) -> bool {
+    match band {
+        AgeBand::Known(age) => {
+            !finding.unknown_age_only
+                && finding.min_age.is_none_or(|min| age >= min)
+                && finding.max_age.is_none_or(|max| age <= max)
+        }
+        // Without an age, age-specific questions are asked unless the under-16 answer rules
+        // them out: missing one costs more than one extra question.
+        AgeBand::Child => finding.min_age.is_none_or(|min| min < 16),
+        AgeBand::Adult => finding.max_age.is_none_or(|max| max >= 16),
+        AgeBand::Unknown => true,
+    }
 }
 
-/// The symptom and history questions relevant to the picked regions.
-pub fn symptom_questions(answers: &Answers) -> Vec<&'static Finding> {
-    let picked = KB
-        .regions
+fn sex_allows(finding: &Finding, sex: Option<Sex>) -> bool {
+    let bit = match sex {
+        None => return true,
+        Some(Sex::Female) => SEX_FEMALE,
+        Some(Sex::Male) => SEX_MALE,
+        Some(Sex::Other) => SEX_OTHER,
+    };
+    finding.sexes == 0 || finding.sexes & bit != 0
+}
+
+/// Whether a follow-up question's trigger was answered yes or not sure.
+fn follow_up_allows(finding: &Finding, answers: &Answers) -> bool {
+    finding.asked_if == 0
+        || answers.findings.iter().any(|(id, response)| {
+            response != Response::No
+                && KB
+                    .finding(id)
+                    .is_some_and(|f| finding.asked_if & (1u128 << f.fact) != 0)
+        })
+}
+
+fn applies(finding: &Finding, answers: &Answers) -> bool {
+    !finding.replaced
+        && age_allows(finding, age_band(answers))
+        && sex_allows(finding, answers.sex)
+        && (answers.runner || !finding.runner_only)
+        && follow_up_allows(finding, answers)
+}
+
+fn picked_regions(answers: &Answers) -> u128 {
+    KB.regions
         .iter()
         .enumerate()
         .filter(|(_, r)| answers.pain.iter().any(|p| p.region == r.id))
-        .fold(0u128, |acc, (i, _)| acc | (1u128 << i));
+        .fold(0u128, |acc, (i, _)| acc | (1u128 << i))
+}
+
+/// The safety-screen questions for this person, in knowledge-base order (grouped by `group`):
+/// red flags that do not depend on where it hurts. The list can grow as answers come in (a
+/// follow-up after "yes", child questions after "under 16: yes").
+pub fn safety_questions(answers: &Answers) -> Vec<&'static Finding> {
     KB.findings
         .iter()
-        .filter(|f| f.kind != FindingKind::RedFlag)
-        .filter(|f| age_allows(f, answers.age) && (answers.runner || !f.runner_only))
-        .filter(|f| f.regions == 0 || f.regions & picked != 0)
+        .filter(|f| f.kind == FindingKind::RedFlag && f.regions == 0 && applies(f, answers))
         .collect()
+}
+
+/// The questions about the picked regions: first the safety questions those regions need, then
+/// the symptom and history questions.
+pub fn symptom_questions(answers: &Answers) -> Vec<&'static Finding> {
+    let picked = picked_regions(answers);
+    let relevant =
+        |f: &&Finding| applies(f, answers) && (f.regions == 0 || f.regions & picked != 0);
+    let safety = KB
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::RedFlag && f.regions != 0)
+        .filter(relevant);
+    let others = KB
+        .findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::RedFlag)
+        .filter(relevant);
+    safety.chain(others).collect()
 }
 
 /// The most urgent level a "yes" to this finding can reach on its own (ignoring age limits), or

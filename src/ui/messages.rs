@@ -126,7 +126,7 @@ pub struct Messages {
 
     pub likelihood: [(&'static str, &'static str); 3],
     pub level_names: [&'static str; 5],
-    pub derived: [(&'static str, &'static str); 15],
+    pub derived: [(&'static str, &'static str); 16],
     pub answered_no: &'static str,
     pub painful_area: &'static str,
     pub illustration_of: &'static str,
@@ -278,6 +278,7 @@ pub static EN: Messages = Messages {
         ("age-40-plus", "Age 40 or over"),
         ("age-45-plus", "Age 45 or over"),
         ("age-50-plus", "Age 50 or over"),
+        ("age-60-plus", "Age 60 or over"),
         ("duration-under-2-weeks", "Less than 2 weeks"),
         ("duration-3-months-plus", "More than 3 months"),
         ("pain-severe", "Severe pain"),
