@@ -255,7 +255,7 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
         });
         let _ = writeln!(
             o,
-            "Finding {{ id: {}, fact: {}, kind: {kind}, group: {}, label: {}, question: {}, help: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {} }},",
+            "Finding {{ id: {}, fact: {}, kind: {kind}, group: {}, label: {}, question: {}, help: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {}, same_as: {} }},",
             lit(&f.id),
             fact(&f.id),
             lit(&f.group),
@@ -268,7 +268,8 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             f.runner_only,
             set(&f.asked_if),
             f.unknown_age_only,
-            !f.replaced_by.is_empty()
+            !f.replaced_by.is_empty(),
+            set(&f.same_as)
         );
     }
     let _ = writeln!(o, "],");

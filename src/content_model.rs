@@ -95,6 +95,10 @@ pub struct Finding {
     /// accepted and still used by rules, never asked. Lists the findings that ask it now.
     #[serde(default)]
     pub replaced_by: Vec<String>,
+    /// Findings that ask the same thing on another step (CLINICAL.md rule 12): an answer to
+    /// this one also counts for them, where they would have been asked (their regions).
+    #[serde(default)]
+    pub same_as: Vec<String>,
 }
 
 /// One line of results text. A line that tells the person to get seen or to stop is marked
@@ -691,6 +695,7 @@ impl Content {
             }
             c.known("asked_if", &finding.asked_if, &findings, "finding")?;
             c.known("replaced_by", &finding.replaced_by, &findings, "finding")?;
+            c.known("same_as", &finding.same_as, &findings, "finding")?;
             if let Some(legacy) = finding.replaced_by.iter().find(|id| {
                 self.findings
                     .iter()

@@ -100,6 +100,8 @@ pub struct Finding {
     /// An id from an earlier contract whose question was split or reworded: accepted and used
     /// by rules, never asked.
     pub replaced: bool,
+    /// Findings asking the same thing on another step: an answer here counts for them too.
+    pub same_as: FactSet,
 }
 
 pub const SEX_FEMALE: u8 = 1;

@@ -5,7 +5,7 @@
 use std::process::Command;
 
 use hipcheck::content_model::{load_dir, ContentError, DERIVED_FACTS};
-use hipcheck::engine::{assess, parse_answers, AnswersError, PlanKind};
+use hipcheck::engine::{assess, parse_answers, AnswersError, PlanKind, Response};
 use hipcheck::kb::{Derived, Level, KB};
 
 fn field_of(json: &str) -> String {
@@ -198,11 +198,34 @@ fn no_loading_plan_while_bone_stress_is_still_possible() {
 
 #[test]
 fn nothing_to_assess_says_so_and_invents_nothing() {
-    let result = assess(&parse_answers(r#"{"contract":1}"#).unwrap());
+    let result = assess(&parse_answers(r#"{"contract":1,"findings":{"under-16":"no"}}"#).unwrap());
     assert!(result.conditions.is_empty());
     assert!(result.plan.is_none());
     assert_eq!(result.triage.level, Level::SelfCare);
     assert_eq!(result.summary, KB.no_answers);
+}
+
+/// CLINICAL.md rule 10: with no age and no answer to "is this for someone under 16?", the
+/// person may be a child: never self-care, never a loading plan.
+#[test]
+fn an_unknown_age_is_not_taken_for_an_adult() {
+    let unresolved = parse_answers(
+        r#"{"contract":1,"pain":[{"region":"front-thigh","side":"left"}],"findings":{"pain-knee-lift":"yes"}}"#,
+    )
+    .unwrap();
+    let result = assess(&unresolved);
+    assert!(
+        result.triage.level >= Level::WithinDays,
+        "{:?}",
+        result.triage.level
+    );
+    assert!(result.plan.is_none_or(|p| p.kind != PlanKind::Rehab));
+
+    let mut adult = unresolved.clone();
+    adult.findings.insert("under-16".into(), Response::No);
+    let result = assess(&adult);
+    assert_eq!(result.triage.level, Level::SelfCare);
+    assert_eq!(result.plan.map(|p| p.kind), Some(PlanKind::Rehab));
 }
 
 #[test]

@@ -1,7 +1,10 @@
 //! Safety properties of the engine over arbitrary answers (proptest).
 #![cfg(not(target_arch = "wasm32"))]
 
-use hipcheck::engine::{assess, parse_answers, Answers, Onset, PainSite, Response, Sex, Side};
+use hipcheck::engine::{
+    assess, parse_answers, Answers, Assessment, Likelihood, Onset, PainSite, PlanKind, Response,
+    Sex, Side, UNDER_16,
+};
 use hipcheck::kb::{FindingKind, Level, KB};
 use proptest::prelude::*;
 
@@ -81,7 +84,9 @@ proptest! {
         let fired_level = |a: &Answers| assess(a).triage.fired.iter().map(|f| f.level).max();
         let before = fired_level(&a);
         let finding = KB.findings[pick % KB.findings.len()].id;
-        if a.findings.contains_key(finding) { return Ok(()); }
+        // "Under 16: no" is not evidence: it settles an unknown age, which until then is
+        // treated as a child's (CLINICAL.md rule 10), so it may rightly lift the child rules.
+        if a.findings.contains_key(finding) || finding == UNDER_16 { return Ok(()); }
         a.findings.insert(finding.to_string(), r);
         let after = fired_level(&a);
         prop_assert!(after >= before, "{finding}={r:?}: {before:?} -> {after:?}");
@@ -148,4 +153,113 @@ proptest! {
         let parsed = parse_answers(&json).unwrap();
         prop_assert_eq!(assess(&parsed), assess(&a));
     }
+
+    #[test]
+    fn a_no_turned_into_not_sure_never_lowers_the_level(mut a in answers(), pick in 0usize..64) {
+        let noes: Vec<String> = a
+            .findings
+            .iter()
+            .filter(|(_, r)| *r == Response::No)
+            .map(|(id, _)| id.to_string())
+            .collect();
+        if noes.is_empty() { return Ok(()); }
+        let id = noes[pick % noes.len()].clone();
+        let before = assess(&a).triage.level;
+        a.findings.insert(id.clone(), Response::Unsure);
+        let after = assess(&a).triage.level;
+        prop_assert!(after >= before, "{id}: no -> not sure lowered {before:?} to {after:?}");
+    }
+
+    #[test]
+    fn a_limp_counts_the_same_on_either_step(mut a in answers(), safety_screen in prop::bool::ANY) {
+        // CLINICAL.md rule 12: the safety screen's "groin pain when walking, limping" and the
+        // symptom step's "does it hurt to walk, or are you limping?" are one fact.
+        a.findings.remove("groin-pain-walking-night");
+        a.findings.remove("pain-walking-limp");
+        let mut on_safety = a.clone();
+        on_safety.findings.insert("groin-pain-walking-night".into(), Response::Yes);
+        let mut on_symptoms = a.clone();
+        on_symptoms.findings.insert("pain-walking-limp".into(), Response::Yes);
+        let (first, second) = if safety_screen { (on_safety, on_symptoms) } else { (on_symptoms, on_safety) };
+        let groin = ["hip-crease", "front-hip", "inner-groin", "front-thigh"];
+        if first.pain.iter().any(|p| groin.contains(&p.region.as_str())) {
+            prop_assert_eq!(assess(&first).triage.level, assess(&second).triage.level);
+        }
+    }
+
+    #[test]
+    fn the_order_answers_were_given_in_never_matters(a in answers()) {
+        let mut reversed = a.clone();
+        reversed.findings = Default::default();
+        for (id, response) in a.findings.iter().collect::<Vec<_>>().into_iter().rev() {
+            reversed.findings.insert(id.to_string(), response);
+        }
+        reversed.pain.reverse();
+        prop_assert_eq!(assess(&a), assess(&reversed));
+    }
+
+    #[test]
+    fn a_possible_bone_stress_injury_is_never_self_managed(a in answers()) {
+        let result = assess(&a);
+        let bone = result.conditions.iter().any(|c| {
+            matches!(c.id, "femoral-neck-bsi" | "pelvic-sacral-bsi") && c.likelihood >= Likelihood::Possible
+        });
+        if bone {
+            prop_assert!(result.triage.level >= Level::WithinDays, "{:?}", result.triage.level);
+            prop_assert!(result.plan.as_ref().is_none_or(|p| p.kind != PlanKind::Rehab));
+            prop_assert!(!says_safe_to_start(&result));
+        }
+    }
+
+    #[test]
+    fn under_16_never_gets_a_loading_plan_and_hip_pain_is_seen(mut a in answers(), said in prop::bool::ANY) {
+        if said {
+            a.age = None;
+            a.findings.insert(UNDER_16.into(), Response::Yes);
+        }
+        // A child: by age, by answer, or because no age was given and nobody said "no".
+        let child = match a.age {
+            Some(age) => age < 16,
+            None => a.findings.get(UNDER_16) != Some(&Response::No),
+        };
+        if !child {
+            return Ok(());
+        }
+        let result = assess(&a);
+        prop_assert!(result.plan.as_ref().is_none_or(|p| p.kind != PlanKind::Rehab));
+        prop_assert!(!says_safe_to_start(&result));
+        if !a.pain.is_empty() {
+            prop_assert!(result.triage.level >= Level::WithinDays, "{:?}", result.triage.level);
+        }
+    }
+
+    #[test]
+    fn every_sentence_agrees_with_the_level_shown(a in answers()) {
+        let result = assess(&a);
+        let level = result.triage.level;
+        let text = serde_json::to_string(&result).unwrap().to_lowercase();
+        if level > Level::SelfCare {
+            prop_assert!(!text.contains("no appointment needed"), "at {level:?}");
+            prop_assert!(!text.contains("safe to start on your own"), "at {level:?}");
+        }
+        if level >= Level::WithinDays {
+            prop_assert!(!says_safe_to_start(&result), "at {level:?}");
+        }
+        if result.plan.as_ref().is_some_and(|p| p.kind == PlanKind::UntilSeen) {
+            prop_assert!(level >= Level::WithinDays, "until-seen advice at {level:?}");
+        }
+    }
+}
+
+/// Any wording on the result, the printout or the CLI output (all built from the assessment)
+/// that tells the person they may go ahead on their own.
+fn says_safe_to_start(result: &Assessment) -> bool {
+    let text = serde_json::to_string(result).unwrap().to_lowercase();
+    [
+        "safe to start",
+        "safe to self-manage",
+        "no appointment needed",
+    ]
+    .iter()
+    .any(|phrase| text.contains(phrase))
 }

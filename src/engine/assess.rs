@@ -211,6 +211,31 @@ impl Facts {
                 }
             }
         }
+        // CLINICAL.md rule 12: the same question asked on two steps is one fact. An answer
+        // counts for its twin where the twin would have been asked; the firmer answer wins.
+        for finding in KB.findings.iter().filter(|f| f.same_as != 0) {
+            let source = bit(finding.fact);
+            for twin in KB
+                .findings
+                .iter()
+                .filter(|t| finding.same_as & bit(t.fact) != 0)
+            {
+                if twin.regions != 0 && twin.regions & regions == 0 {
+                    continue;
+                }
+                let target = bit(twin.fact);
+                if yes & source != 0 {
+                    yes |= target;
+                    unsure &= !target;
+                    no &= !target;
+                } else if unsure & source != 0 && yes & target == 0 {
+                    unsure |= target;
+                    no &= !target;
+                } else if no & source != 0 && (yes | unsure) & target == 0 {
+                    no |= target;
+                }
+            }
+        }
         let mut derived = |condition: bool, fact: Derived| {
             if condition {
                 yes |= bit(fact.fact());
@@ -342,23 +367,32 @@ fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
 
 struct Scored {
     condition: &'static Condition,
+    /// The score with every "not sure" answer counted as cautiously as it can be: half its
+    /// weight where it supports, nothing where it argues against. This is the score shown.
     raw: f32,
-    /// None of the condition's hallmark facts is present.
+    /// The score if every "not sure" turned out to be "no": the least this condition can have.
+    floor: f32,
+    /// None of the condition's hallmark facts is present, even counting "not sure".
     lacks_hallmark: bool,
+    /// A hallmark fact is answered "yes" (or the condition has none).
+    hallmark_certain: bool,
+    /// Something answered "yes" or a painful area supports it, so it is listed even if every
+    /// "not sure" turned out to be "no".
+    observed_for_sure: bool,
     /// Painful areas were marked, but none where this condition hurts.
     off_site: bool,
     supports: Vec<&'static str>,
     against: Vec<String>,
 }
 
-fn weigh(items: &'static [Weighted], facts: &Facts) -> (f32, Vec<&'static str>) {
+fn weigh(items: &'static [Weighted], yes: FactSet, unsure: FactSet) -> (f32, Vec<&'static str>) {
     let mut total = 0.0;
     let mut matched = Vec::new();
     for item in items {
         let b = bit(item.fact);
-        let weight = if facts.yes & b != 0 {
+        let weight = if yes & b != 0 {
             f32::from(item.weight)
-        } else if facts.unsure & b != 0 {
+        } else if unsure & b != 0 {
             f32::from(item.weight) * UNSURE_FACTOR
         } else {
             continue;
@@ -370,7 +404,7 @@ fn weigh(items: &'static [Weighted], facts: &Facts) -> (f32, Vec<&'static str>) 
 }
 
 fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Option<Scored> {
-    let (support, supports) = weigh(condition.supports, facts);
+    let (support, supports) = weigh(condition.supports, facts.yes, facts.unsure);
     // Age, sex and onset only sharpen a picture: they never create one on their own.
     let observed_support = condition
         .supports
@@ -379,17 +413,30 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
     if !observed_support {
         return None;
     }
-    let (against_weight, against_ids) = weigh(condition.against, facts);
+    let for_sure = facts.regions | (facts.yes & FINDINGS);
+    let observed_for_sure = condition
+        .supports
+        .iter()
+        .any(|w| for_sure & bit(w.fact) != 0);
+    let (support_for_sure, _) = weigh(condition.supports, facts.yes, 0);
+    // "Not sure" never argues against a condition: otherwise being unsure could talk the
+    // engine out of a cautious answer that "no" would have given (a property test checks it).
+    let (against_weight, against_ids) = weigh(condition.against, facts.yes, 0);
     let mut against: Vec<String> = against_ids.into_iter().map(str::to_string).collect();
     let mut no_weight = 0.0;
+    let mut no_or_unsure_weight = 0.0;
     for item in condition.against_if_no {
         if facts.no & bit(item.fact) != 0 {
             no_weight += f32::from(item.weight);
             against.push(format!("no:{}", KB.facts[item.fact as usize]));
         }
+        if (facts.no | facts.unsure) & bit(item.fact) != 0 {
+            no_or_unsure_weight += f32::from(item.weight);
+        }
     }
     let lacks_hallmark =
         condition.needs_any != 0 && condition.needs_any & (facts.yes | facts.unsure) == 0;
+    let hallmark_certain = condition.needs_any == 0 || condition.needs_any & facts.yes != 0;
     let condition_regions = condition
         .supports
         .iter()
@@ -399,14 +446,18 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
     Some(Scored {
         condition,
         raw: support - against_weight - no_weight,
+        floor: support_for_sure - against_weight - no_or_unsure_weight,
         lacks_hallmark,
+        hallmark_certain,
+        observed_for_sure,
         off_site,
         supports,
         against,
     })
 }
 
-fn rank(facts: &Facts) -> Vec<RankedCondition> {
+/// Every condition with enough evidence to be listed, best first.
+fn score_all(facts: &Facts) -> Vec<Scored> {
     let observed = facts.regions | ((facts.yes | facts.unsure) & FINDINGS);
     let mut scored: Vec<Scored> = KB
         .conditions
@@ -421,7 +472,55 @@ fn rank(facts: &Facts) -> Vec<RankedCondition> {
             .cmp(&b.lacks_hallmark)
             .then(b.raw.total_cmp(&a.raw))
     });
-    scored.truncate(MAX_LISTED);
+    scored
+}
+
+fn is_possible(s: &Scored) -> bool {
+    !s.lacks_hallmark && s.raw >= POSSIBLE_SCORE
+}
+
+/// Whether a condition leads the ranking, or would for some way the "not sure" answers could
+/// turn out: every rival it must beat is counted at its least (`floor`). With no "not sure"
+/// answers this is exactly "leads the ranking and is at least possible".
+fn could_lead(candidate: &Scored, scored: &[Scored]) -> bool {
+    let order = |s: &Scored| KB.conditions.iter().position(|c| c.id == s.condition.id);
+    is_possible(candidate)
+        && !scored.iter().any(|rival| {
+            rival.condition.id != candidate.condition.id
+                && rival.observed_for_sure
+                && rival.hallmark_certain
+                && rival.floor >= MIN_LISTED_SCORE
+                && (rival.floor > candidate.raw
+                    || (rival.floor == candidate.raw && order(rival) < order(candidate)))
+        })
+}
+
+/// Conditions that themselves call for a professional, with the level they need. One needing
+/// an examination within weeks sets the level when it leads (or could lead: see
+/// [`could_lead`]) and is at least possible. One that must be seen within days (bone stress)
+/// sets it whenever it is still possible, wherever it ranks (CLINICAL.md rule 11): its "until
+/// seen" advice replaces any loading plan, and the level has to say so.
+fn condition_care(scored: &[Scored]) -> Vec<&'static Condition> {
+    scored
+        .iter()
+        .filter(|s| match s.condition.care {
+            Level::SelfCare => false,
+            Level::Soon => could_lead(s, scored),
+            _ => is_possible(s),
+        })
+        .map(|s| s.condition)
+        .collect()
+}
+
+/// The ranking shown: the best few, plus any condition that set the level, so that every
+/// reason names a listed condition.
+fn rank(scored: Vec<Scored>, keep: &[&'static Condition]) -> Vec<RankedCondition> {
+    let scored: Vec<Scored> = scored
+        .into_iter()
+        .enumerate()
+        .filter(|(i, s)| *i < MAX_LISTED || keep.iter().any(|k| k.id == s.condition.id))
+        .map(|(_, s)| s)
+        .collect();
     let leader = scored.iter().map(|s| s.raw).fold(0.0, f32::max);
     scored
         .into_iter()
@@ -451,26 +550,6 @@ fn rank(facts: &Facts) -> Vec<RankedCondition> {
                 care: s.condition.care,
             }
         })
-        .collect()
-}
-
-/// Care levels that conditions themselves call for. A condition needing an examination within
-/// weeks sets the level when it leads and is at least possible. One that must be seen within
-/// days (bone stress) sets it whenever it is still possible, wherever it ranks (CLINICAL.md rule
-/// 11): its "until seen" advice replaces any loading plan, and the level has to say so.
-fn condition_care(conditions: &[RankedCondition]) -> Vec<&RankedCondition> {
-    conditions
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| {
-            if c.care >= Level::WithinDays {
-                c.likelihood >= Likelihood::Possible
-            } else {
-                *i == 0 && c.likelihood >= Likelihood::Possible
-            }
-        })
-        .map(|(_, c)| c)
-        .filter(|c| c.care > Level::SelfCare)
         .collect()
 }
 
@@ -582,11 +661,13 @@ fn lowercase_first(text: &str) -> String {
 pub fn assess(answers: &Answers) -> Assessment {
     let facts = Facts::from(answers);
     let fired = fire_rules(&facts);
-    let conditions = if facts.is_empty() {
+    let scored = if facts.is_empty() {
         Vec::new()
     } else {
-        rank(&facts)
+        score_all(&facts)
     };
+    let care = condition_care(&scored);
+    let conditions = rank(scored, &care);
 
     let mut level = fired.first().map_or(Level::SelfCare, |r| r.level);
     let mut reasons = Vec::new();
@@ -599,13 +680,19 @@ pub fn assess(answers: &Answers) -> Assessment {
         };
         reasons.push(format!("{prefix}{}", rule.reason));
     }
-    for condition in condition_care(&conditions) {
+    for condition in care {
         level = level.max(condition.care);
+        let likelihood = conditions
+            .iter()
+            .find(|c| c.id == condition.id)
+            .map_or(Likelihood::Possible, |c| {
+                c.likelihood.max(Likelihood::Possible)
+            });
         reasons.push(condition.id.to_string());
         reasons.push(format!(
             "Your answers fit {} ({}), which should be checked by a professional: {}.",
             condition.name,
-            condition.likelihood.label(),
+            likelihood.label(),
             lowercase_first(condition.care.text().how_soon)
         ));
     }
