@@ -470,6 +470,52 @@ fn every_results_text_resolves_to_its_own_content() {
     }
 }
 
+/// CLINICAL.md rule 13: the content check fails, naming file, entry and field, on a line that
+/// says to get seen but is not marked, and on a marked line that does not say so.
+#[test]
+fn escalation_marks_are_linted_in_both_directions() {
+    let expect_lint = |file: &str, from: &str, to: &str, entry: &str, field: &str, says: &str| {
+        let dir = copy_content();
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let broken = text.replacen(from, to, 1);
+        assert_ne!(
+            text, broken,
+            "the fixture edit must change something: {from}"
+        );
+        std::fs::write(dir.join(file), broken).unwrap();
+        match load_dir(&dir) {
+            Err(ContentError::Invalid {
+                file: f,
+                entry: e,
+                field: d,
+                message,
+            }) => {
+                assert_eq!((f.as_str(), e.as_str(), d.as_str()), (file, entry, field));
+                assert!(message.contains(says), "{message}");
+            }
+            other => panic!("expected a lint error, got {other:?}"),
+        }
+    };
+    // Unmarked advice to stop and get seen.
+    expect_lint(
+        "plans.toml",
+        r#"{ text = "Running on when you feel a sharp pull: stop and walk home.", get_seen = true }"#,
+        r#""Running on when you feel a sharp pull: stop and walk home.""#,
+        "hamstring-strain",
+        "avoid[2]",
+        "reads like advice to get seen",
+    );
+    // A mark on a line that says nothing about getting seen.
+    expect_lint(
+        "plans.toml",
+        r#""Don't cross your legs or knees when you sit.""#,
+        r#"{ text = "Don't cross your legs or knees when you sit.", get_seen = true }"#,
+        "gluteal-tendinopathy",
+        "education[1]",
+        "does not say to get seen",
+    );
+}
+
 /// In the browser the results text may never arrive (offline on a first visit): advice to get
 /// seen or to stop must be compiled in. This list is the test's own, apart from `build.rs`'s.
 #[test]

@@ -96,17 +96,24 @@ pub fn symptom_questions(answers: &Answers) -> Vec<&'static Finding> {
     let picked = picked_regions(answers);
     let relevant =
         |f: &&Finding| applies(f, answers) && (f.regions == 0 || f.regions & picked != 0);
-    let safety = KB
+    let safety: Vec<&'static Finding> = KB
         .findings
         .iter()
         .filter(|f| f.kind == FindingKind::RedFlag && f.regions != 0)
-        .filter(relevant);
+        .filter(relevant)
+        .collect();
+    // A question whose twin (`same_as`) is already asked is not asked again: the engine
+    // counts the twin's answer for both (CLINICAL.md rule 12).
+    let asked = safety_questions(answers)
+        .iter()
+        .chain(&safety)
+        .fold(0u128, |acc, f| acc | (1u128 << f.fact));
     let others = KB
         .findings
         .iter()
-        .filter(|f| f.kind != FindingKind::RedFlag)
+        .filter(|f| f.kind != FindingKind::RedFlag && f.same_as & asked == 0)
         .filter(relevant);
-    safety.chain(others).collect()
+    safety.into_iter().chain(others).collect()
 }
 
 /// The most urgent level a "yes" to this finding can reach on its own (ignoring age limits), or

@@ -1,5 +1,5 @@
-//! The hand-drawn hip diagram: lower trunk, pelvis, hips and thighs, in three views. Each of the
-//! 12 regions exists on both sides (24 targets), each a focusable toggle with an accessible name.
+//! The hand-drawn hip diagram: lower trunk, pelvis, hips, thighs and knees, in three views. Each
+//! of the 13 regions exists on both sides (26 targets), each a focusable toggle with an accessible name.
 //!
 //! Geometry is in a 320 × 400 viewBox. Every target is at least 26 × 26 units, so at 320 px of
 //! rendered width (a 360 px phone) it stays above the 24 × 24 CSS px minimum (WCAG 2.5.8).
@@ -21,7 +21,7 @@ struct Target {
     ry: i16,
 }
 
-const FRONT: [Target; 5] = [
+const FRONT: [Target; 6] = [
     Target {
         region: "lower-abdomen",
         cx: 134,
@@ -53,9 +53,17 @@ const FRONT: [Target; 5] = [
     Target {
         region: "front-thigh",
         cx: 123,
-        cy: 285,
+        cy: 282,
         rx: 22,
-        ry: 58,
+        ry: 54,
+    },
+    // Hip problems are often felt here, in children sometimes only here (CLINICAL.md rule 10).
+    Target {
+        region: "front-knee",
+        cx: 127,
+        cy: 366,
+        rx: 17,
+        ry: 15,
     },
 ];
 

@@ -38,6 +38,8 @@ pub struct Messages {
     pub safety_intro: &'static str,
     pub safety_none: &'static str,
     pub safety_continue: &'static str,
+    /// Shown while the finish buttons wait for the under-16 answer (no age was given).
+    pub safety_age_first: &'static str,
     pub unsure_heading: &'static str,
     pub unsure_text: &'static str,
     pub unsure_still: &'static str,
@@ -172,6 +174,7 @@ pub static EN: Messages = Messages {
     safety_intro: "Tick Yes or Not sure for anything that applies to you now. Leave the rest.",
     safety_none: "None of these apply to me",
     safety_continue: "Continue",
+    safety_age_first: "First answer whether this check is for someone under 16.",
     unsure_heading: "Please read this, then answer again",
     unsure_text: "This question matters for your safety, so we ask it once more.",
     unsure_still: "Still not sure",

@@ -57,6 +57,10 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::FinishSafety))
     };
+    let age_unresolved = state.age_unresolved();
+    let age_first = age_unresolved.then(|| {
+        html! { <p class="hc-hint" id={ui.id("age-first")}>{ m.safety_age_first }</p> }
+    });
     let onback = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Start)))
@@ -67,10 +71,13 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
             <h2 class="hc-step-heading" tabindex="-1">{ m.safety_heading }</h2>
             <p class="hc-lead">{ m.safety_intro }</p>
             <div class="hc-actions hc-actions-top">
-                <button type="button" class="hc-button hc-primary" onclick={onfinish.clone()} disabled={answered_any}>
+                <button type="button" class="hc-button hc-primary" onclick={onfinish.clone()}
+                    disabled={answered_any || age_unresolved}
+                    aria-describedby={age_unresolved.then(|| AttrValue::from(ui.id("age-first")))}>
                     { m.safety_none }
                 </button>
             </div>
+            { for age_first }
             { for recheck }
             { for groups.iter().map(|(name, list)| html! {
                 <section class="hc-group" aria-label={*name}>
@@ -80,7 +87,8 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
             }) }
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={onback}>{ m.back_button }</button>
-                <button type="button" class="hc-button hc-primary" onclick={onfinish}>
+                <button type="button" class="hc-button hc-primary" onclick={onfinish}
+                    disabled={age_unresolved}>
                     { if answered_any { m.safety_continue } else { m.safety_none } }
                 </button>
             </div>

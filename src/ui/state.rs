@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::engine::{
     assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side, MAX_AGE,
+    UNDER_16,
 };
 use crate::kb::{FindingKind, Level, View, KB};
 
@@ -73,6 +74,11 @@ pub fn parse_age(text: &str) -> Option<u8> {
 }
 
 impl State {
+    /// No age was given and "is this check for someone under 16?" is not answered yet.
+    pub fn age_unresolved(&self) -> bool {
+        self.answers.age.is_none() && !self.answers.findings.contains_key(UNDER_16)
+    }
+
     /// Something is typed in the age field that is not a plausible age.
     pub fn age_invalid(&self) -> bool {
         !self.age_text.trim().is_empty() && parse_age(&self.age_text).is_none()
@@ -219,6 +225,11 @@ impl Reducible for State {
                 }
             }
             Action::FinishSafety => {
+                // An unknown age must be settled by an answer, never by "none of these"
+                // (CLINICAL.md rule 10); the buttons wait for it (`age_unresolved`).
+                if next.age_unresolved() {
+                    return self;
+                }
                 for question in safety_questions(&next.answers) {
                     next.answers
                         .findings
@@ -237,10 +248,21 @@ impl Reducible for State {
             Action::SetView(view) => next.view = view,
             Action::SetSideView(side) => next.side_view = side,
             Action::SetListMode(list) => next.list_mode = list,
-            Action::AnswerFinding(id, response) => next.set_response(id, response),
-            Action::SetPainNow(pain) => next.answers.pain_now = Some(pain.min(10)),
+            // Answers on the symptom step can complete an emergency too (a fever from the safety
+            // screen with severe pain now), so every one of them is checked.
+            Action::AnswerFinding(id, response) => {
+                next.set_response(id, response);
+                next.stop_if_emergency();
+            }
+            Action::SetPainNow(pain) => {
+                next.answers.pain_now = Some(pain.min(10));
+                next.stop_if_emergency();
+            }
             Action::SetDuration(weeks) => next.answers.duration_weeks = Some(weeks),
-            Action::SetOnset(onset) => next.answers.onset = Some(onset),
+            Action::SetOnset(onset) => {
+                next.answers.onset = Some(onset);
+                next.stop_if_emergency();
+            }
         }
         Rc::new(next)
     }
