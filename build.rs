@@ -260,8 +260,15 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
             fact(&f.id),
             lit(&f.group),
             lit(&f.label),
-            lit(&f.question),
-            lit(&f.help),
+            // A replaced v1 question is never asked: its wording stays in content/ only.
+            lit(if f.replaced_by.is_empty() { &f.question } else { "" }),
+            // Red-flag help explains a safety question: compiled in. Symptom help is first shown
+            // after Start, when the results text is on its way: deferred (-2 KB brotli).
+            if f.kind == "red-flag" {
+                compiled(if f.replaced_by.is_empty() { &f.help } else { "" })
+            } else {
+                deferred(&f.help)
+            },
             set(&f.regions),
             opt_u8(f.min_age),
             opt_u8(f.max_age),
@@ -298,7 +305,7 @@ fn generate(content: &Content, pool: &RefCell<Vec<String>>) -> String {
     for r in &content.rules {
         let _ = writeln!(
             o,
-            "Rule {{ id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, consider: {} }},",
+            "Rule {{ id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {} }},",
             lit(&r.id),
             level(&r.level),
             set(&r.all),

@@ -85,7 +85,9 @@ pub struct Finding {
     pub group: &'static str,
     pub label: &'static str,
     pub question: &'static str,
-    pub help: &'static str,
+    /// Compiled in for red flags; results text for symptom questions (empty in the browser
+    /// until the file has loaded).
+    pub help: Text,
     /// Asked when any of these regions is picked (region facts); empty means always asked.
     pub regions: FactSet,
     pub min_age: Option<u8>,
@@ -143,6 +145,9 @@ pub struct Rule {
     pub runner_only: bool,
     pub reason: &'static str,
     pub action: &'static str,
+    /// Diagnoses a clinician should consider: for the CLI and exports, not shown in the widget
+    /// (native only: about 1 KB brotli of the first load).
+    #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
 }
 

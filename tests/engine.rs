@@ -428,6 +428,13 @@ fn every_results_text_resolves_to_its_own_content() {
         handles.iter().zip(lines).for_each(|(h, l)| same(*h, l));
     };
     assert!(hipcheck::texts::installed());
+    for (kb, source) in KB.findings.iter().zip(&content.findings) {
+        if source.replaced_by.is_empty() {
+            assert_eq!(kb.help.get(), source.help, "{}", source.id);
+        }
+        // A safety question's explanation never waits for the download.
+        assert_eq!(kb.help.is_compiled_in(), source.kind == "red-flag", "{}", source.id);
+    }
     for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
         same(kb.summary, &source.summary);
     }

@@ -50,8 +50,25 @@ async fn click(element: &Element) {
     settle().await;
 }
 
+/// The "No" of "Is this check for someone under 16?", asked first when no age was given.
+fn not_under_16(root: &Element) -> HtmlElement {
+    let radios = root
+        .query_selector_all(r#"input[name$="-q-under-16"]"#)
+        .unwrap();
+    radios
+        .item(1)
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        .expect("the under-16 question, second option")
+}
+
 async fn go_to_where_step(root: &Element) {
     click(&button(root, "Start")).await;
+    assert!(
+        button(root, "None of these apply to me").has_attribute("disabled"),
+        "without an age, the safety screen waits for the under-16 answer"
+    );
+    not_under_16(root).click();
+    settle().await;
     click(&button(root, "None of these apply to me")).await;
     assert_eq!(
         find(root, ".hc-step-heading").text_content().as_deref(),

@@ -94,6 +94,7 @@ pub struct FiredRule {
     pub unsure: bool,
     pub reason: &'static str,
     pub action: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
 }
 
@@ -357,6 +358,7 @@ fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
             } else {
                 rule.action
             },
+            #[cfg(not(target_arch = "wasm32"))]
             consider: rule.consider,
         });
     }

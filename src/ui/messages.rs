@@ -96,6 +96,8 @@ pub struct Messages {
     pub evidence_against: &'static str,
     pub plan_heading: &'static str,
     pub until_seen_heading: &'static str,
+    /// For a condition exercises don't treat, at "book within 1–2 weeks" (`PlanKind::Advice`).
+    pub advice_heading: &'static str,
     pub plan_loading: &'static str,
     pub get_seen_heading: &'static str,
     pub plan_failed: &'static str,
@@ -236,6 +238,7 @@ pub static EN: Messages = Messages {
     evidence_against: "Doesn't fit",
     plan_heading: "Your exercise plan",
     until_seen_heading: "Until you are seen",
+    advice_heading: "Before your check-up",
     plan_loading: "Loading your exercise plan…",
     get_seen_heading: "When to get seen",
     plan_failed: "Your exercise plan could not load. Check your connection, then try again. Your result and the safety advice on this page still apply.",

@@ -32,10 +32,13 @@ pub fn question(
                 { option(Response::No, m.no) }
                 { option(Response::Unsure, m.unsure) }
             </div>
-            <details class="hc-help">
-                <summary>{ m.what_does_this_mean }</summary>
-                <p>{ finding.help }</p>
-            </details>
+            // Symptom help arrives with the results text; until then there is nothing to show.
+            if !finding.help.get().is_empty() {
+                <details class="hc-help">
+                    <summary>{ m.what_does_this_mean }</summary>
+                    <p>{ finding.help.get() }</p>
+                </details>
+            }
         </fieldset>
     }
 }

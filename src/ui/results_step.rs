@@ -213,7 +213,7 @@ pub fn results_step(
             },
             _ => html! {
                 <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                    <h3 id={ui.id("plan")}>{ m.until_seen_heading }</h3>
+                    <h3 id={ui.id("plan")}>{ if plan.kind == PlanKind::Advice { m.advice_heading } else { m.until_seen_heading } }</h3>
                     { for plan.phases.iter().map(|phase| html! {
                         <>
                             <h4>{ phase.name.get() }</h4>

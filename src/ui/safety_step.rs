@@ -38,7 +38,7 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
                 aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
                 <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
                 <p class="hc-recheck-question"><strong>{ finding.question }</strong></p>
-                <p id={ui.id("recheck-help")}>{ finding.help }{ " " }{ m.unsure_text }</p>
+                <p id={ui.id("recheck-help")}>{ finding.help.get() }{ " " }{ m.unsure_text }</p>
                 <div class="hc-actions">
                     { button(Response::Yes, m.yes, false) }
                     { button(Response::No, m.no, false) }

@@ -185,9 +185,10 @@ impl Reducible for State {
                     // returning visitor keeps everything else but answers them afresh.
                     next.answers = saved.answers;
                     next.age_text = next.answers.age.map(|a| a.to_string()).unwrap_or_default();
+                    // "Under 16?" stands in for the age, which is kept too.
                     next.answers
                         .findings
-                        .retain(|id, _| !is_safety_question(id));
+                        .retain(|id, _| id == UNDER_16 || !is_safety_question(id));
                     next.step = if saved.step == Step::Start {
                         Step::Start
                     } else {

@@ -171,11 +171,20 @@ export async function runLighthouse(url, categories = ['performance', 'accessibi
 }
 
 /**
+ * Without an age, the safety screen first asks whether the check is for someone under 16, and
+ * its buttons wait for the answer (CLINICAL.md rule 10). Answers "No".
+ */
+export async function notUnder16(scope) {
+  await scope.getByRole('group', { name: /someone under 16/ }).getByRole('radio', { name: 'No', exact: true }).check();
+}
+
+/**
  * Start → no red flags → right point of the hip → "lying on the sore side hurts" → result:
  * a self-care gluteal tendinopathy with an exercise plan. `scope` is a page, frame or element.
  */
 export async function walkToResult(scope) {
   await scope.getByRole('button', { name: 'Start' }).click();
+  await notUnder16(scope);
   await scope.getByRole('button', { name: 'None of these apply to me' }).first().click();
   await scope.getByRole('tab', { name: 'Side view' }).click();
   await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
