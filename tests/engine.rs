@@ -433,7 +433,12 @@ fn every_results_text_resolves_to_its_own_content() {
             assert_eq!(kb.help.get(), source.help, "{}", source.id);
         }
         // A safety question's explanation never waits for the download.
-        assert_eq!(kb.help.is_compiled_in(), source.kind == "red-flag", "{}", source.id);
+        assert_eq!(
+            kb.help.is_compiled_in(),
+            source.kind == "red-flag",
+            "{}",
+            source.id
+        );
     }
     for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
         same(kb.summary, &source.summary);
