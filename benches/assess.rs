@@ -1,4 +1,5 @@
 //! `assess` over every vignette, natively. Run: `cargo bench --bench assess`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/common/mod.rs"]

@@ -1,4 +1,5 @@
 //! Safety properties of the engine over arbitrary answers (proptest).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use hipcheck::engine::{

@@ -1,6 +1,7 @@
 //! The public vignette suite: clinical cases in `tests/vignettes/*.json`, written from
 //! CLINICAL.md's reasoning (not from the engine). Prints triage accuracy, under-triage, and
 //! correct-first / top-3 rates, and fails below the safety and accuracy bars.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 

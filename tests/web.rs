@@ -1,4 +1,5 @@
 //! Component tests that render the real Yew widget in headless Chromium (wasm-bindgen-test).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;

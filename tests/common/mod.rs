@@ -1,4 +1,5 @@
 //! Shared by the vignette runner and the benchmark: the vignette files, in a stable order.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 
