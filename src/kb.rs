@@ -21,7 +21,7 @@ impl Level {
         Level::Emergency,
     ];
 
-    /// The contract id (CONTRACT.md).
+    /// The contract id (docs/contract.md).
     pub fn id(self) -> &'static str {
         match self {
             Level::SelfCare => "self-care",

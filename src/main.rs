@@ -15,7 +15,7 @@ const USAGE: &str = "\
 hipcheck — hip-pain self-assessment engine for runners (not a diagnosis)
 
 Usage:
-  hipcheck assess [FILE|-]        read Answers JSON (CONTRACT.md) from FILE or stdin,
+  hipcheck assess [FILE|-]        read Answers JSON (docs/contract.md) from FILE or stdin,
                                   print the Assessment as JSON
   hipcheck content check [DIR]    validate the knowledge base in DIR (default: ./content)
                                   and print what it holds

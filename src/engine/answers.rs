@@ -1,4 +1,4 @@
-//! The engine's input (`Answers`, CONTRACT.md) and its validation.
+//! The engine's input (`Answers`, docs/contract.md) and its validation.
 
 use std::fmt;
 
