@@ -14,6 +14,8 @@ const isResultsText = (file) => /^texts-[0-9a-f]+\.txt$/.test(file);
 const files = [];
 (function walk(d) {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+    // Trunk's staging folder (.stage) and other dotfiles are not part of the build.
+    if (entry.name.startsWith('.')) continue;
     const full = path.join(d, entry.name);
     if (entry.isDirectory()) walk(full);
     else files.push(full);

@@ -12,7 +12,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+// scripts/test.sh builds into its own folder (HIPCHECK_DIST), so `scripts/serve.sh` can keep
+// serving dist/ at the same time.
+export const DIST = process.env.HIPCHECK_DIST ? path.resolve(process.env.HIPCHECK_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 
 const MIME = {
