@@ -2,40 +2,11 @@
 //! [`KB`] from it, with every id already resolved to an index, so neither the browser nor the
 //! engine parses or looks anything up by name at run time.
 
-/// Triage levels, least urgent first: `Ord` gives "the highest level reached wins".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    SelfCare,
-    Soon,
-    WithinDays,
-    SameDay,
-    Emergency,
-}
+pub use crate::vocabulary::{
+    Derived, ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, View, COMPILED_IN,
+};
 
 impl Level {
-    pub const ALL: [Level; 5] = [
-        Level::SelfCare,
-        Level::Soon,
-        Level::WithinDays,
-        Level::SameDay,
-        Level::Emergency,
-    ];
-
-    /// The contract id (docs/contract.md).
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::SelfCare => "self-care",
-            Level::Soon => "soon",
-            Level::WithinDays => "within-days",
-            Level::SameDay => "same-day",
-            Level::Emergency => "emergency",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|level| level.id() == id)
-    }
-
     pub fn text(self) -> &'static LevelText {
         &KB.levels[self as usize]
     }
@@ -47,28 +18,6 @@ pub type FactSet = u128;
 
 /// An index into [`Kb::facts`].
 pub type Fact = u8;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Front,
-    Side,
-    Back,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FindingKind {
-    Symptom,
-    History,
-    RedFlag,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PainRule {
-    /// Pain-monitoring model (Silbernagel 2007) for tendon and muscle.
-    Tendon,
-    /// No pain: bone stress.
-    Bone,
-}
 
 #[derive(Debug, PartialEq)]
 pub struct Region {
@@ -173,8 +122,8 @@ pub struct Pose {
 
 #[derive(Debug, PartialEq)]
 pub struct Illustration {
-    pub front_view: bool,
-    pub prop: &'static str,
+    pub view: PoseView,
+    pub prop: Prop,
     pub description: Text,
     pub start: Pose,
     pub end: Pose,
@@ -185,7 +134,7 @@ pub struct Exercise {
     pub id: &'static str,
     pub name: Text,
     pub also_called: Option<Text>,
-    pub kind: &'static str,
+    pub kind: ExerciseKind,
     pub phase: u8,
     pub steps: &'static [Text],
     pub dosage: Text,
@@ -273,9 +222,6 @@ include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Text(pub u16);
 
-/// Set on a [`Text`] handle whose text is compiled into the wasm.
-pub const COMPILED_IN: u16 = 0x8000;
-
 impl Text {
     /// The text; empty in the browser for deferred text until the file has loaded.
     pub fn get(self) -> &'static str {
@@ -338,28 +284,6 @@ impl Kb {
     pub fn reference(&self, id: &str) -> Option<&'static Reference> {
         KB.references.iter().find(|r| r.id == id)
     }
-}
-
-/// Facts the engine derives from the answers, numbered after regions and findings in this order
-/// (the same order as `DERIVED_FACTS` in `content_model.rs`; a test checks they agree).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Derived {
-    OnsetSudden,
-    OnsetGradual,
-    Female,
-    Male,
-    Runner,
-    AgeUnder16,
-    AgeUnder20,
-    AgeUnder45,
-    Age40Plus,
-    Age45Plus,
-    Age50Plus,
-    Age60Plus,
-    DurationUnder2Weeks,
-    Duration3MonthsPlus,
-    PainSevere,
-    BothSides,
 }
 
 impl Derived {

@@ -11,7 +11,8 @@ pub mod texts;
 /// The editable content model, for `hipcheck content check` (native only: it needs a TOML parser
 /// the browser never does).
 #[cfg(not(target_arch = "wasm32"))]
-pub mod content_model;
+pub mod content;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -95,7 +95,7 @@ fn run_assess(file: Option<&Path>) -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run_content_check(dir: &Path) -> ExitCode {
     let dir: PathBuf = dir.to_path_buf();
-    match hipcheck::content_model::load_dir(&dir) {
+    match hipcheck::content::load_dir(&dir) {
         Ok(content) => {
             println!("content OK: {}", content.summary());
             ExitCode::SUCCESS

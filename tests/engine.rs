@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use hipcheck::content_model::{load_dir, ContentError, DERIVED_FACTS};
+use hipcheck::content::{load_dir, ContentError};
 use hipcheck::engine::{assess, parse_answers, AnswersError, PlanKind, Response};
 use hipcheck::kb::{Derived, Level, KB};
 
@@ -231,29 +231,22 @@ fn an_unknown_age_is_not_taken_for_an_adult() {
 
 #[test]
 fn derived_fact_names_and_numbers_agree() {
-    use Derived::*;
-    let variants = [
-        OnsetSudden,
-        OnsetGradual,
-        Female,
-        Male,
-        Runner,
-        AgeUnder16,
-        AgeUnder20,
-        AgeUnder45,
-        Age40Plus,
-        Age45Plus,
-        Age50Plus,
-        Age60Plus,
-        DurationUnder2Weeks,
-        Duration3MonthsPlus,
-        PainSevere,
-        BothSides,
-    ];
-    assert_eq!(variants.len(), DERIVED_FACTS.len());
-    for (variant, name) in variants.into_iter().zip(DERIVED_FACTS) {
-        assert_eq!(KB.facts[variant.fact() as usize], name, "{variant:?}");
+    // One list (`Derived::ALL`); the knowledge base numbers them after regions and findings.
+    for (i, derived) in Derived::ALL.into_iter().enumerate() {
+        assert_eq!(
+            derived as usize, i,
+            "{derived:?}: ALL is in declaration order"
+        );
+        assert_eq!(
+            KB.facts[derived.fact() as usize],
+            derived.id(),
+            "{derived:?}"
+        );
     }
+    assert_eq!(
+        KB.facts.len(),
+        KB.regions.len() + KB.findings.len() + Derived::ALL.len()
+    );
 }
 
 #[test]
@@ -412,7 +405,7 @@ fn finding_answers_stay_sorted_and_a_repeated_key_keeps_the_last_answer() {
 /// is compiled in exactly when its editor marked it `get_seen` (CLINICAL.md rule 13).
 #[test]
 fn every_results_text_resolves_to_its_own_content() {
-    use hipcheck::content_model::Line;
+    use hipcheck::content::Line;
     use hipcheck::kb::Text;
     let content = load_dir(std::path::Path::new("content")).unwrap();
     let same = |handle: Text, line: &Line| {
@@ -436,7 +429,7 @@ fn every_results_text_resolves_to_its_own_content() {
         // A safety question's explanation never waits for the download.
         assert_eq!(
             kb.help.is_compiled_in(),
-            source.kind == "red-flag",
+            source.kind == hipcheck::kb::FindingKind::RedFlag,
             "{}",
             source.id
         );

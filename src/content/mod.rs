@@ -1,0 +1,144 @@
+//! The editable knowledge base: `content/*.toml` loaded into typed structs (`model`), checked
+//! (`validate`), and, in `build.rs` only, compiled into static Rust (`codegen`). Shared by
+//! `#[path]` with `build.rs` and used natively by `hipcheck content check`; it depends only on
+//! `std`, `serde`, `serde_path_to_error` and `toml`.
+
+pub mod error;
+pub mod model;
+pub mod validate;
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+pub use error::ContentError;
+pub use model::*;
+
+/// The files of `content/`, in the order they are loaded.
+pub const CONTENT_FILES: [&str; 8] = [
+    "regions.toml",
+    "findings.toml",
+    "conditions.toml",
+    "red_flags.toml",
+    "references.toml",
+    "exercises.toml",
+    "plans.toml",
+    "safety_net.toml",
+];
+
+/// Loads and validates every file of a content directory.
+pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Read {
+            file: path,
+            message: e.to_string(),
+        })?;
+        toml::from_str::<toml::Table>(&text).map_err(|e| ContentError::Parse {
+            file: name.to_string(),
+            message: e.to_string(),
+        })
+    };
+    // Each file with the `[[tables]]` it may hold.
+    let file = |name: &str, keys: &[&str]| {
+        let table = read(name)?;
+        only_known_tables(&table, name, keys)?;
+        Ok::<_, ContentError>(table)
+    };
+    let plans = file("plans.toml", &["plan", "until_seen"])?;
+    let content = Content {
+        regions: entries(
+            &file("regions.toml", &["region"])?,
+            "regions.toml",
+            "region",
+        )?,
+        findings: entries(
+            &file("findings.toml", &["finding"])?,
+            "findings.toml",
+            "finding",
+        )?,
+        conditions: entries(
+            &file("conditions.toml", &["condition"])?,
+            "conditions.toml",
+            "condition",
+        )?,
+        rules: entries(
+            &file("red_flags.toml", &["rule"])?,
+            "red_flags.toml",
+            "rule",
+        )?,
+        references: entries(
+            &file("references.toml", &["reference"])?,
+            "references.toml",
+            "reference",
+        )?,
+        exercises: entries(
+            &file("exercises.toml", &["exercise"])?,
+            "exercises.toml",
+            "exercise",
+        )?,
+        plans: entries(&plans, "plans.toml", "plan")?,
+        until_seen: entries(&plans, "plans.toml", "until_seen")?,
+        safety_net: whole(read("safety_net.toml")?, "safety_net.toml")?,
+    };
+    content.validate()?;
+    Ok(content)
+}
+
+/// Each `[[table]]` entry of a file, typed one by one, so that an error names the entry (its
+/// `id`, `condition` or position) and the field path serde stopped at.
+fn entries<T: DeserializeOwned>(
+    table: &toml::Table,
+    file: &str,
+    key: &str,
+) -> Result<Vec<T>, ContentError> {
+    let Some(toml::Value::Array(items)) = table.get(key) else {
+        return Err(ContentError::Invalid {
+            file: file.to_string(),
+            entry: "(all)".to_string(),
+            field: key.to_string(),
+            message: format!("expected at least one [[{key}]] entry"),
+        });
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_path_to_error::deserialize::<_, T>(item.clone()).map_err(|e| {
+                let entry = ["id", "condition"]
+                    .iter()
+                    .find_map(|k| item.get(k).and_then(toml::Value::as_str))
+                    .map_or_else(|| format!("{key}[{i}]"), str::to_string);
+                ContentError::Invalid {
+                    file: file.to_string(),
+                    entry,
+                    field: e.path().to_string(),
+                    message: e.into_inner().to_string(),
+                }
+            })
+        })
+        .collect()
+}
+
+fn whole<T: DeserializeOwned>(table: toml::Table, file: &str) -> Result<T, ContentError> {
+    serde_path_to_error::deserialize::<_, T>(toml::Value::Table(table)).map_err(|e| {
+        ContentError::Invalid {
+            file: file.to_string(),
+            entry: "(file)".to_string(),
+            field: e.path().to_string(),
+            message: e.into_inner().to_string(),
+        }
+    })
+}
+
+fn only_known_tables(table: &toml::Table, file: &str, known: &[&str]) -> Result<(), ContentError> {
+    match table.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => Err(ContentError::Invalid {
+            file: file.to_string(),
+            entry: "(file)".to_string(),
+            field: unknown.clone(),
+            message: format!("unknown table; expected {}", known.join(" or ")),
+        }),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,292 @@
+//! The knowledge base as a clinic's physiotherapist edits it: the entries of `content/*.toml`
+//! as owned structs. Closed sets of values are real enums (`crate::vocabulary`), so an unknown
+//! value is refused while loading, naming file, entry and field.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::vocabulary::{
+    ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, SexOption, View,
+};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub view: View,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub id: String,
+    pub kind: FindingKind,
+    /// A short group heading the UI uses to keep related questions together.
+    pub group: String,
+    /// A short statement of a "yes", used when explaining a result ("Hurts lying on that side").
+    pub label: String,
+    pub question: String,
+    pub help: String,
+    /// The question is asked when any of these regions is picked; empty means always asked.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub min_age: Option<u8>,
+    #[serde(default)]
+    pub max_age: Option<u8>,
+    #[serde(default)]
+    pub runner_only: bool,
+    /// Asked only for these sexes (female / male / other); empty means everyone. An unknown
+    /// sex is asked every question.
+    #[serde(default)]
+    pub sexes: Vec<SexOption>,
+    /// Asked only once one of these findings is answered "yes" or "not sure" (a follow-up).
+    #[serde(default)]
+    pub asked_if: Vec<String>,
+    /// Asked only when no age was given (the "is this for someone under 16?" question).
+    #[serde(default)]
+    pub unknown_age_only: bool,
+    /// An id kept from an earlier contract whose question was split or reworded: still
+    /// accepted and still used by rules, never asked. Lists the findings that ask it now.
+    #[serde(default)]
+    pub replaced_by: Vec<String>,
+    /// Findings that ask the same thing on another step (CLINICAL.md rule 12): an answer to
+    /// this one also counts for them, where they would have been asked (their regions).
+    #[serde(default)]
+    pub same_as: Vec<String>,
+}
+
+/// One line of results text. A line that tells the person to get seen or to stop is marked
+/// `{ text = "…", get_seen = true }` by its editor: marked lines are compiled into the app so
+/// they show even when the results text cannot load (CLINICAL.md rule 13). A plain string is an
+/// unmarked line. `hipcheck content check` fails when the mark and the wording disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub get_seen: bool,
+}
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Plain(String),
+            Marked(MarkedLine),
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct MarkedLine {
+            text: String,
+            get_seen: bool,
+        }
+        Ok(match Raw::deserialize(deserializer)? {
+            Raw::Plain(text) => Line {
+                text,
+                get_seen: false,
+            },
+            Raw::Marked(m) => Line {
+                text: m.text,
+                get_seen: m.get_seen,
+            },
+        })
+    }
+}
+
+impl std::ops::Deref for Line {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Line {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub id: String,
+    pub name: String,
+    pub summary: Line,
+    /// The care level this condition needs when it leads the ranking.
+    pub care: Level,
+    pub self_manage: bool,
+    /// Fact id → weight when the fact is present.
+    #[serde(rename = "for")]
+    pub supports: BTreeMap<String, u8>,
+    /// Fact id → weight subtracted when the fact is present.
+    #[serde(default)]
+    pub against: BTreeMap<String, u8>,
+    /// Finding id → weight subtracted when the person explicitly answered "no".
+    #[serde(default)]
+    pub against_if_no: BTreeMap<String, u8>,
+    /// Hallmark facts: without at least one of them the condition is never rated above
+    /// "less likely" (for example bone stress without any load or energy-deficit clue).
+    #[serde(default)]
+    pub needs_any: Vec<String>,
+    /// What would change the advice for this condition (the safety net).
+    pub watch_for: Vec<String>,
+    pub references: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub level: Level,
+    /// Every one of these facts must be present.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// At least one of these facts must be present.
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// At least one of these regions must be picked.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// At least one region of any kind must be picked.
+    #[serde(default)]
+    pub needs_pain: bool,
+    #[serde(default)]
+    pub min_age: Option<u8>,
+    #[serde(default)]
+    pub max_age: Option<u8>,
+    #[serde(default)]
+    pub runner_only: bool,
+    pub reason: String,
+    pub action: String,
+    #[serde(default)]
+    pub consider: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub id: String,
+    pub short: String,
+    pub citation: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pose {
+    pub trunk: i16,
+    pub work_thigh: i16,
+    pub work_shin: i16,
+    pub other_thigh: i16,
+    pub other_shin: i16,
+    pub upper_arm: i16,
+    pub forearm: i16,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Illustration {
+    pub view: PoseView,
+    pub prop: Prop,
+    pub description: String,
+    pub start: Pose,
+    pub end: Pose,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub also_called: Option<String>,
+    pub kind: ExerciseKind,
+    pub phase: u8,
+    pub steps: Vec<Line>,
+    pub dosage: Line,
+    #[serde(default)]
+    pub cues: Vec<Line>,
+    #[serde(default)]
+    pub avoid: Vec<Line>,
+    pub references: Vec<String>,
+    pub pose: Illustration,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub name: String,
+    pub timing: Line,
+    pub goal: Line,
+    pub exercises: Vec<String>,
+    #[serde(default)]
+    pub move_on: Vec<Line>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub condition: String,
+    pub summary: Line,
+    pub expected_course: Line,
+    pub pain_rule: PainRule,
+    #[serde(default)]
+    pub education: Vec<Line>,
+    #[serde(default)]
+    pub avoid: Vec<Line>,
+    #[serde(default)]
+    pub cross_training: Vec<Line>,
+    #[serde(default)]
+    pub return_to_run: Vec<Line>,
+    pub review: String,
+    pub references: Vec<String>,
+    #[serde(rename = "phase")]
+    pub phases: Vec<Phase>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UntilSeen {
+    pub id: String,
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub title: String,
+    pub advice: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyNet {
+    pub always: Vec<String>,
+    /// Level id → what to do at that level: the banner's headline, how soon and who to see.
+    pub levels: BTreeMap<Level, LevelText>,
+    pub unsure_action: String,
+    pub no_answers: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelText {
+    pub headline: String,
+    pub how_soon: String,
+    pub who: String,
+    pub review: Vec<String>,
+    /// Shown after `review` only when a phased exercise plan is shown ("safe to start").
+    #[serde(default)]
+    pub with_plan: Vec<String>,
+}
+
+/// The whole knowledge base, as loaded from `content/`.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub regions: Vec<Region>,
+    pub findings: Vec<Finding>,
+    pub conditions: Vec<Condition>,
+    pub rules: Vec<Rule>,
+    pub references: Vec<Reference>,
+    pub exercises: Vec<Exercise>,
+    pub plans: Vec<Plan>,
+    pub until_seen: Vec<UntilSeen>,
+    pub safety_net: SafetyNet,
+}
