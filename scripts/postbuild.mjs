@@ -77,7 +77,7 @@ if (`texts-${fnv1a(textsBody)}.txt` !== textsFile) {
 }
 fs.writeFileSync(path.join(dir, textsFile), textsBody);
 
-// The settings a clinic may pass; the same list the Rust side reads (src/ui/mod.rs).
+// The settings a clinic may pass: SETTINGS in src/vocabulary.rs (tests/contract.rs checks they agree).
 const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
 
 // ---------------------------------------------------------------- page loader (index + iframe)

@@ -207,6 +207,23 @@ pub struct Kb {
     /// The action of a rule capped at same-day because an answer was "not sure".
     pub unsure_action: &'static str,
     pub no_answers: &'static str,
+    pub wording: Wording,
+}
+
+/// Sentences the engine assembles (`safety_net.toml` `[wording]`); `{name}`, `{likelihood}`
+/// and `{how_soon}` are filled in.
+#[derive(Debug, PartialEq)]
+pub struct Wording {
+    pub unsure_prefix: &'static str,
+    pub condition_reason: &'static str,
+    pub no_warning_signs: &'static str,
+    pub best_fit: &'static str,
+    pub no_clear_fit: &'static str,
+    pub until_seen_timing: &'static str,
+    pub until_seen_goal: &'static str,
+    pub likely: &'static str,
+    pub possible: &'static str,
+    pub less_likely: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));

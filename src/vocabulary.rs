@@ -199,6 +199,18 @@ impl Derived {
     }
 }
 
+/// The settings a clinic may give the widget (attributes of `<hip-check>`, `data-` attributes
+/// on the standalone page, query parameters of the iframe). `scripts/postbuild.mjs` forwards
+/// the same list; `tests/contract.rs` checks the two agree.
+pub const SETTINGS: [&str; 6] = [
+    "booking-url",
+    "booking-label",
+    "clinic-name",
+    "phone",
+    "lang",
+    "accent",
+];
+
 /// Set on a results-text handle whose text is compiled into the program rather than left to
 /// the file the browser downloads after Start.
 pub const COMPILED_IN: u16 = 0x8000;

@@ -109,3 +109,19 @@ fn levels_and_conditions_match_the_content() {
         set(KB.conditions.iter().map(|c| c.id))
     );
 }
+
+/// The embed's setting names exist in Rust and in the post-build script: one list each, checked.
+#[test]
+fn the_post_build_script_forwards_the_settings_the_widget_reads() {
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scripts/postbuild.mjs"
+    ))
+    .unwrap();
+    let line = script
+        .lines()
+        .find(|l| l.starts_with("const SETTINGS = ["))
+        .expect("postbuild.mjs defines SETTINGS");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    assert_eq!(listed, hipcheck::vocabulary::SETTINGS);
+}

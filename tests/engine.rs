@@ -75,8 +75,9 @@ fn side_lying_night_pain_is_benign_but_constant_night_pain_is_not() {
     assert!(result
         .triage
         .reasons
+        .0
         .iter()
-        .any(|r| r == "night-pain-constant"));
+        .any(|r| r.id() == Some("night-pain-constant")));
 }
 
 #[test]

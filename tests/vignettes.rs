@@ -96,7 +96,13 @@ fn main() {
             );
         }
         for reason in &v.expect.reasons_include {
-            if !result.triage.reasons.iter().any(|r| r == reason) {
+            if !result
+                .triage
+                .reasons
+                .0
+                .iter()
+                .any(|r| r.id() == Some(reason.as_str()) || r.text().as_deref() == Some(reason))
+            {
                 failures.push(format!(
                     "{}: reason '{reason}' missing from {:?}",
                     v.id, result.triage.reasons

@@ -420,6 +420,21 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "always: {},", str_slice(&net.always));
         let _ = writeln!(o, "unsure_action: {},", lit(&net.unsure_action));
         let _ = writeln!(o, "no_answers: {},", lit(&net.no_answers));
+        let w = &net.wording;
+        let _ = writeln!(
+            o,
+            "wording: Wording {{ unsure_prefix: {}, condition_reason: {}, no_warning_signs: {}, best_fit: {}, no_clear_fit: {}, until_seen_timing: {}, until_seen_goal: {}, likely: {}, possible: {}, less_likely: {} }},",
+            lit(&w.unsure_prefix),
+            lit(&w.condition_reason),
+            lit(&w.no_warning_signs),
+            lit(&w.best_fit),
+            lit(&w.no_clear_fit),
+            lit(&w.until_seen_timing),
+            lit(&w.until_seen_goal),
+            lit(&w.likely),
+            lit(&w.possible),
+            lit(&w.less_likely)
+        );
     }
 
     fn compiled_texts(&self, o: &mut String) {

@@ -263,6 +263,23 @@ pub struct SafetyNet {
     pub levels: BTreeMap<Level, LevelText>,
     pub unsure_action: String,
     pub no_answers: String,
+    pub wording: Wording,
+}
+
+/// Sentences the engine assembles, so that no English lives in `src/engine/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wording {
+    pub unsure_prefix: String,
+    pub condition_reason: String,
+    pub no_warning_signs: String,
+    pub best_fit: String,
+    pub no_clear_fit: String,
+    pub until_seen_timing: String,
+    pub until_seen_goal: String,
+    pub likely: String,
+    pub possible: String,
+    pub less_likely: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

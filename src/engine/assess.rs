@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::answers::{Answers, Onset, Response, Sex, Side};
+use super::reasons::{Against, Reason, Reasons};
 use crate::kb::{
     Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Text, Weighted, AGE_GATED, FINDINGS,
     FINDINGS_BY_ID, KB,
@@ -45,11 +46,13 @@ impl Likelihood {
         }
     }
 
+    /// How the likelihood reads mid-sentence (content wording).
     pub fn label(self) -> &'static str {
+        let wording = &KB.wording;
         match self {
-            Likelihood::Likely => "likely",
-            Likelihood::Possible => "possible",
-            Likelihood::LessLikely => "less likely",
+            Likelihood::Likely => wording.likely,
+            Likelihood::Possible => wording.possible,
+            Likelihood::LessLikely => wording.less_likely,
         }
     }
 }
@@ -76,7 +79,7 @@ pub struct Assessment {
 pub struct Triage {
     pub level: Level,
     /// Finding or condition ids followed by plain text, for each thing that set the level.
-    pub reasons: Vec<String>,
+    pub reasons: Reasons,
     pub headline: &'static str,
     pub how_soon: &'static str,
     pub who: &'static str,
@@ -102,8 +105,9 @@ pub struct FiredRule {
 pub struct Evidence {
     #[serde(rename = "for")]
     pub supports: Vec<&'static str>,
-    /// Facts present that argue against, and `no:<finding>` for a "no" that argues against.
-    pub against: Vec<String>,
+    /// Facts present that argue against, and findings answered "no" that argue against
+    /// (`no:<finding>` in the JSON).
+    pub against: Vec<Against>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -384,7 +388,7 @@ struct Scored {
     /// Painful areas were marked, but none where this condition hurts.
     off_site: bool,
     supports: Vec<&'static str>,
-    against: Vec<String>,
+    against: Vec<Against>,
 }
 
 fn weigh(items: &'static [Weighted], yes: FactSet, unsure: FactSet) -> (f32, Vec<&'static str>) {
@@ -424,13 +428,13 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
     // "Not sure" never argues against a condition: otherwise being unsure could talk the
     // engine out of a cautious answer that "no" would have given (a property test checks it).
     let (against_weight, against_ids) = weigh(condition.against, facts.yes, 0);
-    let mut against: Vec<String> = against_ids.into_iter().map(str::to_string).collect();
+    let mut against: Vec<Against> = against_ids.into_iter().map(Against::Present).collect();
     let mut no_weight = 0.0;
     let mut no_or_unsure_weight = 0.0;
     for item in condition.against_if_no {
         if facts.no & bit(item.fact) != 0 {
             no_weight += f32::from(item.weight);
-            against.push(format!("no:{}", KB.facts[item.fact as usize]));
+            against.push(Against::AnsweredNo(KB.facts[item.fact as usize]));
         }
         if (facts.no | facts.unsure) & bit(item.fact) != 0 {
             no_or_unsure_weight += f32::from(item.weight);
@@ -639,23 +643,12 @@ fn until_seen_plan(
         pain_rule: None,
         phases: vec![PlanPhase {
             name: PlanText::Inline(until_seen.title),
-            timing: PlanText::Inline("Until you are seen"),
-            goal: PlanText::Inline("Protect the painful area and avoid making it worse"),
+            timing: PlanText::Inline(KB.wording.until_seen_timing),
+            goal: PlanText::Inline(KB.wording.until_seen_goal),
             exercises: Vec::new(),
             move_on: &[],
             advice: until_seen.advice,
         }],
-    }
-}
-
-/// "Within 1–3 days" → "within 1–3 days", to sit mid-sentence. Only the first letter: the rest
-/// may hold names or abbreviations, and `str::to_lowercase` would also bring about 12 KB of
-/// Unicode case tables into the browser's wasm.
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
-        None => String::new(),
     }
 }
 
@@ -674,13 +667,11 @@ pub fn assess(answers: &Answers) -> Assessment {
     let mut level = fired.first().map_or(Level::SelfCare, |r| r.level);
     let mut reasons = Vec::new();
     for rule in &fired {
-        reasons.extend(rule.findings.iter().map(|f| f.to_string()));
-        let prefix = if rule.unsure {
-            "You weren't sure about this, so we are being careful: "
-        } else {
-            ""
-        };
-        reasons.push(format!("{prefix}{}", rule.reason));
+        reasons.extend(rule.findings.iter().map(|f| Reason::Finding(f)));
+        reasons.push(Reason::Rule {
+            reason: rule.reason,
+            unsure: rule.unsure,
+        });
     }
     for condition in care {
         level = level.max(condition.care);
@@ -690,19 +681,18 @@ pub fn assess(answers: &Answers) -> Assessment {
             .map_or(Likelihood::Possible, |c| {
                 c.likelihood.max(Likelihood::Possible)
             });
-        reasons.push(condition.id.to_string());
-        reasons.push(format!(
-            "Your answers fit {} ({}), which should be checked by a professional: {}.",
-            condition.name,
-            likelihood.label(),
-            lowercase_first(condition.care.text().how_soon)
-        ));
+        reasons.push(Reason::Condition {
+            id: condition.id,
+            name: condition.name,
+            likelihood,
+            care: condition.care,
+        });
     }
     if reasons.is_empty() {
         reasons.push(if facts.is_empty() {
-            KB.no_answers.to_string()
+            Reason::NothingToAssess
         } else {
-            "No warning signs in your answers; the pattern fits a problem that is safe to self-manage.".to_string()
+            Reason::NoWarningSigns
         });
     }
 
@@ -729,19 +719,19 @@ pub fn assess(answers: &Answers) -> Assessment {
 
     let summary = match (facts.is_empty(), conditions.first()) {
         (true, _) => KB.no_answers.to_string(),
-        (false, None) => "Your answers don't point clearly to one source of pain.".to_string(),
-        (false, Some(top)) => format!(
-            "Best fit for your answers ({}): {}.",
-            top.likelihood.label(),
-            top.name
-        ),
+        (false, None) => KB.wording.no_clear_fit.to_string(),
+        (false, Some(top)) => KB
+            .wording
+            .best_fit
+            .replace("{likelihood}", top.likelihood.label())
+            .replace("{name}", top.name),
     };
 
     Assessment {
         contract: super::answers::CONTRACT_VERSION,
         triage: Triage {
             level,
-            reasons,
+            reasons: Reasons(reasons),
             headline: text.headline,
             how_soon: text.how_soon,
             who: text.who,

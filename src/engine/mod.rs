@@ -3,6 +3,7 @@
 mod answers;
 mod assess;
 mod questions;
+mod reasons;
 
 pub use answers::{
     parse_answers, Answers, AnswersError, Onset, PainSite, Response, Sex, Side, CONTRACT_VERSION,
@@ -13,3 +14,4 @@ pub use assess::{
     RankedCondition, Triage, UNDER_16,
 };
 pub use questions::{red_flag_level, safety_questions, symptom_questions};
+pub use reasons::{Against, Reason, Reasons};

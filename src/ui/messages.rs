@@ -130,7 +130,8 @@ pub struct Messages {
 
     pub likelihood: [(&'static str, &'static str); 3],
     pub level_names: [&'static str; 5],
-    pub derived: [(&'static str, &'static str); 16],
+    /// Labels of the derived facts, in `Derived::ALL` order (the length is checked by the type).
+    pub derived: [&'static str; crate::kb::Derived::ALL.len()],
     pub answered_no: &'static str,
     pub painful_area: &'static str,
     pub illustration_of: &'static str,
@@ -272,23 +273,24 @@ pub static EN: Messages = Messages {
 
     likelihood: [("likely", "Likely"), ("possible", "Possible"), ("less-likely", "Less likely")],
     level_names: ["Self-care", "See someone soon", "Within 1–3 days", "Today", "Emergency"],
+    // In `Derived::ALL` order.
     derived: [
-        ("onset-sudden", "Started suddenly"),
-        ("onset-gradual", "Came on gradually"),
-        ("female", "More common in women"),
-        ("male", "More common in men"),
-        ("runner", "Common in runners"),
-        ("age-under-16", "Age under 16"),
-        ("age-under-20", "Age under 20"),
-        ("age-under-45", "Age under 45"),
-        ("age-40-plus", "Age 40 or over"),
-        ("age-45-plus", "Age 45 or over"),
-        ("age-50-plus", "Age 50 or over"),
-        ("age-60-plus", "Age 60 or over"),
-        ("duration-under-2-weeks", "Less than 2 weeks"),
-        ("duration-3-months-plus", "More than 3 months"),
-        ("pain-severe", "Severe pain"),
-        ("both-sides", "Both sides"),
+        "Started suddenly",
+        "Came on gradually",
+        "More common in women",
+        "More common in men",
+        "Common in runners",
+        "Age under 16",
+        "Age under 20",
+        "Age under 45",
+        "Age 40 or over",
+        "Age 45 or over",
+        "Age 50 or over",
+        "Age 60 or over",
+        "Less than 2 weeks",
+        "More than 3 months",
+        "Severe pain",
+        "Both sides",
     ],
     answered_no: "Not: {label}",
     painful_area: "Painful area: {label}",
@@ -334,13 +336,22 @@ impl Messages {
             .map_or("", |(_, v)| v)
     }
 
-    /// A plain label for any fact id: region, finding, derived fact, or `no:<finding>`.
+    /// A plain label for evidence against a condition.
+    pub fn against_label(&self, against: &crate::engine::Against) -> String {
+        use crate::engine::Against;
+        use crate::kb::KB;
+        match *against {
+            Against::Present(id) => self.fact_label(id),
+            Against::AnsweredNo(finding) => {
+                let label = KB.finding(finding).map_or(finding, |f| f.label);
+                self.answered_no.replace("{label}", label)
+            }
+        }
+    }
+
+    /// A plain label for any fact id: region, finding or derived fact.
     pub fn fact_label(&self, id: &str) -> String {
         use crate::kb::KB;
-        if let Some(finding) = id.strip_prefix("no:") {
-            let label = KB.finding(finding).map_or(finding, |f| f.label);
-            return self.answered_no.replace("{label}", label);
-        }
         if let Some(region) = KB.region(id) {
             return self
                 .painful_area
@@ -349,10 +360,11 @@ impl Messages {
         if let Some(finding) = KB.finding(id) {
             return finding.label.to_string();
         }
-        self.derived
+        crate::kb::Derived::ALL
             .iter()
-            .find(|(k, _)| *k == id)
-            .map_or(id, |(_, v)| v)
+            .position(|d| d.id() == id)
+            .and_then(|i| self.derived.get(i))
+            .map_or(id, |label| label)
             .to_string()
     }
 }

@@ -5,7 +5,7 @@ use super::exercise_card::exercise_card;
 use super::list_items::list_items;
 use super::results_text::{self, Status};
 use super::state::{Action, State, Step};
-use crate::engine::{assess, Assessment, PlanKind};
+use crate::engine::{assess, Assessment, PlanKind, Reason};
 use crate::kb::{Level, Text, KB};
 
 /// Today's date in the reader's language, formatted by the browser (so the printout is dated
@@ -27,14 +27,14 @@ fn level_class(level: Level) -> &'static str {
     }
 }
 
-/// Plain-text reasons only: the engine interleaves ids (for machines) with sentences (for people).
-fn plain_reasons(result: &Assessment) -> Vec<&str> {
+/// The sentences of the reasons (the ids are for machines).
+fn plain_reasons(result: &Assessment) -> Vec<String> {
     result
         .triage
         .reasons
+        .0
         .iter()
-        .map(String::as_str)
-        .filter(|r| r.contains(' '))
+        .filter_map(Reason::text)
         .collect()
 }
 
@@ -67,7 +67,7 @@ pub fn results_step(
                 <ul>{ list_items(&mut result.triage.actions.iter().copied()) }</ul>
             }
             <h4>{ m.why_this_level }</h4>
-            <ul>{ for plain_reasons(&result).into_iter().map(|r| html! { <li>{ r.to_string() }</li> }) }</ul>
+            <ul>{ for plain_reasons(&result).into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
         </section>
     };
 
@@ -99,7 +99,7 @@ pub fn results_step(
                                     if !c.evidence.against.is_empty() {
                                         <ul class="hc-against">
                                             { for c.evidence.against.iter().map(|f| html! {
-                                                <li><span class="hc-sign" aria-hidden="true">{ "−" }</span><span class="hc-visually-hidden">{ m.evidence_against }{ ": " }</span>{ m.fact_label(f) }</li>
+                                                <li><span class="hc-sign" aria-hidden="true">{ "−" }</span><span class="hc-visually-hidden">{ m.evidence_against }{ ": " }</span>{ m.against_label(f) }</li>
                                             }) }
                                         </ul>
                                     }
