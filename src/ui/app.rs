@@ -6,17 +6,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::context::{Config, Ui};
-use super::emergency_step::emergency_step;
-use super::progress::progress;
-use super::results_step::results_step;
-use super::results_text;
-use super::safety_step::safety_step;
-use super::start_step::start_step;
-use super::state::{Action, Notice, State, Step};
-use super::storage::{self, Loaded};
-use super::symptoms_step::symptoms_step;
-use super::where_step::where_step;
+use crate::ui::context::{Config, Ui};
+use crate::ui::results_text;
+use crate::ui::state::{Action, Notice, State, Step};
+use crate::ui::steps::emergency::emergency_step;
+use crate::ui::steps::results::results_step;
+use crate::ui::steps::safety::safety_step;
+use crate::ui::steps::start::start_step;
+use crate::ui::steps::symptoms::symptoms_step;
+use crate::ui::steps::where_it_hurts::where_step;
+use crate::ui::storage::{self, Loaded};
+use crate::ui::widgets::progress::progress;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 

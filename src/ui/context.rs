@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::messages::{messages, Messages, EN};
+use crate::ui::messages::{messages, Messages, EN};
 
 /// Settings a clinic gives the widget (data attributes today, custom-element attributes later).
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -9,8 +9,8 @@
 //! `hipcheck <schema>`; anything unexpected discards the whole record, and the answers must pass
 //! the engine's own validation before they are offered back.
 
-use super::state::{Saved, Step, SAVED_SCHEMA};
 use crate::engine::{Answers, Onset, PainSite, Response, Sex, Side};
+use crate::ui::state::{Saved, Step, SAVED_SCHEMA};
 
 const KEY: &str = "hipcheck.answers";
 /// A saved record is a few hundred bytes; anything far larger is not ours.

@@ -6,9 +6,9 @@
 
 use yew::prelude::*;
 
-use super::context::use_ui;
 use crate::engine::{Answers, Side};
 use crate::kb::{View, KB};
+use crate::ui::context::use_ui;
 
 /// A region's target on the person's RIGHT side in the front view, or LEFT side in the back
 /// view (the left half of the picture), or the single side shown in the side view.

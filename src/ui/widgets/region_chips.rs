@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::messages::Messages;
 use crate::engine::{Answers, Side};
 use crate::kb::KB;
+use crate::ui::messages::Messages;
 
 /// The picked areas as chips ("Left · point of the hip ✕"), each removable.
 pub fn region_chips(

@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
-use super::figure::exercise_figure;
-use super::list_items::list_items;
 use crate::kb::{Text, KB};
+use crate::ui::widgets::figure::exercise_figure;
+use crate::ui::widgets::list_items::list_items;
 
-use super::messages::Messages;
+use crate::ui::messages::Messages;
 
 /// One exercise: illustration, how-to steps, dosage, tips and what to avoid.
 pub fn exercise_card(m: &'static Messages, id: &str) -> Html {

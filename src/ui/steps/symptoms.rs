@@ -1,11 +1,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::choice::choice;
-use super::context::Ui;
-use super::question::question;
-use super::state::{Action, State, Step};
 use crate::engine::{symptom_questions, Onset, Response};
+use crate::ui::context::Ui;
+use crate::ui::state::{Action, State, Step};
+use crate::ui::widgets::choice::choice;
+use crate::ui::widgets::question::question;
 
 /// Only the questions relevant to the picked areas (the engine decides which), then pain now,
 /// how long and how it started.

@@ -1,12 +1,12 @@
 use yew::prelude::*;
 
-use super::context::Ui;
-use super::exercise_card::exercise_card;
-use super::list_items::list_items;
-use super::results_text::{self, Status};
-use super::state::{Action, State, Step};
 use crate::engine::{assess, Assessment, PlanKind, Reason};
 use crate::kb::{Level, Text, KB};
+use crate::ui::context::Ui;
+use crate::ui::results_text::{self, Status};
+use crate::ui::state::{Action, State, Step};
+use crate::ui::widgets::exercise_card::exercise_card;
+use crate::ui::widgets::list_items::list_items;
 
 /// Today's date in the reader's language, formatted by the browser (so the printout is dated
 /// without a date library in the wasm).

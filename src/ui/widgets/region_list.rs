@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::messages::Messages;
 use crate::engine::{Answers, Side};
 use crate::kb::{View, KB};
+use crate::ui::messages::Messages;
 
 /// The diagram's 24 choices as labelled checkboxes, grouped by view.
 pub fn region_list(

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::choice::choice;
-use super::context::Ui;
 use crate::engine::Response;
 use crate::kb::Finding;
+use crate::ui::context::Ui;
+use crate::ui::widgets::choice::choice;
 
 pub fn question(
     ui: &Ui,

@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
-use super::context::Ui;
-use super::question::question;
-use super::state::{Action, State, Step};
 use crate::engine::{safety_questions, Response};
 use crate::kb::{Finding, KB};
+use crate::ui::context::Ui;
+use crate::ui::state::{Action, State, Step};
+use crate::ui::widgets::question::question;
 
 /// Red-flag questions first (CLINICAL.md rule 1), grouped, with one "None of these" answer.
 /// An emergency answer stops the flow at once (the reducer asks the engine); "not sure" on an

@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
-use super::list_items::list_items;
-use super::messages::Messages;
-use super::state::{Action, State, Step};
 use crate::engine::assess;
 use crate::kb::Level;
+use crate::ui::messages::Messages;
+use crate::ui::state::{Action, State, Step};
+use crate::ui::widgets::list_items::list_items;
 
 /// The flow stops here: only what to do now, and why (CLINICAL.md rule 1).
 pub fn emergency_step(m: &Messages, state: &State, dispatch: &Callback<Action>) -> Html {

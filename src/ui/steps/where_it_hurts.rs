@@ -1,13 +1,13 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::body_map::BodyMap;
-use super::context::Ui;
-use super::region_chips::region_chips;
-use super::region_list::region_list;
-use super::state::{Action, State, Step};
 use crate::engine::Side;
 use crate::kb::View;
+use crate::ui::context::Ui;
+use crate::ui::state::{Action, State, Step};
+use crate::ui::widgets::body_map::BodyMap;
+use crate::ui::widgets::region_chips::region_chips;
+use crate::ui::widgets::region_list::region_list;
 
 const VIEWS: [View; 3] = [View::Front, View::Side, View::Back];
 

@@ -1,11 +1,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::choice::choice;
-use super::context::Ui;
-use super::list_items::list_items;
-use super::state::{Action, Notice, State, Step};
 use crate::engine::Sex;
+use crate::ui::context::Ui;
+use crate::ui::state::{Action, Notice, State, Step};
+use crate::ui::widgets::choice::choice;
+use crate::ui::widgets::list_items::list_items;
 
 /// What this is, the emergency line, and a little about the person.
 pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {

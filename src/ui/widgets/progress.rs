@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::messages::Messages;
-use super::state::Step;
+use crate::ui::messages::Messages;
+use crate::ui::state::Step;
 
 /// "Step 2 of 5: Safety", with a bar; hidden on the emergency stop.
 pub fn progress(m: &Messages, step: Step) -> Html {

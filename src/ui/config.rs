@@ -1,0 +1,71 @@
+//! The clinic's settings, read from attributes and refused when unsafe.
+
+use wasm_bindgen::JsCast;
+use yew::AttrValue;
+
+use crate::ui::context::Config;
+use crate::ui::messages;
+
+/// Schemes a booking link may use; anything else (`javascript:`, `data:`) is refused.
+const BOOKING_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
+
+/// A booking link is accepted only with a safe scheme.
+pub fn safe_booking_url(url: &str) -> Option<AttrValue> {
+    let trimmed = url.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    BOOKING_SCHEMES
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        .then(|| AttrValue::from(trimmed.to_string()))
+}
+
+/// Reads and validates the clinic's settings from `element`'s attributes: `booking-url`,
+/// `booking-label`, `clinic-name`, `phone`, `lang`, `accent`, each behind `prefix` (`""` on the
+/// `<hip-check>` element, `"data-"` on the standalone page's mount point). Refusals are logged
+/// naming the attribute; the widget always starts.
+pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
+    let attr = |name: &str| {
+        element
+            .get_attribute(&format!("{prefix}{name}"))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let booking_url = attr("booking-url").and_then(|url| {
+        let safe = safe_booking_url(&url);
+        if safe.is_none() {
+            gloo::console::error!(format!(
+                "HipCheck: attribute {prefix}booking-url refused: only https:, http:, mailto: and tel: links are allowed (got '{url}'). The widget works without a booking link."
+            ));
+        }
+        safe
+    });
+    let lang = match attr("lang") {
+        Some(lang) if messages::messages(&lang).is_some() => lang,
+        Some(lang) => {
+            gloo::console::warn!(format!(
+                "HipCheck: attribute {prefix}lang '{lang}' is not available; using English."
+            ));
+            "en".to_string()
+        }
+        None => "en".to_string(),
+    };
+    if let Some(accent) = attr("accent") {
+        if web_sys::css::supports_with_value("color", &accent).unwrap_or(false) {
+            if let Some(host) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = host.style().set_property("--hipcheck-accent", &accent);
+            }
+        } else {
+            gloo::console::warn!(format!(
+                "HipCheck: attribute {prefix}accent '{accent}' is not a CSS colour; using the default."
+            ));
+        }
+    }
+    Config {
+        booking_url,
+        booking_label: attr("booking-label").map(AttrValue::from),
+        clinic_name: attr("clinic-name").map(AttrValue::from),
+        phone: attr("phone").map(AttrValue::from),
+        lang: AttrValue::from(lang),
+        assets: AttrValue::default(),
+    }
+}

@@ -1,0 +1,9 @@
+pub mod body_map;
+pub mod choice;
+pub mod exercise_card;
+pub mod figure;
+pub mod list_items;
+pub mod progress;
+pub mod question;
+pub mod region_chips;
+pub mod region_list;
