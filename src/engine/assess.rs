@@ -57,6 +57,12 @@ impl Likelihood {
     }
 }
 
+impl Serialize for PainRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
 impl Serialize for Level {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())
@@ -171,7 +177,7 @@ pub struct PlanAdvice {
     pub kind: PlanKind,
     pub title: PlanText,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pain_rule: Option<&'static str>,
+    pub pain_rule: Option<PainRule>,
     pub phases: Vec<PlanPhase>,
 }
 
@@ -600,10 +606,7 @@ fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option
                     condition: condition.id,
                     kind: PlanKind::Rehab,
                     title: PlanText::Results(plan.summary),
-                    pain_rule: Some(match plan.pain_rule {
-                        PainRule::Tendon => "tendon",
-                        PainRule::Bone => "bone",
-                    }),
+                    pain_rule: Some(plan.pain_rule),
                     phases: plan
                         .phases
                         .iter()

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::engine::{assess, Assessment, PlanKind, Reason};
-use crate::kb::{Level, Text, KB};
+use crate::engine::{assess, Assessment, PlanAdvice, PlanKind, PlanPhase, RankedCondition, Reason};
+use crate::kb::{Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
@@ -51,10 +51,27 @@ pub fn results_step(
 ) -> Html {
     let m = ui.m;
     let result = assess(&state.answers);
-    let level = result.triage.level;
-    let text_ready = text_status == Status::Ready;
+    html! {
+        <div key="results" class="hc-step hc-results">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
+            <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ m.checked_on.replace("{date}", &today(m.lang)) }</p>
+            // Announced once, politely, when the result appears.
+            <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
+            { banner(ui, &result) }
+            { for booking(ui) }
+            { sources(ui, &result) }
+            { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status)) }
+            { safety_net(ui, &result) }
+            { change_answers(ui, dispatch) }
+        </div>
+    }
+}
 
-    let banner = html! {
+/// The level, how soon and who to see, what to do now and why.
+fn banner(ui: &Ui, result: &Assessment) -> Html {
+    let m = ui.m;
+    let level = result.triage.level;
+    html! {
         <section class={classes!("hc-banner", level_class(level))} aria-labelledby={ui.id("banner-title")}>
             <p class="hc-level-name">{ m.level_names[level as usize] }</p>
             <h3 id={ui.id("banner-title")}>{ result.triage.headline }</h3>
@@ -67,184 +84,248 @@ pub fn results_step(
                 <ul>{ list_items(&mut result.triage.actions.iter().copied()) }</ul>
             }
             <h4>{ m.why_this_level }</h4>
-            <ul>{ for plain_reasons(&result).into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+            <ul>{ for plain_reasons(result).into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
         </section>
-    };
+    }
+}
 
-    let sources = html! {
+/// The ranked possible sources, each with the evidence for and against it.
+fn sources(ui: &Ui, result: &Assessment) -> Html {
+    let m = ui.m;
+    html! {
         <section class="hc-section" aria-labelledby={ui.id("sources")}>
             <h3 id={ui.id("sources")}>{ m.sources_heading }</h3>
             if result.conditions.is_empty() {
                 <p>{ result.summary.clone() }</p>
             } else {
                 <p class="hc-hint">{ m.sources_intro }</p>
-                <ol class="hc-sources">
-                    { for result.conditions.iter().map(|c| {
-                        let summary = KB.condition(c.id).map_or("", |k| k.summary.get());
-                        let likelihood = c.likelihood.id();
-                        html! {
-                            <li class="hc-source">
-                                <div class="hc-source-head">
-                                    <h4>{ c.name }</h4>
-                                    <span class={classes!("hc-badge", format!("hc-{likelihood}"))}>{ m.likelihood_label(likelihood) }</span>
-                                </div>
-                                if !summary.is_empty() { <p>{ summary }</p> }
-                                <div class="hc-evidence">
-                                    <p class="hc-evidence-title">{ m.why_we_think }</p>
-                                    <ul class="hc-for">
-                                        { for c.evidence.supports.iter().map(|f| html! {
-                                            <li><span class="hc-sign" aria-hidden="true">{ "+" }</span><span class="hc-visually-hidden">{ m.evidence_for }{ ": " }</span>{ m.fact_label(f) }</li>
-                                        }) }
-                                    </ul>
-                                    if !c.evidence.against.is_empty() {
-                                        <ul class="hc-against">
-                                            { for c.evidence.against.iter().map(|f| html! {
-                                                <li><span class="hc-sign" aria-hidden="true">{ "−" }</span><span class="hc-visually-hidden">{ m.evidence_against }{ ": " }</span>{ m.against_label(f) }</li>
-                                            }) }
-                                        </ul>
-                                    }
-                                </div>
-                            </li>
-                        }
-                    }) }
-                </ol>
+                <ol class="hc-sources">{ for result.conditions.iter().map(|c| source(ui, c)) }</ol>
             }
         </section>
-    };
+    }
+}
 
-    let plan = result.plan.as_ref().map(|plan| {
-        let full = KB.plan(plan.condition);
-        // `detail` lists are left out of the printed summary, which must fit on two pages.
-        let list = |title: &'static str, items: &'static [Text], detail: bool| {
-            (!items.is_empty()).then(|| html! {
-                <div class={classes!("hc-plan-list", detail.then_some("hc-print-hide"))}>
-                    <h4>{ title }</h4>
-                    <ul>{ list_items(&mut items.iter().map(|i| i.get())) }</ul>
-                </div>
-            })
-        };
-        // Both forms of a rehab plan, loaded or not, open with these.
-        let plan_heading = html! {
-            <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ m.plan_heading }</h3>
-        };
-        let pain_rule = html! {
-            <div class="hc-callout">
-                <h4>{ m.pain_rule_heading }</h4>
-                <p>{ if plan.pain_rule == Some("bone") { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
-            </div>
-        };
-        match (plan.kind, full) {
-            (PlanKind::Rehab, Some(full)) if !text_ready => {
-                let onretry = {
-                    let assets = ui.config.assets.clone();
-                    let widget = ui.uid.clone();
-                    Callback::from(move |_| results_text::retry(&assets, widget.clone()))
-                };
-                let retry = matches!(text_status, Status::Failed | Status::Retrying);
-                // Every line of the plan about getting seen or stopping is compiled in
-                // (`build.rs`), so it shows even when the rest of the wording cannot load.
-                let phases = full.phases.iter().flat_map(|phase| {
-                    [phase.name, phase.timing, phase.goal]
-                        .into_iter()
-                        .chain(phase.move_on.iter().copied())
-                });
-                let mut get_seen: Vec<&'static str> = [full.summary, full.expected_course]
-                    .into_iter()
-                    .chain([full.education, full.avoid, full.cross_training, full.return_to_run].into_iter().flatten().copied())
-                    .chain(phases)
-                    .filter(|t| t.is_compiled_in())
-                    .map(|t| t.get())
-                    .collect();
-                get_seen.push(full.review.get());
-                html! {
-                    <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                        { plan_heading }
-                        <p role="status">{ if text_status == Status::Failed { m.plan_failed } else { m.plan_loading } }</p>
-                        if retry {
-                            <div class="hc-actions hc-actions-top">
-                                <button type="button" class="hc-button" onclick={onretry}
-                                    aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
-                            </div>
-                        }
-                        { pain_rule }
-                        <div class="hc-plan-list">
-                            <h4>{ m.get_seen_heading }</h4>
-                            <ul>{ list_items(&mut get_seen.into_iter()) }</ul>
-                        </div>
-                    </section>
-                }
-            }
-            (PlanKind::Rehab, Some(full)) => html! {
-                <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                    { plan_heading }
-                    <p>{ full.summary.get() }</p>
-                    <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
-                    { pain_rule }
-                    { for list(m.education_heading, full.education, true) }
-                    { for list(m.plan_avoid_heading, full.avoid, false) }
-                    <ol class="hc-phases">
-                        { for plan.phases.iter().map(|phase| html! {
-                            <li class="hc-phase">
-                                <h4>{ phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span></h4>
-                                <p>{ phase.goal.get() }</p>
-                                <ul class="hc-exercises">
-                                    { for phase.exercises.iter().map(|id| exercise_card(m, id)) }
-                                </ul>
-                                if !phase.move_on.is_empty() {
-                                    <div class="hc-move-on">
-                                        <h5>{ m.move_on_when }</h5>
-                                        <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
-                                    </div>
-                                }
-                            </li>
-                        }) }
-                    </ol>
-                    { for list(m.cross_training_heading, full.cross_training, true) }
-                    { for list(m.return_to_run_heading, full.return_to_run, true) }
-                    <div class="hc-plan-list">
-                        <h4>{ m.review_heading }</h4>
-                        <p>{ full.review.get() }</p>
-                    </div>
-                    <details class="hc-references">
-                        <summary>{ m.references_heading }</summary>
-                        <ul>{ list_items(&mut full.references.iter().filter_map(|r| KB.reference(r)).map(|r| r.citation.get())) }</ul>
-                    </details>
-                </section>
-            },
-            _ => html! {
-                <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-                    <h3 id={ui.id("plan")}>{ if plan.kind == PlanKind::Advice { m.advice_heading } else { m.until_seen_heading } }</h3>
-                    { for plan.phases.iter().map(|phase| html! {
-                        <>
-                            <h4>{ phase.name.get() }</h4>
-                            <ul>{ list_items(&mut phase.advice.iter().copied()) }</ul>
-                        </>
-                    }) }
-                </section>
-            },
+fn source(ui: &Ui, c: &RankedCondition) -> Html {
+    let m = ui.m;
+    let summary = KB.condition(c.id).map_or("", |k| k.summary.get());
+    let likelihood = c.likelihood.id();
+    let sign = |sign: &'static str, hidden: &'static str, label: String| {
+        html! {
+            <li><span class="hc-sign" aria-hidden="true">{ sign }</span><span class="hc-visually-hidden">{ hidden }{ ": " }</span>{ label }</li>
         }
-    });
+    };
+    html! {
+        <li class="hc-source">
+            <div class="hc-source-head">
+                <h4>{ c.name }</h4>
+                <span class={classes!("hc-badge", format!("hc-{likelihood}"))}>{ m.likelihood_label(likelihood) }</span>
+            </div>
+            if !summary.is_empty() { <p>{ summary }</p> }
+            <div class="hc-evidence">
+                <p class="hc-evidence-title">{ m.why_we_think }</p>
+                <ul class="hc-for">
+                    { for c.evidence.supports.iter().map(|f| sign("+", m.evidence_for, m.fact_label(f))) }
+                </ul>
+                if !c.evidence.against.is_empty() {
+                    <ul class="hc-against">
+                        { for c.evidence.against.iter().map(|f| sign("−", m.evidence_against, m.against_label(f))) }
+                    </ul>
+                }
+            </div>
+        </li>
+    }
+}
 
-    let safety_net = html! {
+/// A phased plan once its wording has loaded; until then (or if it cannot load) the pain rule
+/// and every line about getting seen or stopping; or "until seen" advice.
+fn plan_section(ui: &Ui, plan: &PlanAdvice, text_status: Status) -> Html {
+    match (plan.kind, KB.plan(plan.condition)) {
+        (PlanKind::Rehab, Some(full)) if text_status != Status::Ready => {
+            plan_waiting(ui, plan, full, text_status)
+        }
+        (PlanKind::Rehab, Some(full)) => rehab_plan(ui, plan, full),
+        _ => advice_plan(ui, plan),
+    }
+}
+
+/// Both forms of a rehab plan, loaded or not, open with these.
+fn plan_heading(ui: &Ui) -> Html {
+    html! { <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ ui.m.plan_heading }</h3> }
+}
+
+fn pain_rule(ui: &Ui, plan: &PlanAdvice) -> Html {
+    let m = ui.m;
+    html! {
+        <div class="hc-callout">
+            <h4>{ m.pain_rule_heading }</h4>
+            <p>{ if plan.pain_rule == Some(PainRule::Bone) { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
+        </div>
+    }
+}
+
+fn plan_waiting(ui: &Ui, plan: &PlanAdvice, full: &'static Plan, text_status: Status) -> Html {
+    let m = ui.m;
+    let onretry = {
+        let assets = ui.config.assets.clone();
+        let widget = ui.uid.clone();
+        Callback::from(move |_| results_text::retry(&assets, widget.clone()))
+    };
+    let retry = matches!(text_status, Status::Failed | Status::Retrying);
+    // Every line of the plan about getting seen or stopping is compiled in (marked `get_seen`
+    // in content), so it shows even when the rest of the wording cannot load.
+    let phases = full.phases.iter().flat_map(|phase| {
+        [phase.name, phase.timing, phase.goal]
+            .into_iter()
+            .chain(phase.move_on.iter().copied())
+    });
+    let lists = [
+        full.education,
+        full.avoid,
+        full.cross_training,
+        full.return_to_run,
+    ];
+    let mut get_seen: Vec<&'static str> = [full.summary, full.expected_course]
+        .into_iter()
+        .chain(lists.into_iter().flatten().copied())
+        .chain(phases)
+        .filter(|t| t.is_compiled_in())
+        .map(|t| t.get())
+        .collect();
+    get_seen.push(full.review.get());
+    html! {
+        <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
+            { plan_heading(ui) }
+            <p role="status">{ if text_status == Status::Failed { m.plan_failed } else { m.plan_loading } }</p>
+            if retry {
+                <div class="hc-actions hc-actions-top">
+                    <button type="button" class="hc-button" onclick={onretry}
+                        aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
+                </div>
+            }
+            { pain_rule(ui, plan) }
+            <div class="hc-plan-list">
+                <h4>{ m.get_seen_heading }</h4>
+                <ul>{ list_items(&mut get_seen.into_iter()) }</ul>
+            </div>
+        </section>
+    }
+}
+
+/// A titled list of plan text; `detail` lists are left out of the printed summary, which must
+/// fit on two pages.
+fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Option<Html> {
+    (!items.is_empty()).then(|| {
+        html! {
+            <div class={classes!("hc-plan-list", detail.then_some("hc-print-hide"))}>
+                <h4>{ title }</h4>
+                <ul>{ list_items(&mut items.iter().map(|i| i.get())) }</ul>
+            </div>
+        }
+    })
+}
+
+fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
+    let m = ui.m;
+    let citations = full
+        .references
+        .iter()
+        .filter_map(|r| KB.reference(r))
+        .map(|r| r.citation.get());
+    html! {
+        <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
+            { plan_heading(ui) }
+            <p>{ full.summary.get() }</p>
+            <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
+            { pain_rule(ui, plan) }
+            { for plan_list(m.education_heading, full.education, true) }
+            { for plan_list(m.plan_avoid_heading, full.avoid, false) }
+            <ol class="hc-phases">{ for plan.phases.iter().map(|phase| plan_phase(ui, phase)) }</ol>
+            { for plan_list(m.cross_training_heading, full.cross_training, true) }
+            { for plan_list(m.return_to_run_heading, full.return_to_run, true) }
+            <div class="hc-plan-list">
+                <h4>{ m.review_heading }</h4>
+                <p>{ full.review.get() }</p>
+            </div>
+            <details class="hc-references">
+                <summary>{ m.references_heading }</summary>
+                <ul>{ list_items(&mut citations.into_iter()) }</ul>
+            </details>
+        </section>
+    }
+}
+
+fn plan_phase(ui: &Ui, phase: &PlanPhase) -> Html {
+    let m = ui.m;
+    html! {
+        <li class="hc-phase">
+            <h4>{ phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span></h4>
+            <p>{ phase.goal.get() }</p>
+            <ul class="hc-exercises">
+                { for phase.exercises.iter().map(|id| exercise_card(m, id)) }
+            </ul>
+            if !phase.move_on.is_empty() {
+                <div class="hc-move-on">
+                    <h5>{ m.move_on_when }</h5>
+                    <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
+                </div>
+            }
+        </li>
+    }
+}
+
+/// "Until you are seen" advice, or a check-up's advice (`PlanKind::Advice`).
+fn advice_plan(ui: &Ui, plan: &PlanAdvice) -> Html {
+    let m = ui.m;
+    let heading = if plan.kind == PlanKind::Advice {
+        m.advice_heading
+    } else {
+        m.until_seen_heading
+    };
+    html! {
+        <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
+            <h3 id={ui.id("plan")}>{ heading }</h3>
+            { for plan.phases.iter().map(|phase| html! {
+                <>
+                    <h4>{ phase.name.get() }</h4>
+                    <ul>{ list_items(&mut phase.advice.iter().copied()) }</ul>
+                </>
+            }) }
+        </section>
+    }
+}
+
+fn safety_net(ui: &Ui, result: &Assessment) -> Html {
+    html! {
         <section class="hc-section" aria-labelledby={ui.id("net")}>
-            <h3 id={ui.id("net")}>{ m.safety_net_heading }</h3>
+            <h3 id={ui.id("net")}>{ ui.m.safety_net_heading }</h3>
             <ul>{ list_items(&mut result.safety_net.iter().copied()) }</ul>
         </section>
-    };
+    }
+}
 
-    let booking = ui.config.booking_url.as_ref().map(|url| {
-        let label = ui.config.booking_label.clone().unwrap_or_else(|| AttrValue::from(m.book_default_label));
-        html! {
-            <section class="hc-section hc-book" aria-label={label.clone()}>
-                <p>{ m.book_intro }</p>
-                <a class="hc-button hc-primary hc-cta" href={url.clone()} target="_blank" rel="noopener">{ label }</a>
-                if let Some(phone) = &ui.config.phone {
-                    <p><a href={format!("tel:{}", phone.replace(' ', ""))}>{ phone.clone() }</a></p>
-                }
-            </section>
-        }
-    });
+/// The clinic's call to action, when it gave a booking link.
+fn booking(ui: &Ui) -> Option<Html> {
+    let m = ui.m;
+    let url = ui.config.booking_url.as_ref()?;
+    let label = ui
+        .config
+        .booking_label
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(m.book_default_label));
+    Some(html! {
+        <section class="hc-section hc-book" aria-label={label.clone()}>
+            <p>{ m.book_intro }</p>
+            <a class="hc-button hc-primary hc-cta" href={url.clone()} target="_blank" rel="noopener">{ label }</a>
+            if let Some(phone) = &ui.config.phone {
+                <p><a href={format!("tel:{}", phone.replace(' ', ""))}>{ phone.clone() }</a></p>
+            }
+        </section>
+    })
+}
 
+/// Back to any step, print, or start again.
+fn change_answers(ui: &Ui, dispatch: &Callback<Action>) -> Html {
+    let m = ui.m;
     let go = |step: Step| {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
@@ -258,31 +339,19 @@ pub fn results_step(
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::StartOver))
     };
-
     html! {
-        <div key="results" class="hc-step hc-results">
-            <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
-            <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ m.checked_on.replace("{date}", &today(m.lang)) }</p>
-            // Announced once, politely, when the result appears.
-            <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
-            { banner }
-            { for booking.clone() }
-            { sources }
-            { for plan }
-            { safety_net }
-            <section class="hc-section hc-change no-print" aria-labelledby={ui.id("change")}>
-                <h3 id={ui.id("change")}>{ m.change_answers }</h3>
-                <div class="hc-actions hc-actions-wrap">
-                    <button type="button" class="hc-button" onclick={go(Step::Start)}>{ m.step_names[0] }</button>
-                    <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.step_names[1] }</button>
-                    <button type="button" class="hc-button" onclick={go(Step::Where)}>{ m.step_names[2] }</button>
-                    <button type="button" class="hc-button" onclick={go(Step::Symptoms)}>{ m.step_names[3] }</button>
-                </div>
-                <div class="hc-actions hc-actions-wrap">
-                    <button type="button" class="hc-button hc-primary" onclick={onprint}>{ m.print }</button>
-                    <button type="button" class="hc-button" onclick={onrestart}>{ m.start_again }</button>
-                </div>
-            </section>
-        </div>
+        <section class="hc-section hc-change no-print" aria-labelledby={ui.id("change")}>
+            <h3 id={ui.id("change")}>{ m.change_answers }</h3>
+            <div class="hc-actions hc-actions-wrap">
+                <button type="button" class="hc-button" onclick={go(Step::Start)}>{ m.step_names[0] }</button>
+                <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.step_names[1] }</button>
+                <button type="button" class="hc-button" onclick={go(Step::Where)}>{ m.step_names[2] }</button>
+                <button type="button" class="hc-button" onclick={go(Step::Symptoms)}>{ m.step_names[3] }</button>
+            </div>
+            <div class="hc-actions hc-actions-wrap">
+                <button type="button" class="hc-button hc-primary" onclick={onprint}>{ m.print }</button>
+                <button type="button" class="hc-button" onclick={onrestart}>{ m.start_again }</button>
+            </div>
+        </section>
     }
 }
