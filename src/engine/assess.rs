@@ -197,93 +197,11 @@ fn bit(fact: Fact) -> FactSet {
 
 impl Facts {
     fn from(answers: &Answers) -> Facts {
-        let mut yes = 0;
-        let mut unsure = 0;
-        let mut no = 0;
-        for (id, response) in &answers.findings {
-            let Ok(at) = FINDINGS_BY_ID.binary_search_by(|(known, _)| (*known).cmp(id)) else {
-                continue;
-            };
-            let b = bit(FINDINGS_BY_ID[at].1);
-            match response {
-                Response::Yes => yes |= b,
-                Response::Unsure => unsure |= b,
-                Response::No => no |= b,
-            }
-        }
-        let mut regions = 0;
-        let (mut left, mut right) = (false, false);
-        for site in &answers.pain {
-            if let Some(index) = KB.regions.iter().position(|r| r.id == site.region) {
-                regions |= bit(index as Fact);
-                match site.side {
-                    Side::Left => left = true,
-                    Side::Right => right = true,
-                }
-            }
-        }
-        // CLINICAL.md rule 12: the same question asked on two steps is one fact. An answer
-        // counts for its twin where the twin would have been asked; the firmer answer wins.
-        for finding in KB.findings.iter().filter(|f| f.same_as != 0) {
-            let source = bit(finding.fact);
-            for twin in KB
-                .findings
-                .iter()
-                .filter(|t| finding.same_as & bit(t.fact) != 0)
-            {
-                if twin.regions != 0 && twin.regions & regions == 0 {
-                    continue;
-                }
-                let target = bit(twin.fact);
-                if yes & source != 0 {
-                    yes |= target;
-                    unsure &= !target;
-                    no &= !target;
-                } else if unsure & source != 0 && yes & target == 0 {
-                    unsure |= target;
-                    no &= !target;
-                } else if no & source != 0 && (yes | unsure) & target == 0 {
-                    no |= target;
-                }
-            }
-        }
-        let mut derived = |condition: bool, fact: Derived| {
-            if condition {
-                yes |= bit(fact.fact());
-            }
-        };
-        derived(answers.onset == Some(Onset::Sudden), Derived::OnsetSudden);
-        derived(answers.onset == Some(Onset::Gradual), Derived::OnsetGradual);
-        derived(answers.sex == Some(Sex::Female), Derived::Female);
-        derived(answers.sex == Some(Sex::Male), Derived::Male);
-        derived(answers.runner, Derived::Runner);
-        // CLINICAL.md rule 10: an unknown age is not "adult". Without an age, only a "no" to
-        // "is this check for someone under 16?" treats the person as an adult.
-        let under_16_answer = answers.findings.get(UNDER_16).copied();
-        derived(
-            answers.age.is_none() && under_16_answer != Some(Response::No),
-            Derived::AgeUnder16,
-        );
-        if let Some(age) = answers.age {
-            derived(age < 16, Derived::AgeUnder16);
-            derived(age < 20, Derived::AgeUnder20);
-            derived(age < 45, Derived::AgeUnder45);
-            derived(age >= 40, Derived::Age40Plus);
-            derived(age >= 45, Derived::Age45Plus);
-            derived(age >= 50, Derived::Age50Plus);
-            derived(age >= 60, Derived::Age60Plus);
-        }
-        if let Some(weeks) = answers.duration_weeks {
-            derived(weeks < 2.0, Derived::DurationUnder2Weeks);
-            derived(weeks >= 12.0, Derived::Duration3MonthsPlus);
-        }
-        derived(
-            answers.pain_now.is_some_and(|p| p >= 7),
-            Derived::PainSevere,
-        );
-        derived(left && right, Derived::BothSides);
+        let (mut yes, mut unsure, mut no) = answered(answers);
+        let (regions, both_sides) = painful_regions(answers);
+        merge_twins(regions, &mut yes, &mut unsure, &mut no);
         Facts {
-            yes: yes | regions,
+            yes: yes | regions | derived(answers, both_sides),
             unsure,
             no,
             regions,
@@ -296,6 +214,108 @@ impl Facts {
     fn is_empty(&self) -> bool {
         self.regions == 0 && (self.yes | self.unsure) & FINDINGS == 0
     }
+}
+
+/// The findings answered yes, not sure and no, as fact sets.
+fn answered(answers: &Answers) -> (FactSet, FactSet, FactSet) {
+    let (mut yes, mut unsure, mut no) = (0, 0, 0);
+    for (id, response) in &answers.findings {
+        let Ok(at) = FINDINGS_BY_ID.binary_search_by(|(known, _)| (*known).cmp(id)) else {
+            continue;
+        };
+        let b = bit(FINDINGS_BY_ID[at].1);
+        match response {
+            Response::Yes => yes |= b,
+            Response::Unsure => unsure |= b,
+            Response::No => no |= b,
+        }
+    }
+    (yes, unsure, no)
+}
+
+/// The painful regions as facts, and whether both sides hurt.
+fn painful_regions(answers: &Answers) -> (FactSet, bool) {
+    let mut regions = 0;
+    let (mut left, mut right) = (false, false);
+    for site in &answers.pain {
+        if let Some(index) = KB.regions.iter().position(|r| r.id == site.region) {
+            regions |= bit(index as Fact);
+            match site.side {
+                Side::Left => left = true,
+                Side::Right => right = true,
+            }
+        }
+    }
+    (regions, left && right)
+}
+
+/// CLINICAL.md rule 12: the same question asked on two steps is one fact. An answer counts for
+/// its twin where the twin would have been asked; the firmer answer wins.
+fn merge_twins(regions: FactSet, yes: &mut FactSet, unsure: &mut FactSet, no: &mut FactSet) {
+    for finding in KB.findings.iter().filter(|f| f.same_as != 0) {
+        let source = bit(finding.fact);
+        for twin in KB
+            .findings
+            .iter()
+            .filter(|t| finding.same_as & bit(t.fact) != 0)
+        {
+            if twin.regions != 0 && twin.regions & regions == 0 {
+                continue;
+            }
+            let target = bit(twin.fact);
+            if *yes & source != 0 {
+                *yes |= target;
+                *unsure &= !target;
+                *no &= !target;
+            } else if *unsure & source != 0 && *yes & target == 0 {
+                *unsure |= target;
+                *no &= !target;
+            } else if *no & source != 0 && (*yes | *unsure) & target == 0 {
+                *no |= target;
+            }
+        }
+    }
+}
+
+/// The derived facts that hold: age bands, sex, onset, duration, severe pain, both sides.
+fn derived(answers: &Answers, both_sides: bool) -> FactSet {
+    let mut facts = 0;
+    let mut derived = |condition: bool, fact: Derived| {
+        if condition {
+            facts |= bit(fact.fact());
+        }
+    };
+    derived(answers.onset == Some(Onset::Sudden), Derived::OnsetSudden);
+    derived(answers.onset == Some(Onset::Gradual), Derived::OnsetGradual);
+    derived(answers.sex == Some(Sex::Female), Derived::Female);
+    derived(answers.sex == Some(Sex::Male), Derived::Male);
+    derived(answers.runner, Derived::Runner);
+    // CLINICAL.md rule 10: an unknown age is not "adult". Without an age, only a "no" to "is
+    // this check for someone under 16?" treats the person as an adult.
+    let under_16_answer = answers.findings.get(UNDER_16).copied();
+    derived(
+        answers.age.is_none() && under_16_answer != Some(Response::No),
+        Derived::AgeUnder16,
+    );
+    if let Some(age) = answers.age {
+        derived(age < 16, Derived::AgeUnder16);
+        derived(age < 20, Derived::AgeUnder20);
+        derived(age < 45, Derived::AgeUnder45);
+        derived(age >= 40, Derived::Age40Plus);
+        derived(age >= 45, Derived::Age45Plus);
+        derived(age >= 50, Derived::Age50Plus);
+        derived(age >= 60, Derived::Age60Plus);
+    }
+    if let Some(weeks) = answers.duration_weeks {
+        derived(weeks < 2.0, Derived::DurationUnder2Weeks);
+        derived(weeks >= 12.0, Derived::Duration3MonthsPlus);
+    }
+    derived(
+        answers.pain_now.is_some_and(|p| p >= 7),
+        Derived::PainSevere,
+    );
+    derived(both_sides, Derived::BothSides);
+    facts
 }
 
 fn rule_fires(rule: &Rule, present: FactSet, facts: &Facts) -> bool {
@@ -666,10 +686,50 @@ pub fn assess(answers: &Answers) -> Assessment {
     };
     let care = condition_care(&scored);
     let conditions = rank(scored, &care);
+    let level = care
+        .iter()
+        .map(|c| c.care)
+        .chain(fired.first().map(|r| r.level))
+        .fold(Level::SelfCare, Level::max);
+    let reasons = reasons(&facts, &fired, &care, &conditions);
+    // What to do now: the actions of the rules at the level shown, once each.
+    let mut actions: Vec<&'static str> = Vec::new();
+    for rule in fired.iter().filter(|r| r.level == level) {
+        if !actions.contains(&rule.action) {
+            actions.push(rule.action);
+        }
+    }
+    let child = facts.yes & bit(Derived::AgeUnder16.fact()) != 0;
+    let plan = plan_for(level, &conditions, child);
+    let text = level.text();
+    Assessment {
+        contract: super::answers::CONTRACT_VERSION,
+        safety_net: safety_net(level, plan.as_ref(), &conditions),
+        summary: summary(&facts, &conditions),
+        triage: Triage {
+            level,
+            reasons: Reasons(reasons),
+            headline: text.headline,
+            how_soon: text.how_soon,
+            who: text.who,
+            actions,
+            fired,
+        },
+        conditions,
+        plan,
+    }
+}
 
-    let mut level = fired.first().map_or(Level::SelfCare, |r| r.level);
+/// Each fired rule with the findings that fired it, then each condition that needs a
+/// professional; or, when nothing does, why not.
+fn reasons(
+    facts: &Facts,
+    fired: &[FiredRule],
+    care: &[&'static Condition],
+    conditions: &[RankedCondition],
+) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    for rule in &fired {
+    for rule in fired {
         reasons.extend(rule.findings.iter().map(|f| Reason::Finding(f)));
         reasons.push(Reason::Rule {
             reason: rule.reason,
@@ -677,7 +737,6 @@ pub fn assess(answers: &Answers) -> Assessment {
         });
     }
     for condition in care {
-        level = level.max(condition.care);
         let likelihood = conditions
             .iter()
             .find(|c| c.id == condition.id)
@@ -698,20 +757,20 @@ pub fn assess(answers: &Answers) -> Assessment {
             Reason::NoWarningSigns
         });
     }
+    reasons
+}
 
-    let mut actions: Vec<&'static str> = Vec::new();
-    for rule in &fired {
-        if rule.level == level && !actions.contains(&rule.action) {
-            actions.push(rule.action);
-        }
-    }
-
-    let child = facts.yes & bit(Derived::AgeUnder16.fact()) != 0;
-    let plan = plan_for(level, &conditions, child);
+/// Always-shown advice, the level's review lines (with a plan, its "safe to start" lines), and
+/// what would change the advice for the leading condition.
+fn safety_net(
+    level: Level,
+    plan: Option<&PlanAdvice>,
+    conditions: &[RankedCondition],
+) -> Vec<&'static str> {
     let text = level.text();
     let mut safety_net: Vec<&'static str> = KB.always.to_vec();
     safety_net.extend_from_slice(text.review);
-    if plan.as_ref().is_some_and(|p| p.kind == PlanKind::Rehab) {
+    if plan.is_some_and(|p| p.kind == PlanKind::Rehab) {
         safety_net.extend_from_slice(text.with_plan);
     }
     if level != Level::Emergency {
@@ -719,8 +778,12 @@ pub fn assess(answers: &Answers) -> Assessment {
             safety_net.extend_from_slice(condition.watch_for);
         }
     }
+    safety_net
+}
 
-    let summary = match (facts.is_empty(), conditions.first()) {
+/// One sentence saying what the result rests on.
+fn summary(facts: &Facts, conditions: &[RankedCondition]) -> String {
+    match (facts.is_empty(), conditions.first()) {
         (true, _) => KB.no_answers.to_string(),
         (false, None) => KB.wording.no_clear_fit.to_string(),
         (false, Some(top)) => KB
@@ -728,22 +791,5 @@ pub fn assess(answers: &Answers) -> Assessment {
             .best_fit
             .replace("{likelihood}", top.likelihood.label())
             .replace("{name}", top.name),
-    };
-
-    Assessment {
-        contract: super::answers::CONTRACT_VERSION,
-        triage: Triage {
-            level,
-            reasons: Reasons(reasons),
-            headline: text.headline,
-            how_soon: text.how_soon,
-            who: text.who,
-            actions,
-            fired,
-        },
-        conditions,
-        plan,
-        safety_net,
-        summary,
     }
 }

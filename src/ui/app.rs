@@ -77,72 +77,10 @@ pub fn app(props: &AppProps) -> Html {
         Ui::new(config.clone(), AttrValue::from((*uid).clone()))
     });
     let root = use_node_ref();
-    let first_render = use_mut_ref(|| true);
-
-    // Save after every change, except while a saved visit is still being offered (saving then
-    // would overwrite it with an empty one).
-    {
-        let saved = state.saved();
-        let offering = state.resume.is_some();
-        use_effect_with((saved, offering), |(saved, offering)| {
-            if !*offering {
-                if saved.answers == Default::default() && saved.step == Step::Start {
-                    storage::clear();
-                } else {
-                    storage::save(saved);
-                }
-            }
-        });
-    }
-
-    // Focus the new step's heading so keyboard and screen-reader users start at the top of it.
-    // Not on the first render: a widget in a blog post must not steal focus or scroll on load.
-    {
-        let root = root.clone();
-        let first_render = first_render.clone();
-        use_effect_with(state.step, move |_| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                return;
-            }
-            if let Some(heading) = focus(&root, ".hc-step-heading") {
-                heading.scroll_into_view();
-            }
-        });
-    }
-
-    // "Not sure" on an emergency question opens a panel asking it again: focus goes to it.
-    {
-        let root = root.clone();
-        use_effect_with(state.recheck, move |recheck| {
-            if recheck.is_some() {
-                focus(&root, ".hc-recheck");
-            }
-        });
-    }
-
-    // The results text is needed only at the end; fetching it once the person starts keeps it
-    // out of the first load.
-    {
-        let assets = props.config.assets.clone();
-        use_effect_with(state.step != Step::Start, move |started| {
-            if *started {
-                results_text::load(&assets);
-            }
-        });
-    }
-
-    let text_status = results_text::use_results_text();
-    // A successful "Try again" removes its button, and the browser drops focus to the page:
-    // it goes to the plan that replaced the button instead (unless the person has moved on).
-    {
-        let root = root.clone();
-        let widget = ui.uid.clone();
-        use_effect_with(text_status, move |_| {
-            if results_text::take_focus_plan(&widget) && focus_was_dropped() {
-                focus(&root, ".hc-plan-heading");
-            }
-        });
-    }
+    use_saving(&state);
+    use_focus_on_new_step(&root, state.step);
+    use_focus_on_recheck(&root, state.recheck);
+    let text_status = use_results_text_once_started(&root, &ui, &props.config, state.step);
 
     let dispatch = {
         let state = state.clone();
@@ -165,22 +103,26 @@ pub fn app(props: &AppProps) -> Html {
         Step::Results => results_step(&ui, &state, &dispatch, text_status),
         Step::Emergency => emergency_step(ui.m, &state, &dispatch),
     };
+    frame(&ui, root, state.step, step)
+}
+
+/// The widget around a step: brand, progress, the step, and the footer.
+fn frame(ui: &Ui, root: NodeRef, step: Step, content: Html) -> Html {
     let m = ui.m;
     let title = match &ui.config.clinic_name {
         Some(clinic) => format!("{} · {clinic}", m.app_name),
         None => m.app_name.to_string(),
     };
-
     html! {
-        <ContextProvider<Ui> context={(*ui).clone()}>
+        <ContextProvider<Ui> context={ui.clone()}>
             // A region, not <main>/<header>: the widget lives inside someone else's page and must
             // not add a second main or banner landmark to it.
             <section class="hc-app" ref={root} lang={m.lang} aria-label={m.app_name}>
                 <div class="hc-header">
                     <p class="hc-brand"><span class="hc-logo" aria-hidden="true"></span>{ title }</p>
-                    { progress(ui.m, state.step) }
+                    { progress(m, step) }
                 </div>
-                <div class="hc-main">{ step }</div>
+                <div class="hc-main">{ content }</div>
                 <p class="hc-footer">
                     { m.not_a_diagnosis }{ " " }{ m.start_points[2] }
                     <span class="hc-build">{ BUILD }</span>
@@ -188,4 +130,75 @@ pub fn app(props: &AppProps) -> Html {
             </section>
         </ContextProvider<Ui>>
     }
+}
+
+/// Saves after every change, except while a saved visit is still being offered (saving then
+/// would overwrite it with an empty one).
+#[hook]
+fn use_saving(state: &State) {
+    let saved = state.saved();
+    let offering = state.resume.is_some();
+    use_effect_with((saved, offering), |(saved, offering)| {
+        if !*offering {
+            if saved.answers == Default::default() && saved.step == Step::Start {
+                storage::clear();
+            } else {
+                storage::save(saved);
+            }
+        }
+    });
+}
+
+/// Focuses the new step's heading so keyboard and screen-reader users start at the top of it.
+/// Not on the first render: a widget in a blog post must not steal focus or scroll on load.
+#[hook]
+fn use_focus_on_new_step(root: &NodeRef, step: Step) {
+    let first_render = use_mut_ref(|| true);
+    let root = root.clone();
+    use_effect_with(step, move |_| {
+        if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            return;
+        }
+        if let Some(heading) = focus(&root, ".hc-step-heading") {
+            heading.scroll_into_view();
+        }
+    });
+}
+
+/// "Not sure" on an emergency question opens a panel asking it again: focus goes to it.
+#[hook]
+fn use_focus_on_recheck(root: &NodeRef, recheck: Option<&'static str>) {
+    let root = root.clone();
+    use_effect_with(recheck, move |recheck| {
+        if recheck.is_some() {
+            focus(&root, ".hc-recheck");
+        }
+    });
+}
+
+/// The results text is needed only after Start; fetching it then keeps it out of the first
+/// load. A successful "Try again" removes its button and the browser drops focus to the page:
+/// focus goes to the plan that replaced the button instead (unless the person has moved on).
+#[hook]
+fn use_results_text_once_started(
+    root: &NodeRef,
+    ui: &Ui,
+    config: &Config,
+    step: Step,
+) -> results_text::Status {
+    let assets = config.assets.clone();
+    use_effect_with(step != Step::Start, move |started| {
+        if *started {
+            results_text::load(&assets);
+        }
+    });
+    let text_status = results_text::use_results_text();
+    let root = root.clone();
+    let widget = ui.uid.clone();
+    use_effect_with(text_status, move |_| {
+        if results_text::take_focus_plan(&widget) && focus_was_dropped() {
+            focus(&root, ".hc-plan-heading");
+        }
+    });
+    text_status
 }

@@ -164,6 +164,50 @@ impl State {
         }
     }
 
+    /// A saved visit comes back. CLINICAL.md rule 1: red flags are asked again on every
+    /// reassessment, so a returning visitor keeps everything else but answers them afresh.
+    fn resume_saved(&mut self) {
+        if let Some(saved) = self.resume.take() {
+            self.answers = saved.answers;
+            self.age_text = self.answers.age.map(|a| a.to_string()).unwrap_or_default();
+            // "Under 16?" stands in for the age, which is kept too.
+            self.answers
+                .findings
+                .retain(|id, _| id == UNDER_16 || !is_safety_question(id));
+            self.step = if saved.step == Step::Start {
+                Step::Start
+            } else {
+                Step::Safety
+            };
+        }
+    }
+
+    fn answer_safety(&mut self, id: &'static str, response: Option<Response>) {
+        let emergency_question = red_flag_level(id) == Some(Level::Emergency);
+        if response == Some(Response::Unsure) && emergency_question {
+            // Rule 2: explain and ask again before accepting "not sure".
+            self.recheck = Some(id);
+        } else {
+            self.set_response(id, response);
+            self.stop_if_emergency();
+        }
+    }
+
+    /// Every unanswered safety question is a "no"; then the diagram, or the emergency stop.
+    fn finish_safety(&mut self) {
+        for question in safety_questions(&self.answers) {
+            self.answers
+                .findings
+                .get_or_insert(question.id, Response::No);
+        }
+        self.recheck = None;
+        self.step = if self.is_emergency() {
+            Step::Emergency
+        } else {
+            Step::Where
+        };
+    }
+
     /// After any safety answer: an emergency stops the flow at once.
     fn stop_if_emergency(&mut self) {
         if self.is_emergency() {
@@ -179,23 +223,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Resume => {
-                if let Some(saved) = next.resume.take() {
-                    // CLINICAL.md rule 1: red flags are asked again on every reassessment, so a
-                    // returning visitor keeps everything else but answers them afresh.
-                    next.answers = saved.answers;
-                    next.age_text = next.answers.age.map(|a| a.to_string()).unwrap_or_default();
-                    // "Under 16?" stands in for the age, which is kept too.
-                    next.answers
-                        .findings
-                        .retain(|id, _| id == UNDER_16 || !is_safety_question(id));
-                    next.step = if saved.step == Step::Start {
-                        Step::Start
-                    } else {
-                        Step::Safety
-                    };
-                }
-            }
+            Action::Resume => next.resume_saved(),
             Action::StartOver => next = State::default(),
             Action::DismissNotice => next.notice = None,
             Action::SetAgeText(text) => {
@@ -209,16 +237,7 @@ impl Reducible for State {
                 next.resume = None;
                 next.step = step;
             }
-            Action::AnswerSafety(id, response) => {
-                let emergency_question = red_flag_level(id) == Some(Level::Emergency);
-                if response == Some(Response::Unsure) && emergency_question {
-                    // Rule 2: explain and ask again before accepting "not sure".
-                    next.recheck = Some(id);
-                } else {
-                    next.set_response(id, response);
-                    next.stop_if_emergency();
-                }
-            }
+            Action::AnswerSafety(id, response) => next.answer_safety(id, response),
             Action::Recheck(response) => {
                 if let Some(id) = next.recheck.take() {
                     next.set_response(id, Some(response));
@@ -231,17 +250,7 @@ impl Reducible for State {
                 if next.age_unresolved() {
                     return self;
                 }
-                for question in safety_questions(&next.answers) {
-                    next.answers
-                        .findings
-                        .get_or_insert(question.id, Response::No);
-                }
-                next.recheck = None;
-                next.step = if next.is_emergency() {
-                    Step::Emergency
-                } else {
-                    Step::Where
-                };
+                next.finish_safety();
             }
             Action::TogglePain(region, side) => {
                 next.answers.toggle_pain(&region, side);

@@ -25,28 +25,7 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
             dispatch.emit(Action::AnswerSafety(id, response))
         })
     };
-    let recheck = state.recheck.and_then(|id| KB.finding(id)).map(|finding| {
-        let button = |response: Response, label: &'static str, primary: bool| {
-            let dispatch = dispatch.clone();
-            html! {
-                <button type="button" class={classes!("hc-button", primary.then_some("hc-primary"))}
-                    onclick={Callback::from(move |_| dispatch.emit(Action::Recheck(response)))}>{ label }</button>
-            }
-        };
-        html! {
-            <div class="hc-card hc-recheck" role="group" tabindex="-1"
-                aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
-                <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
-                <p class="hc-recheck-question"><strong>{ finding.question }</strong></p>
-                <p id={ui.id("recheck-help")}>{ finding.help.get() }{ " " }{ m.unsure_text }</p>
-                <div class="hc-actions">
-                    { button(Response::Yes, m.yes, false) }
-                    { button(Response::No, m.no, false) }
-                    { button(Response::Unsure, m.unsure_still, false) }
-                </div>
-            </div>
-        }
-    });
+    let recheck = recheck_panel(ui, state, dispatch);
     let answered_any = groups.iter().flat_map(|(_, qs)| qs.iter()).any(|q| {
         matches!(
             state.answers.response(q.id),
@@ -94,4 +73,32 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
             </div>
         </div>
     }
+}
+
+/// "Not sure" on an emergency question: what it means, and the question again (CLINICAL.md
+/// rule 2).
+fn recheck_panel(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Html> {
+    let m = ui.m;
+    state.recheck.and_then(|id| KB.finding(id)).map(|finding| {
+        let button = |response: Response, label: &'static str, primary: bool| {
+            let dispatch = dispatch.clone();
+            html! {
+                <button type="button" class={classes!("hc-button", primary.then_some("hc-primary"))}
+                    onclick={Callback::from(move |_| dispatch.emit(Action::Recheck(response)))}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="hc-card hc-recheck" role="group" tabindex="-1"
+                aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
+                <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
+                <p class="hc-recheck-question"><strong>{ finding.question }</strong></p>
+                <p id={ui.id("recheck-help")}>{ finding.help.get() }{ " " }{ m.unsure_text }</p>
+                <div class="hc-actions">
+                    { button(Response::Yes, m.yes, false) }
+                    { button(Response::No, m.no, false) }
+                    { button(Response::Unsure, m.unsure_still, false) }
+                </div>
+            </div>
+        }
+    })
 }

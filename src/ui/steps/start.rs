@@ -10,33 +10,6 @@ use crate::ui::widgets::list_items::list_items;
 /// What this is, the emergency line, and a little about the person.
 pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-    let answers = &state.answers;
-    let age_invalid = state.age_invalid();
-
-    let onage = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatch.emit(Action::SetAgeText(input.value()));
-            }
-        })
-    };
-    let sex_option = |value: Option<Sex>, label: &'static str| {
-        choice(
-            ui.id("sex").into(),
-            label,
-            answers.sex == value,
-            dispatch.reform(move |_| Action::SetSex(value)),
-        )
-    };
-    let runner_option = |value: bool, label: &'static str| {
-        choice(
-            ui.id("runner").into(),
-            label,
-            answers.runner == value,
-            dispatch.reform(move |_| Action::SetRunner(value)),
-        )
-    };
     let onstart = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -44,7 +17,44 @@ pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
             dispatch.emit(Action::GoTo(Step::Safety));
         })
     };
-    let resume = state.resume.as_ref().map(|_| {
+    html! {
+        <div key="start" class="hc-step hc-start">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.start_heading }</h2>
+            { for notice(ui, state, dispatch) }
+            <p class="hc-emergency-line"><strong>{ m.emergency_first }</strong></p>
+            <ul class="hc-points">
+                { list_items(&mut m.start_points.iter().copied()) }
+            </ul>
+            { for resume(ui, state, dispatch) }
+            <form class="hc-form" onsubmit={onstart} novalidate=true>
+                { age_field(ui, state, dispatch) }
+                { about_you(ui, state, dispatch) }
+                <div class="hc-actions">
+                    <button type="submit" class="hc-button hc-primary" disabled={state.age_invalid()}>{ m.start_button }</button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// "Your saved answers could not be read" after a damaged save was discarded.
+fn notice(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Html> {
+    let m = ui.m;
+    (state.notice == Some(Notice::SavedDiscarded)).then(|| {
+        let dispatch = dispatch.clone();
+        html! {
+            <div class="hc-notice" role="status">
+                <p>{ m.saved_discarded }</p>
+                <button type="button" class="hc-link" onclick={Callback::from(move |_| dispatch.emit(Action::DismissNotice))}>{ m.dismiss }</button>
+            </div>
+        }
+    })
+}
+
+/// A visit saved on this device, offered back.
+fn resume(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Html> {
+    let m = ui.m;
+    state.resume.as_ref().map(|_| {
         let dispatch = dispatch.clone();
         let dispatch2 = dispatch.clone();
         html! {
@@ -61,60 +71,75 @@ pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                 </div>
             </div>
         }
-    });
-    let notice = (state.notice == Some(Notice::SavedDiscarded)).then(|| {
+    })
+}
+
+fn age_field(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
+    let m = ui.m;
+    let age_invalid = state.age_invalid();
+    let onage = {
         let dispatch = dispatch.clone();
-        html! {
-            <div class="hc-notice" role="status">
-                <p>{ m.saved_discarded }</p>
-                <button type="button" class="hc-link" onclick={Callback::from(move |_| dispatch.emit(Action::DismissNotice))}>{ m.dismiss }</button>
-            </div>
-        }
-    });
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                dispatch.emit(Action::SetAgeText(input.value()));
+            }
+        })
+    };
     let age_hint_id = ui.id("age-hint");
     let age_error_id = ui.id("age-error");
-
     html! {
-        <div key="start" class="hc-step hc-start">
-            <h2 class="hc-step-heading" tabindex="-1">{ m.start_heading }</h2>
-            { for notice }
-            <p class="hc-emergency-line"><strong>{ m.emergency_first }</strong></p>
-            <ul class="hc-points">
-                { list_items(&mut m.start_points.iter().copied()) }
-            </ul>
-            { for resume }
-            <form class="hc-form" onsubmit={onstart} novalidate=true>
-                <div class="hc-field">
-                    <label for={ui.id("age")}>{ m.age_label }</label>
-                    // Text with a numeric keypad, not type="number", which hides what was typed
-                    // when it is not a number ("52e") and so could not say it is wrong.
-                    <input id={ui.id("age")} class="hc-input hc-age" type="text" inputmode="numeric"
-                        autocomplete="off" spellcheck="false" value={state.age_text.clone()} oninput={onage}
-                        aria-invalid={age_invalid.to_string()}
-                        aria-describedby={if age_invalid { format!("{age_hint_id} {age_error_id}") } else { age_hint_id.clone() }} />
-                    <p id={age_hint_id.clone()} class="hc-hint">{ m.age_hint }</p>
-                    if age_invalid { <p id={age_error_id} class="hc-error">{ m.age_invalid }</p> }
-                </div>
-                <fieldset class="hc-question">
-                    <legend>{ m.sex_legend }</legend>
-                    <div class="hc-choices">
-                        { sex_option(Some(Sex::Female), m.sex_female) }
-                        { sex_option(Some(Sex::Male), m.sex_male) }
-                        { sex_option(Some(Sex::Other), m.sex_other) }
-                        { sex_option(None, m.sex_skip) }
-                    </div>
-                </fieldset>
-                <fieldset class="hc-question">
-                    <legend>{ m.runner_legend }</legend>
-                    <div class="hc-choices">
-                        { runner_option(true, m.yes) }
-                        { runner_option(false, m.no) }
-                    </div>
-                </fieldset>
-                <div class="hc-actions">
-                    <button type="submit" class="hc-button hc-primary" disabled={age_invalid}>{ m.start_button }</button>
-                </div>
-            </form>
+        <div class="hc-field">
+            <label for={ui.id("age")}>{ m.age_label }</label>
+            // Text with a numeric keypad, not type="number", which hides what was typed
+            // when it is not a number ("52e") and so could not say it is wrong.
+            <input id={ui.id("age")} class="hc-input hc-age" type="text" inputmode="numeric"
+                autocomplete="off" spellcheck="false" value={state.age_text.clone()} oninput={onage}
+                aria-invalid={age_invalid.to_string()}
+                aria-describedby={if age_invalid { format!("{age_hint_id} {age_error_id}") } else { age_hint_id.clone() }} />
+            <p id={age_hint_id.clone()} class="hc-hint">{ m.age_hint }</p>
+            if age_invalid { <p id={age_error_id} class="hc-error">{ m.age_invalid }</p> }
         </div>
+    }
+}
+
+/// Sex and whether the person runs.
+fn about_you(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
+    let m = ui.m;
+    let answers = &state.answers;
+    let sex_option = |value: Option<Sex>, label: &'static str| {
+        choice(
+            ui.id("sex").into(),
+            label,
+            answers.sex == value,
+            dispatch.reform(move |_| Action::SetSex(value)),
+        )
+    };
+    let runner_option = |value: bool, label: &'static str| {
+        choice(
+            ui.id("runner").into(),
+            label,
+            answers.runner == value,
+            dispatch.reform(move |_| Action::SetRunner(value)),
+        )
+    };
+    html! {
+        <>
+            <fieldset class="hc-question">
+                <legend>{ m.sex_legend }</legend>
+                <div class="hc-choices">
+                    { sex_option(Some(Sex::Female), m.sex_female) }
+                    { sex_option(Some(Sex::Male), m.sex_male) }
+                    { sex_option(Some(Sex::Other), m.sex_other) }
+                    { sex_option(None, m.sex_skip) }
+                </div>
+            </fieldset>
+            <fieldset class="hc-question">
+                <legend>{ m.runner_legend }</legend>
+                <div class="hc-choices">
+                    { runner_option(true, m.yes) }
+                    { runner_option(false, m.no) }
+                </div>
+            </fieldset>
+        </>
     }
 }

@@ -15,22 +15,64 @@ const VIEWS: [View; 3] = [View::Front, View::Side, View::Back];
 /// them), the picked areas as removable chips, and the same choices as a checkbox list.
 pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-
     let ontoggle = {
         let dispatch = dispatch.clone();
         Callback::from(move |(region, side): (&'static str, Side)| {
             dispatch.emit(Action::TogglePain(region.to_string(), side))
         })
     };
+    let onlist = {
+        let dispatch = dispatch.clone();
+        let list_mode = state.list_mode;
+        Callback::from(move |_| dispatch.emit(Action::SetListMode(!list_mode)))
+    };
+    let go = |step: Step| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
+    };
+    html! {
+        <div key="where" class="hc-step hc-where">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.where_heading }</h2>
+            <p class="hc-lead">{ m.where_intro }</p>
+            if state.list_mode {
+                { region_list(m, &state.answers, &ontoggle) }
+            } else {
+                <div class="hc-map-wrap">
+                    { view_tabs(ui, state, dispatch) }
+                    <div class="hc-tabpanel" role="tabpanel" id={ui.id("map-panel")}
+                        aria-labelledby={ui.id(&format!("tab-{}", view_key(state.view)))}>
+                        { for side_switch(ui, state, dispatch) }
+                        <BodyMap view={state.view} side_view={state.side_view} answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
+                    </div>
+                </div>
+            }
+            <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
+                { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
+            </button>
+            { region_chips(m, &state.answers, &ontoggle) }
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={go(Step::Symptoms)}>{ m.continue_button }</button>
+            </div>
+        </div>
+    }
+}
+
+fn view_key(view: View) -> &'static str {
+    match view {
+        View::Front => "front",
+        View::Side => "side",
+        View::Back => "back",
+    }
+}
+
+/// The front / side / back tabs, following the ARIA tabs pattern.
+fn view_tabs(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
+    let m = ui.m;
     let view_name = |view: View| match view {
         View::Front => m.view_front,
         View::Side => m.view_side,
         View::Back => m.view_back,
-    };
-    let view_key = |view: View| match view {
-        View::Front => "front",
-        View::Side => "side",
-        View::Back => "back",
     };
     let current = VIEWS.iter().position(|v| *v == state.view).unwrap_or(0);
     let onkeydown = {
@@ -45,17 +87,7 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
             };
             e.prevent_default();
             dispatch.emit(Action::SetView(VIEWS[next]));
-            // Roving focus: the newly selected tab takes focus, as the ARIA tabs pattern expects.
-            // The key comes from the focused tab, inside the tab list.
-            let tab = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|tab| tab.closest("[role=tablist]").ok().flatten())
-                .and_then(|list| list.query_selector_all("[role=tab]").ok())
-                .and_then(|tabs| tabs.item(next as u32))
-                .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(tab) = tab {
-                let _ = tab.focus();
-            }
+            focus_tab(&e, next);
         })
     };
     let tabs = VIEWS.iter().map(|&view| {
@@ -71,7 +103,31 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
             </button>
         }
     });
-    let side_switch = (state.view == View::Side).then(|| {
+    html! {
+        <div class="hc-tabs" role="tablist" aria-label={m.views_label} {onkeydown}>
+            { for tabs }
+        </div>
+    }
+}
+
+/// Roving focus: the newly selected tab takes focus, as the ARIA tabs pattern expects. The key
+/// comes from the focused tab, inside the tab list.
+fn focus_tab(e: &KeyboardEvent, index: usize) {
+    let tab = e
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|tab| tab.closest("[role=tablist]").ok().flatten())
+        .and_then(|list| list.query_selector_all("[role=tab]").ok())
+        .and_then(|tabs| tabs.item(index as u32))
+        .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(tab) = tab {
+        let _ = tab.focus();
+    }
+}
+
+/// In the side view: which leg is shown.
+fn side_switch(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Html> {
+    let m = ui.m;
+    (state.view == View::Side).then(|| {
         let option = |side: Side, label: &'static str| {
             let dispatch = dispatch.clone();
             let pressed = state.side_view == side;
@@ -87,43 +143,5 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                 { option(Side::Right, m.right_side) }
             </div>
         }
-    });
-    let onlist = {
-        let dispatch = dispatch.clone();
-        let list_mode = state.list_mode;
-        Callback::from(move |_| dispatch.emit(Action::SetListMode(!list_mode)))
-    };
-    let go = |step: Step| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
-    };
-
-    html! {
-        <div key="where" class="hc-step hc-where">
-            <h2 class="hc-step-heading" tabindex="-1">{ m.where_heading }</h2>
-            <p class="hc-lead">{ m.where_intro }</p>
-            if state.list_mode {
-                { region_list(m, &state.answers, &ontoggle) }
-            } else {
-                <div class="hc-map-wrap">
-                    <div class="hc-tabs" role="tablist" aria-label={m.views_label} {onkeydown}>
-                        { for tabs }
-                    </div>
-                    <div class="hc-tabpanel" role="tabpanel" id={ui.id("map-panel")}
-                        aria-labelledby={ui.id(&format!("tab-{}", view_key(state.view)))}>
-                        { for side_switch }
-                        <BodyMap view={state.view} side_view={state.side_view} answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
-                    </div>
-                </div>
-            }
-            <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
-                { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
-            </button>
-            { region_chips(m, &state.answers, &ontoggle) }
-            <div class="hc-actions">
-                <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.back_button }</button>
-                <button type="button" class="hc-button hc-primary" onclick={go(Step::Symptoms)}>{ m.continue_button }</button>
-            </div>
-        </div>
-    }
+    })
 }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::engine::{Answers, Side};
 use crate::kb::{View, KB};
 use crate::ui::context::use_ui;
+use crate::ui::messages::Messages;
 
 /// A region's target on the person's RIGHT side in the front view, or LEFT side in the back
 /// view (the left half of the picture), or the single side shown in the side view.
@@ -138,68 +139,69 @@ pub struct BodyMapProps {
 pub fn body_map(props: &BodyMapProps) -> Html {
     let ui = use_ui();
     let m = ui.m;
-    let target = |t: &Target, side: Side, mirror: bool| {
-        let cx = if mirror { 320 - t.cx } else { t.cx };
-        let pressed = props.answers.has_pain(t.region, side);
-        let name = KB
-            .region(t.region)
-            .map_or_else(String::new, |r| m.region_name(r, side));
-        let region = t.region;
-        let onclick = {
-            let ontoggle = props.ontoggle.clone();
-            Callback::from(move |_: MouseEvent| ontoggle.emit((region, side)))
-        };
-        let onkeydown = {
-            let ontoggle = props.ontoggle.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    ontoggle.emit((region, side));
-                }
-            })
-        };
-        html! {
-            <g class={classes!("hc-region", pressed.then_some("hc-pressed"))} role="button" tabindex="0"
-                aria-pressed={pressed.to_string()} aria-label={name.clone()} {onclick} {onkeydown}
-                data-region={region} data-side={if side == Side::Left { "left" } else { "right" }}>
-                <title>{ name }</title>
-                <ellipse cx={cx.to_string()} cy={t.cy.to_string()} rx={t.rx.to_string()} ry={t.ry.to_string()} />
-                if pressed {
-                    <circle class="hc-region-dot" cx={cx.to_string()} cy={t.cy.to_string()} r="4" />
-                }
-            </g>
-        }
+    let drawing = drawing(m, props);
+    let front_word = match (props.view, props.side_view) {
+        (View::Side, Side::Right) => Some((m.front_on_right, 250)),
+        (View::Side, Side::Left) => Some((m.front_on_left, 70)),
+        _ => None,
     };
+    html! {
+        <figure class="hc-map">
+            <svg class="hc-map-svg" viewBox="0 0 320 400" role="group" aria-label={drawing.caption}>
+                <text class="hc-map-side" x="8" y="30" aria-hidden="true">{ drawing.left_label }</text>
+                <text class="hc-map-side hc-end" x="312" y="30" aria-hidden="true">{ drawing.right_label }</text>
+                if let Some((word, x)) = front_word {
+                    <text class="hc-map-hint" x={x.to_string()} y="392" aria-hidden="true">{ word }</text>
+                }
+                <g aria-hidden="true">{ drawing.outline }</g>
+                { drawing.targets }
+            </svg>
+            <figcaption class="hc-map-caption">{ drawing.caption }</figcaption>
+        </figure>
+    }
+}
 
+/// One view of the diagram: the body, the side labels, the caption and the tap targets.
+struct Drawing {
+    outline: Html,
+    left_label: &'static str,
+    right_label: &'static str,
+    caption: &'static str,
+    targets: Html,
+}
+
+fn drawing(m: &'static Messages, props: &BodyMapProps) -> Drawing {
+    let target = |t: &Target, side: Side, mirror: bool| region_target(m, props, t, side, mirror);
     // Front: we face the person, so their right is on our left. Back: their left is on our left.
-    let (outline, left_label, right_label, caption, targets) = match props.view {
-        View::Front => (
-            html! { <>
+    match props.view {
+        View::Front => Drawing {
+            outline: html! { <>
                 <path class="hc-body" d={FRONT_BACK_OUTLINE} />
                 <path class="hc-body-line" d="M104 132 C126 150 146 170 160 200 C174 170 194 150 216 132" />
                 <circle class="hc-body-mark" cx="160" cy="62" r="2.5" />
             </> },
-            m.your_right,
-            m.your_left,
-            m.seen_from_front,
-            FRONT
+            left_label: m.your_right,
+            right_label: m.your_left,
+            caption: m.seen_from_front,
+            targets: FRONT
                 .iter()
                 .flat_map(|t| [target(t, Side::Right, false), target(t, Side::Left, true)])
                 .collect::<Html>(),
-        ),
-        View::Back => (
-            html! { <>
+        },
+        View::Back => Drawing {
+            outline: html! { <>
                 <path class="hc-body" d={FRONT_BACK_OUTLINE} />
                 <path class="hc-body-line" d="M160 16 L160 120 C160 150 160 170 160 196" />
                 <path class="hc-body-line" d="M92 176 C114 190 140 192 156 186 M228 176 C206 190 180 192 164 186" />
             </> },
-            m.your_left,
-            m.your_right,
-            m.seen_from_behind,
-            BACK.iter()
+            left_label: m.your_left,
+            right_label: m.your_right,
+            caption: m.seen_from_behind,
+            targets: BACK
+                .iter()
                 .flat_map(|t| [target(t, Side::Left, false), target(t, Side::Right, true)])
                 .collect::<Html>(),
-        ),
+        },
         View::Side => {
             // Right side: the person faces our right. Left side: mirrored, facing our left.
             let mirror = props.side_view == Side::Left;
@@ -213,35 +215,56 @@ pub fn body_map(props: &BodyMapProps) -> Html {
             } else {
                 (m.seen_from_side_right, m.your_right)
             };
-            (
+            Drawing {
                 outline,
-                if mirror { label } else { "" },
-                if mirror { "" } else { label },
+                left_label: if mirror { label } else { "" },
+                right_label: if mirror { "" } else { label },
                 caption,
-                SIDE.iter()
+                targets: SIDE
+                    .iter()
                     .map(|t| target(t, props.side_view, mirror))
                     .collect::<Html>(),
-            )
+            }
         }
-    };
-    let front_word = match (props.view, props.side_view) {
-        (View::Side, Side::Right) => Some((m.front_on_right, 250)),
-        (View::Side, Side::Left) => Some((m.front_on_left, 70)),
-        _ => None,
-    };
+    }
+}
 
+/// A focusable toggle for one region on one side.
+fn region_target(
+    m: &'static Messages,
+    props: &BodyMapProps,
+    t: &Target,
+    side: Side,
+    mirror: bool,
+) -> Html {
+    let cx = if mirror { 320 - t.cx } else { t.cx };
+    let pressed = props.answers.has_pain(t.region, side);
+    let name = KB
+        .region(t.region)
+        .map_or_else(String::new, |r| m.region_name(r, side));
+    let region = t.region;
+    let onclick = {
+        let ontoggle = props.ontoggle.clone();
+        Callback::from(move |_: MouseEvent| ontoggle.emit((region, side)))
+    };
+    let onkeydown = {
+        let ontoggle = props.ontoggle.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                ontoggle.emit((region, side));
+            }
+        })
+    };
     html! {
-        <figure class="hc-map">
-            <svg class="hc-map-svg" viewBox="0 0 320 400" role="group" aria-label={caption}>
-                <text class="hc-map-side" x="8" y="30" aria-hidden="true">{ left_label }</text>
-                <text class="hc-map-side hc-end" x="312" y="30" aria-hidden="true">{ right_label }</text>
-                if let Some((word, x)) = front_word {
-                    <text class="hc-map-hint" x={x.to_string()} y="392" aria-hidden="true">{ word }</text>
-                }
-                <g aria-hidden="true">{ outline }</g>
-                { targets }
-            </svg>
-            <figcaption class="hc-map-caption">{ caption }</figcaption>
-        </figure>
+        <g class={classes!("hc-region", pressed.then_some("hc-pressed"))} role="button" tabindex="0"
+            aria-pressed={pressed.to_string()} aria-label={name.clone()} {onclick} {onkeydown}
+            data-region={region} data-side={if side == Side::Left { "left" } else { "right" }}>
+            <title>{ name }</title>
+            <ellipse cx={cx.to_string()} cy={t.cy.to_string()} rx={t.rx.to_string()} ry={t.ry.to_string()} />
+            if pressed {
+                <circle class="hc-region-dot" cx={cx.to_string()} cy={t.cy.to_string()} r="4" />
+            }
+        </g>
     }
 }
