@@ -59,7 +59,7 @@ fn runner_default() -> bool {
 /// Answers to findings by id, kept sorted by id so output is deterministic.
 ///
 /// A sorted `Vec` rather than a `BTreeMap`: a few dozen entries at most, and the B-tree code
-/// cost about 24 KB of the browser's WebAssembly (twiggy, 2026-11-26).
+/// cost about 24 KB of the browser's WebAssembly (see "Why this code is unusual").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindingAnswers(Vec<(String, Response)>);
 

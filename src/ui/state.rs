@@ -117,7 +117,7 @@ pub enum Action {
     Recheck(Response),
     /// Records every unanswered safety question as "no" and moves on.
     FinishSafety,
-    TogglePain(String, Side),
+    TogglePain(&'static str, Side),
     SetView(View),
     SetSideView(Side),
     SetListMode(bool),
@@ -253,7 +253,7 @@ impl Reducible for State {
                 next.finish_safety();
             }
             Action::TogglePain(region, side) => {
-                next.answers.toggle_pain(&region, side);
+                next.answers.toggle_pain(region, side);
             }
             Action::SetView(view) => next.view = view,
             Action::SetSideView(side) => next.side_view = side,

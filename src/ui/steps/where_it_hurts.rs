@@ -18,7 +18,7 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let ontoggle = {
         let dispatch = dispatch.clone();
         Callback::from(move |(region, side): (&'static str, Side)| {
-            dispatch.emit(Action::TogglePain(region.to_string(), side))
+            dispatch.emit(Action::TogglePain(region, side))
         })
     };
     let onlist = {
