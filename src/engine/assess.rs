@@ -17,13 +17,13 @@ use crate::kb::{
 pub const UNDER_16: &str = "under-16";
 
 /// Evidence counts half when the person answered "not sure".
-const UNSURE_FACTOR: f32 = 0.5;
+pub(super) const UNSURE_FACTOR: f32 = 0.5;
 /// A condition is listed only when its evidence reaches this total...
-const MIN_LISTED_SCORE: f32 = 2.0;
+pub(super) const MIN_LISTED_SCORE: f32 = 2.0;
 /// ...and "likely" needs this much evidence and to be close to the leader.
 const LIKELY_SCORE: f32 = 7.0;
 const LIKELY_SHARE_OF_LEADER: f32 = 0.7;
-const POSSIBLE_SCORE: f32 = 4.0;
+pub(super) const POSSIBLE_SCORE: f32 = 4.0;
 const MAX_LISTED: usize = 5;
 /// `score` in the output is raw / (raw + this): monotone, bounded, and not a probability.
 const SCORE_HALF_POINT: f32 = 5.0;
@@ -182,21 +182,21 @@ pub struct PlanAdvice {
 }
 
 /// The facts in one set of answers.
-struct Facts {
-    yes: FactSet,
-    unsure: FactSet,
+pub(super) struct Facts {
+    pub(super) yes: FactSet,
+    pub(super) unsure: FactSet,
     no: FactSet,
     regions: FactSet,
     age: Option<u8>,
     runner: bool,
 }
 
-fn bit(fact: Fact) -> FactSet {
+pub(super) fn bit(fact: Fact) -> FactSet {
     1u128 << fact
 }
 
 impl Facts {
-    fn from(answers: &Answers) -> Facts {
+    pub(super) fn from(answers: &Answers) -> Facts {
         let (mut yes, mut unsure, mut no) = answered(answers);
         let (regions, both_sides) = painful_regions(answers);
         merge_twins(regions, &mut yes, &mut unsure, &mut no);
@@ -318,7 +318,7 @@ fn derived(answers: &Answers, both_sides: bool) -> FactSet {
     facts
 }
 
-fn rule_fires(rule: &Rule, present: FactSet, facts: &Facts) -> bool {
+pub(super) fn rule_fires(rule: &Rule, present: FactSet, facts: &Facts) -> bool {
     let questions = rule.all | rule.any;
     let age_ok = match facts.age {
         Some(age) => {
@@ -486,6 +486,48 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
         supports,
         against,
     })
+}
+
+/// Where a condition stands now, for the interview's bounds.
+pub(super) struct Standing {
+    pub(super) raw: f32,
+    pub(super) floor: f32,
+    pub(super) observed: bool,
+    pub(super) observed_for_sure: bool,
+    pub(super) hallmark: bool,
+    pub(super) hallmark_certain: bool,
+}
+
+/// A condition's score now (and its floor), whether something observed supports it, and
+/// whether a hallmark fact is present: what the interview's bounds start from.
+pub(super) fn condition_standing(condition: &'static Condition, facts: &Facts) -> Standing {
+    // Scoring as if every region were observed gives the same numbers; `observed` says
+    // whether the condition is actually listed.
+    let observed = facts.regions | ((facts.yes | facts.unsure) & FINDINGS);
+    let everything = observed
+        | condition
+            .supports
+            .iter()
+            .fold(0, |acc, w| acc | bit(w.fact));
+    let listed = score(condition, facts, observed).is_some();
+    match score(condition, facts, everything) {
+        Some(s) => Standing {
+            raw: s.raw,
+            floor: s.floor,
+            observed: listed,
+            observed_for_sure: listed && s.observed_for_sure,
+            hallmark: !s.lacks_hallmark,
+            hallmark_certain: s.hallmark_certain,
+        },
+        None => Standing {
+            raw: 0.0,
+            floor: 0.0,
+            observed: false,
+            observed_for_sure: false,
+            hallmark: false,
+            hallmark_certain: false,
+        },
+    }
 }
 
 /// Every condition with enough evidence to be listed, best first.

@@ -2,6 +2,7 @@
 
 mod answers;
 mod assess;
+mod interview;
 mod questions;
 mod reasons;
 
@@ -13,5 +14,6 @@ pub use assess::{
     assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase, PlanText,
     RankedCondition, Triage, UNDER_16,
 };
+pub use interview::{complete_with, interview, outcome, Interview, Outcome};
 pub use questions::{red_flag_level, safety_questions, symptom_questions};
 pub use reasons::{Against, Reason, Reasons};

@@ -1,0 +1,269 @@
+//! The interview's "settled" rule is sound: whenever it says the outcome cannot change, every
+//! completion of the remaining questions tried gives the same level, leading condition and
+//! plan. All completions where few questions remain, a large random sample otherwise.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use hipcheck::engine::{
+    complete_with, interview, outcome, parse_answers, safety_questions, symptom_questions, Answers,
+    Response,
+};
+use hipcheck::kb::{Finding, FindingKind, KB};
+use proptest::prelude::*;
+
+const CHOICES: [Option<Response>; 4] = [
+    None,
+    Some(Response::Yes),
+    Some(Response::Unsure),
+    Some(Response::No),
+];
+const EXHAUSTIVE_UP_TO: usize = 5;
+const SAMPLES: usize = 400;
+
+/// Checks every completion (few questions left) or a deterministic random sample of them.
+fn assert_sound(answers: &Answers, label: &str) {
+    let state = interview(answers);
+    if !state.settled {
+        return;
+    }
+    let expected = outcome(answers);
+    let questions: Vec<&'static Finding> = state.remaining.clone();
+    let n = questions.len();
+    let check = |responses: &[Option<Response>]| {
+        let completed = complete_with(answers, &questions, responses);
+        let got = outcome(&completed);
+        assert_eq!(
+            got,
+            expected,
+            "{label}: settled, but answering {:?} changes the outcome",
+            questions
+                .iter()
+                .zip(responses)
+                .filter(|(_, r)| r.is_some())
+                .map(|(q, r)| format!("{}={r:?}", q.id))
+                .collect::<Vec<_>>()
+        );
+    };
+    if n <= EXHAUSTIVE_UP_TO {
+        for mut code in 0..4usize.pow(n as u32) {
+            let responses: Vec<Option<Response>> = (0..n)
+                .map(|_| {
+                    let r = CHOICES[code % 4];
+                    code /= 4;
+                    r
+                })
+                .collect();
+            check(&responses);
+        }
+    } else {
+        let mut seed = 0x2545_f491_4f6c_dd1du64 ^ n as u64;
+        for _ in 0..SAMPLES {
+            let responses: Vec<Option<Response>> = (0..n)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    CHOICES[(seed % 4) as usize]
+                })
+                .collect();
+            check(&responses);
+        }
+        // The extremes, where bounds are tightest.
+        for r in CHOICES {
+            check(&vec![r; n]);
+        }
+    }
+}
+
+fn vignettes() -> Vec<(String, Answers)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, parse_answers(&v["answers"].to_string()).unwrap())
+        })
+        .collect()
+}
+
+/// Replays a vignette through the interview: every safety question answered as in the
+/// vignette ("no" when it says nothing), then symptom questions one at a time in the order the
+/// engine asks them, until it says the outcome is settled.
+fn replay(full: &Answers) -> (Answers, usize, usize) {
+    let mut asked = Answers {
+        findings: Default::default(),
+        ..full.clone()
+    };
+    let answer = |id: &str| full.findings.get(id).copied().unwrap_or(Response::No);
+    let mut safety = 0;
+    for question in safety_questions(full) {
+        asked
+            .findings
+            .insert(question.id.to_string(), answer(question.id));
+        safety += 1;
+    }
+    for question in symptom_questions(&asked)
+        .into_iter()
+        .filter(|f| f.kind == FindingKind::RedFlag)
+    {
+        asked
+            .findings
+            .insert(question.id.to_string(), answer(question.id));
+        safety += 1;
+    }
+    let mut symptoms = 0;
+    loop {
+        let state = interview(&asked);
+        let Some(next) = state.next.first() else {
+            break;
+        };
+        asked.findings.insert(next.id.to_string(), answer(next.id));
+        symptoms += 1;
+    }
+    assert!(
+        interview(&asked).settled,
+        "the interview ran out of questions without settling"
+    );
+    (asked, safety, symptoms)
+}
+
+/// What asking everything gives: every question the widget would ask this person answered
+/// as in the vignette ("no" when it says nothing); ids it would not ask are left out.
+fn everything(full: &Answers) -> Answers {
+    let mut all = Answers {
+        findings: Default::default(),
+        ..full.clone()
+    };
+    let answer = |id: &str| full.findings.get(id).copied().unwrap_or(Response::No);
+    for question in safety_questions(full) {
+        all.findings
+            .insert(question.id.to_string(), answer(question.id));
+    }
+    for question in symptom_questions(&all) {
+        all.findings
+            .insert(question.id.to_string(), answer(question.id));
+    }
+    all
+}
+
+#[test]
+fn stopping_early_never_changes_a_vignettes_outcome() {
+    let mut symptom_counts = Vec::new();
+    let mut safety_counts = Vec::new();
+    let mut before = Vec::new();
+    let mut differ = Vec::new();
+    for (name, full) in vignettes() {
+        let (asked, safety, symptoms) = replay(&full);
+        assert_sound(&asked, &name);
+        if outcome(&asked) != outcome(&everything(&full)) {
+            differ.push(name.clone());
+        }
+        symptom_counts.push(symptoms);
+        safety_counts.push(safety);
+        before.push(
+            symptom_questions(&full)
+                .iter()
+                .filter(|f| f.kind != FindingKind::RedFlag)
+                .count(),
+        );
+    }
+    let stats = |v: &mut Vec<usize>| {
+        v.sort_unstable();
+        (v[v.len() / 2], v[v.len() * 9 / 10])
+    };
+    let (s50, s90) = stats(&mut symptom_counts);
+    let (b50, b90) = stats(&mut before);
+    let (f50, f90) = stats(&mut safety_counts);
+    println!(
+        "symptom questions asked: median {s50}, 90th percentile {s90} (asking all: {b50}, {b90})"
+    );
+    println!("safety questions: median {f50}, 90th percentile {f90}");
+    assert!(
+        differ.is_empty(),
+        "outcome differs from asking everything: {differ:?}"
+    );
+}
+
+fn answers() -> impl Strategy<Value = Answers> {
+    let regions = prop::collection::vec((0..KB.regions.len(), prop::bool::ANY), 1..4);
+    let findings = prop::collection::vec((0..KB.findings.len(), 0usize..3), 0..12);
+    (
+        prop::option::of(5u8..=90),
+        prop::bool::ANY,
+        regions,
+        findings,
+        prop::option::of(0u8..=10),
+    )
+        .prop_map(|(age, runner, regions, findings, pain_now)| {
+            let mut a = Answers {
+                age,
+                runner,
+                pain_now,
+                ..Answers::default()
+            };
+            for (r, left) in regions {
+                let side = if left {
+                    hipcheck::engine::Side::Left
+                } else {
+                    hipcheck::engine::Side::Right
+                };
+                if !a.has_pain(KB.regions[r].id, side) {
+                    a.toggle_pain(KB.regions[r].id, side);
+                }
+            }
+            for (f, r) in findings {
+                let response = [Response::Yes, Response::No, Response::Unsure][r];
+                a.findings.insert(KB.findings[f].id.to_string(), response);
+            }
+            a
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    #[test]
+    fn a_settled_interview_is_settled_for_every_completion(a in answers()) {
+        assert_sound(&a, "generated");
+    }
+}
+
+#[test]
+#[ignore = "diagnostic: prints the questions asked for a few vignettes"]
+fn print_replays() {
+    for (name, full) in vignettes()
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("gt-0") || n.starts_with("ham-0") || n.starts_with("bsi-0"))
+    {
+        let mut asked = Answers {
+            findings: Default::default(),
+            ..full.clone()
+        };
+        let answer = |id: &str| full.findings.get(id).copied().unwrap_or(Response::No);
+        for q in safety_questions(&full) {
+            asked.findings.insert(q.id.to_string(), answer(q.id));
+        }
+        for q in symptom_questions(&asked)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::RedFlag)
+        {
+            asked.findings.insert(q.id.to_string(), answer(q.id));
+        }
+        let mut seq = Vec::new();
+        while let Some(next) = interview(&asked).next.first().copied() {
+            asked.findings.insert(next.id.to_string(), answer(next.id));
+            seq.push(format!("{}={:?}", next.id, answer(next.id)));
+        }
+        println!("{name}: {} -> {:?}", seq.len(), seq);
+    }
+}
