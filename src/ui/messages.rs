@@ -81,16 +81,6 @@ pub struct Messages {
     pub onset_sudden: &'static str,
     pub onset_gradual: &'static str,
     pub see_results: &'static str,
-    /// "Question {n}", read before each question on the one-question screen.
-    pub question_number: &'static str,
-    /// "up to {k} more": how many questions may remain (it can shrink).
-    pub up_to_more: &'static str,
-    pub last_question: &'static str,
-    pub settled_heading: &'static str,
-    pub settled_text: &'static str,
-    pub answer_rest: &'static str,
-    pub answer_rest_note: &'static str,
-    pub your_answers: &'static str,
 
     pub results_heading: &'static str,
     pub not_a_diagnosis: &'static str,
@@ -234,14 +224,6 @@ pub static EN: Messages = Messages {
     onset_sudden: "Suddenly, at one moment",
     onset_gradual: "Gradually, over days or weeks",
     see_results: "See my result",
-    question_number: "Question {n}",
-    up_to_more: "up to {k} more",
-    last_question: "this may be the last one",
-    settled_heading: "Your result is ready",
-    settled_text: "Your answers are enough to say how soon you should be seen and what is most likely.",
-    answer_rest: "Answer the remaining questions",
-    answer_rest_note: "More questions can sharpen the ranking; they cannot change how soon to be seen.",
-    your_answers: "Your answers (change any of them here)",
 
     results_heading: "Your result",
     not_a_diagnosis: "This is a self-check, not a diagnosis.",
