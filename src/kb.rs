@@ -32,7 +32,8 @@ pub struct Finding {
     pub fact: Fact,
     pub kind: FindingKind,
     pub group: &'static str,
-    pub label: &'static str,
+    /// Evidence wording, results text (empty in the browser until the file has loaded).
+    pub label: Text,
     pub question: &'static str,
     /// Compiled in for red flags; results text for symptom questions (empty in the browser
     /// until the file has loaded).
@@ -78,6 +79,8 @@ pub struct Condition {
     /// Hallmark facts; without one of them the condition stays "less likely".
     pub needs_any: FactSet,
     pub watch_for: &'static [&'static str],
+    /// For the CLI and exports; the widget cites the plan's references.
+    #[cfg(not(target_arch = "wasm32"))]
     pub references: &'static [&'static str],
 }
 
@@ -92,7 +95,8 @@ pub struct Rule {
     pub min_age: Option<u8>,
     pub max_age: Option<u8>,
     pub runner_only: bool,
-    pub reason: &'static str,
+    /// Always compiled in (a `Text` so that it could move to the download if it had to).
+    pub reason: Text,
     pub action: &'static str,
     /// Diagnoses a clinician should consider: for the CLI and exports, not shown in the widget
     /// (native only: about 1 KB brotli of the first load).
@@ -103,6 +107,7 @@ pub struct Rule {
 #[derive(Debug, PartialEq)]
 pub struct Reference {
     pub id: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub short: &'static str,
     pub citation: Text,
 }
@@ -140,6 +145,7 @@ pub struct Exercise {
     pub dosage: Text,
     pub cues: &'static [Text],
     pub avoid: &'static [Text],
+    #[cfg(not(target_arch = "wasm32"))]
     pub references: &'static [&'static str],
     pub pose: Illustration,
 }

@@ -227,9 +227,11 @@ impl<'a> Writer<'a> {
             let question = if replaced { "" } else { f.question.as_str() };
             // Red-flag help explains a safety question: compiled in. Symptom help is first shown
             // after Start, when the results text is on its way: deferred.
+            // A safety question on the safety screen explains itself without the download;
+            // those about an area are asked after Start, with the symptom questions.
             let help = match (f.kind, replaced) {
                 (FindingKind::RedFlag, true) => self.compiled(""),
-                (FindingKind::RedFlag, false) => self.compiled(&f.help),
+                (FindingKind::RedFlag, false) if f.regions.is_empty() => self.compiled(&f.help),
                 _ => self.deferred(&f.help),
             };
             let sexes = f.sexes.iter().fold(0u8, |acc, sex| acc | sex.bit());
@@ -240,7 +242,8 @@ impl<'a> Writer<'a> {
                 self.fact(&f.id),
                 f.kind,
                 lit(&f.group),
-                lit(&f.label),
+                // Evidence wording, shown only with the results.
+                self.deferred(&f.label),
                 lit(question),
                 self.set(&f.regions),
                 opt_u8(f.min_age),
@@ -259,7 +262,7 @@ impl<'a> Writer<'a> {
         for c in &self.content.conditions {
             let _ = writeln!(
                 o,
-                "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, references: {} }},",
+                "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {} }},",
                 lit(&c.id),
                 lit(&c.name),
                 self.line(&c.summary),
@@ -291,7 +294,8 @@ impl<'a> Writer<'a> {
                 opt_u8(r.min_age),
                 opt_u8(r.max_age),
                 r.runner_only,
-                lit(&r.reason),
+                // Why a level was chosen is part of the triage: never left to the download.
+                self.compiled(&r.reason),
                 lit(&r.action),
                 str_slice(&r.consider)
             );
@@ -304,7 +308,7 @@ impl<'a> Writer<'a> {
         for r in &self.content.references {
             let _ = writeln!(
                 o,
-                "Reference {{ id: {}, short: {}, citation: {} }},",
+                "Reference {{ id: {}, #[cfg(not(target_arch = \"wasm32\"))] short: {}, citation: {} }},",
                 lit(&r.id),
                 lit(&r.short),
                 self.deferred(&r.citation)
@@ -322,7 +326,7 @@ impl<'a> Writer<'a> {
             );
             let _ = writeln!(
                 o,
-                "Exercise {{ id: {}, name: {}, also_called: {also}, kind: ExerciseKind::{:?}, phase: {}, steps: {}, dosage: {}, cues: {}, avoid: {}, references: {}, pose: Illustration {{ view: PoseView::{:?}, prop: Prop::{:?}, description: {}, start: {}, end: {} }} }},",
+                "Exercise {{ id: {}, name: {}, also_called: {also}, kind: ExerciseKind::{:?}, phase: {}, steps: {}, dosage: {}, cues: {}, avoid: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {}, pose: Illustration {{ view: PoseView::{:?}, prop: Prop::{:?}, description: {}, start: {}, end: {} }} }},",
                 lit(&e.id),
                 self.deferred(&e.name),
                 e.kind,

@@ -101,7 +101,7 @@ pub struct FiredRule {
     pub findings: Vec<&'static str>,
     /// The rule fired only because an answer was "not sure".
     pub unsure: bool,
-    pub reason: &'static str,
+    pub reason: Text,
     pub action: &'static str,
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
@@ -350,7 +350,10 @@ fn fact_ids(mut set: FactSet) -> Vec<&'static str> {
 
 /// A stable insertion sort. The lists are a few dozen items at most, and the standard library's
 /// stable sort costs several KB of wasm for each type it is used with.
-fn stable_sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+pub(super) fn stable_sort_by<T>(
+    items: &mut [T],
+    mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering,
+) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && compare(&items[j - 1], &items[j]) == std::cmp::Ordering::Greater {

@@ -10,8 +10,8 @@
 
 use super::answers::{Answers, Response};
 use super::assess::{
-    assess, bit, condition_standing, rule_fires, Facts, PlanKind, MIN_LISTED_SCORE, POSSIBLE_SCORE,
-    UNSURE_FACTOR,
+    assess, bit, condition_standing, rule_fires, stable_sort_by, Facts, PlanKind, MIN_LISTED_SCORE,
+    POSSIBLE_SCORE, UNSURE_FACTOR,
 };
 use super::questions::symptom_questions;
 use crate::kb::{Condition, FactSet, Finding, FindingKind, Level, KB};
@@ -273,7 +273,7 @@ fn ordered(
     ranges: &[Range],
 ) -> Vec<&'static Finding> {
     let mut top: Vec<&Range> = ranges.iter().filter(|r| r.can_list()).collect();
-    top.sort_by(|a, b| b.hi.total_cmp(&a.hi));
+    stable_sort_by(&mut top, |a, b| b.hi.total_cmp(&a.hi));
     top.truncate(4);
     let mut scored: Vec<(&'static Finding, u8, f32)> = remaining
         .iter()
@@ -298,7 +298,7 @@ fn ordered(
         })
         .collect();
     // Stable: equal questions keep the knowledge base's order.
-    scored.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)));
+    stable_sort_by(&mut scored, |a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)));
     scored
         .into_iter()
         .filter(|(_, level, spread)| *level > 0 || *spread > 0.0)

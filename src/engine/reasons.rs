@@ -5,7 +5,7 @@
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-use crate::kb::{Level, KB};
+use crate::kb::{Level, Text, KB};
 
 use super::assess::Likelihood;
 
@@ -15,7 +15,7 @@ pub enum Reason {
     Finding(&'static str),
     /// A fired rule; `unsure` when it fired only because of a "not sure".
     Rule {
-        reason: &'static str,
+        reason: Text,
         unsure: bool,
     },
     /// A condition that needs a professional at `care`.
@@ -44,9 +44,9 @@ impl Reason {
         match self {
             Reason::Finding(_) => None,
             Reason::Rule { reason, unsure } => Some(if *unsure {
-                format!("{}{reason}", wording.unsure_prefix)
+                format!("{}{}", wording.unsure_prefix, reason.get())
             } else {
-                reason.to_string()
+                reason.get().to_string()
             }),
             Reason::Condition {
                 name,

@@ -343,8 +343,11 @@ impl Messages {
         match *against {
             Against::Present(id) => self.fact_label(id),
             Against::AnsweredNo(finding) => {
-                let label = KB.finding(finding).map_or(finding, |f| f.label);
-                self.answered_no.replace("{label}", label)
+                // Empty until the results text has loaded: the evidence waits for it.
+                match KB.finding(finding).map_or("", |f| f.label.get()) {
+                    "" => String::new(),
+                    label => self.answered_no.replace("{label}", label),
+                }
             }
         }
     }
@@ -358,7 +361,7 @@ impl Messages {
                 .replace("{label}", &region.label.to_ascii_lowercase());
         }
         if let Some(finding) = KB.finding(id) {
-            return finding.label.to_string();
+            return finding.label.get().to_string();
         }
         crate::kb::Derived::ALL
             .iter()

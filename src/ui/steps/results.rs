@@ -124,11 +124,11 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
             <div class="hc-evidence">
                 <p class="hc-evidence-title">{ m.why_we_think }</p>
                 <ul class="hc-for">
-                    { for c.evidence.supports.iter().map(|f| sign("+", m.evidence_for, m.fact_label(f))) }
+                    { for c.evidence.supports.iter().map(|f| m.fact_label(f)).filter(|l| !l.is_empty()).map(|l| sign("+", m.evidence_for, l)) }
                 </ul>
                 if !c.evidence.against.is_empty() {
                     <ul class="hc-against">
-                        { for c.evidence.against.iter().map(|f| sign("−", m.evidence_against, m.against_label(f))) }
+                        { for c.evidence.against.iter().map(|f| m.against_label(f)).filter(|l| !l.is_empty()).map(|l| sign("−", m.evidence_against, l)) }
                     </ul>
                 }
             </div>
