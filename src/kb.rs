@@ -230,6 +230,9 @@ pub struct Wording {
     pub likely: &'static str,
     pub possible: &'static str,
     pub less_likely: &'static str,
+    pub nothing_headline: &'static str,
+    pub nothing_how_soon: &'static str,
+    pub nothing_who: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));

@@ -205,6 +205,9 @@ fn nothing_to_assess_says_so_and_invents_nothing() {
     assert!(result.plan.is_none());
     assert_eq!(result.triage.level, Level::SelfCare);
     assert_eq!(result.summary, KB.no_answers);
+    // Nothing to start, so not "safe to start on your own".
+    assert_eq!(result.triage.headline, KB.wording.nothing_headline);
+    assert_ne!(result.triage.headline, Level::SelfCare.text().headline);
 }
 
 /// CLINICAL.md rule 10: with no age and no answer to "is this for someone under 16?", the

@@ -427,7 +427,7 @@ impl<'a> Writer<'a> {
         let w = &net.wording;
         let _ = writeln!(
             o,
-            "wording: Wording {{ unsure_prefix: {}, condition_reason: {}, no_warning_signs: {}, best_fit: {}, no_clear_fit: {}, until_seen_timing: {}, until_seen_goal: {}, likely: {}, possible: {}, less_likely: {} }},",
+            "wording: Wording {{ unsure_prefix: {}, condition_reason: {}, no_warning_signs: {}, best_fit: {}, no_clear_fit: {}, until_seen_timing: {}, until_seen_goal: {}, likely: {}, possible: {}, less_likely: {}, nothing_headline: {}, nothing_how_soon: {}, nothing_who: {} }},",
             lit(&w.unsure_prefix),
             lit(&w.condition_reason),
             lit(&w.no_warning_signs),
@@ -437,7 +437,10 @@ impl<'a> Writer<'a> {
             lit(&w.until_seen_goal),
             lit(&w.likely),
             lit(&w.possible),
-            lit(&w.less_likely)
+            lit(&w.less_likely),
+            lit(&w.nothing_headline),
+            lit(&w.nothing_how_soon),
+            lit(&w.nothing_who)
         );
     }
 

@@ -280,6 +280,9 @@ pub struct Wording {
     pub likely: String,
     pub possible: String,
     pub less_likely: String,
+    pub nothing_headline: String,
+    pub nothing_how_soon: String,
+    pub nothing_who: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

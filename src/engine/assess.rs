@@ -747,6 +747,7 @@ pub fn assess(answers: &Answers) -> Assessment {
     let child = facts.yes & bit(Derived::AgeUnder16.fact()) != 0;
     let plan = plan_for(level, &conditions, child);
     let text = level.text();
+    let nothing = facts.is_empty() && level == Level::SelfCare;
     Assessment {
         contract: super::answers::CONTRACT_VERSION,
         safety_net: safety_net(level, plan.as_ref(), &conditions),
@@ -754,9 +755,22 @@ pub fn assess(answers: &Answers) -> Assessment {
         triage: Triage {
             level,
             reasons: Reasons(reasons),
-            headline: text.headline,
-            how_soon: text.how_soon,
-            who: text.who,
+            // Nothing marked and nothing fired: say so, rather than "safe to start".
+            headline: if nothing {
+                KB.wording.nothing_headline
+            } else {
+                text.headline
+            },
+            how_soon: if nothing {
+                KB.wording.nothing_how_soon
+            } else {
+                text.how_soon
+            },
+            who: if nothing {
+                KB.wording.nothing_who
+            } else {
+                text.who
+            },
             actions,
             fired,
         },
