@@ -43,7 +43,7 @@ pub struct Finding {
     pub min_age: Option<u8>,
     pub max_age: Option<u8>,
     pub runner_only: bool,
-    /// Asked only for these sexes ([`SEX_FEMALE`] | [`SEX_MALE`] | [`SEX_OTHER`]); 0 = everyone.
+    /// Asked only for these sexes (bits of [`crate::vocabulary::Sex::bit`]); 0 = everyone.
     pub sexes: u8,
     /// A follow-up: asked only once one of these findings is answered yes or not sure.
     pub asked_if: FactSet,
@@ -55,10 +55,6 @@ pub struct Finding {
     /// Findings asking the same thing on another step: an answer here counts for them too.
     pub same_as: FactSet,
 }
-
-pub const SEX_FEMALE: u8 = 1;
-pub const SEX_MALE: u8 = 2;
-pub const SEX_OTHER: u8 = 4;
 
 #[derive(Debug, PartialEq)]
 pub struct Weighted {
@@ -95,8 +91,7 @@ pub struct Rule {
     pub min_age: Option<u8>,
     pub max_age: Option<u8>,
     pub runner_only: bool,
-    /// Always compiled in (a `Text` so that it could move to the download if it had to).
-    pub reason: Text,
+    pub reason: &'static str,
     pub action: &'static str,
     /// Diagnoses a clinician should consider: for the CLI and exports, not shown in the widget
     /// (native only: about 1 KB brotli of the first load).

@@ -3,7 +3,7 @@
 //! and writes them into the generated knowledge base as these very variants. Plain Rust and
 //! serde only.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Triage levels, least urgent first: `Ord` gives "the highest level reached wins".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -115,22 +115,23 @@ pub enum PoseView {
     Front,
 }
 
-/// The sexes a question may be limited to (`sexes` in findings.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SexOption {
+/// A person's sex as answered (`Answers::sex`), and the sexes a question may be limited to
+/// (`sexes` in findings.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
     Female,
     Male,
     Other,
 }
 
-impl SexOption {
+impl Sex {
     /// The bit of a finding's `sexes` set.
     pub fn bit(self) -> u8 {
         match self {
-            SexOption::Female => 1,
-            SexOption::Male => 2,
-            SexOption::Other => 4,
+            Sex::Female => 1,
+            Sex::Male => 2,
+            Sex::Other => 4,
         }
     }
 }

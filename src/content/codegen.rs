@@ -294,8 +294,7 @@ impl<'a> Writer<'a> {
                 opt_u8(r.min_age),
                 opt_u8(r.max_age),
                 r.runner_only,
-                // Why a level was chosen is part of the triage: never left to the download.
-                self.compiled(&r.reason),
+                lit(&r.reason),
                 lit(&r.action),
                 str_slice(&r.consider)
             );

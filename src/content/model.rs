@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::vocabulary::{
-    ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, SexOption, View,
-};
+use crate::vocabulary::{ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, Sex, View};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,7 +39,7 @@ pub struct Finding {
     /// Asked only for these sexes (female / male / other); empty means everyone. An unknown
     /// sex is asked every question.
     #[serde(default)]
-    pub sexes: Vec<SexOption>,
+    pub sexes: Vec<Sex>,
     /// Asked only once one of these findings is answered "yes" or "not sure" (a follow-up).
     #[serde(default)]
     pub asked_if: Vec<String>,

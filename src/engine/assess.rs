@@ -101,7 +101,7 @@ pub struct FiredRule {
     pub findings: Vec<&'static str>,
     /// The rule fired only because an answer was "not sure".
     pub unsure: bool,
-    pub reason: Text,
+    pub reason: &'static str,
     pub action: &'static str,
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
@@ -363,7 +363,7 @@ pub(super) fn stable_sort_by<T>(
     }
 }
 
-fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
+pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
     let mut fired = Vec::new();
     for rule in KB.rules {
         let (level, unsure, present) = if rule_fires(rule, facts.yes, facts) {
@@ -504,16 +504,15 @@ pub(super) struct Standing {
 /// A condition's score now (and its floor), whether something observed supports it, and
 /// whether a hallmark fact is present: what the interview's bounds start from.
 pub(super) fn condition_standing(condition: &'static Condition, facts: &Facts) -> Standing {
-    // Scoring as if every region were observed gives the same numbers; `observed` says
-    // whether the condition is actually listed.
+    // Scored as if everything it weighs were observed, which gives the same numbers; whether
+    // it is actually listed is whether something observed supports it (as `score` decides).
     let observed = facts.regions | ((facts.yes | facts.unsure) & FINDINGS);
-    let everything = observed
-        | condition
-            .supports
-            .iter()
-            .fold(0, |acc, w| acc | bit(w.fact));
-    let listed = score(condition, facts, observed).is_some();
-    match score(condition, facts, everything) {
+    let supports = condition
+        .supports
+        .iter()
+        .fold(0, |acc, w| acc | bit(w.fact));
+    let listed = observed & supports != 0;
+    match score(condition, facts, supports) {
         Some(s) => Standing {
             raw: s.raw,
             floor: s.floor,

@@ -8,10 +8,10 @@
 //! rules cannot change the outcome. Red-flag questions are never skipped: they are not part of
 //! this at all (the UI asks every one that applies).
 
-use super::answers::{Answers, Response};
+use super::answers::Answers;
 use super::assess::{
-    assess, bit, condition_standing, rule_fires, stable_sort_by, Facts, PlanKind, MIN_LISTED_SCORE,
-    POSSIBLE_SCORE, UNSURE_FACTOR,
+    assess, bit, condition_standing, fire_rules, rule_fires, stable_sort_by, Facts, PlanKind,
+    MIN_LISTED_SCORE, POSSIBLE_SCORE, UNSURE_FACTOR,
 };
 use super::questions::symptom_questions;
 use crate::kb::{Condition, FactSet, Finding, FindingKind, Level, KB};
@@ -135,18 +135,10 @@ fn range(condition: &'static Condition, facts: &Facts, remaining: FactSet) -> Ra
 
 /// The lowest and highest level any completion can reach.
 fn level_bounds(facts: &Facts, remaining: FactSet, ranges: &[Range], now: Level) -> (Level, Level) {
-    let fired = KB
-        .rules
-        .iter()
-        .filter(|r| rule_fires(r, facts.yes, facts))
-        .map(|r| r.level)
-        .chain(
-            KB.rules
-                .iter()
-                .filter(|r| rule_fires(r, facts.yes | facts.unsure, facts))
-                .map(|r| r.level.min(Level::SameDay)),
-        )
-        .fold(Level::SelfCare, Level::max);
+    // Rules that fire now keep firing whatever else is answered.
+    let fired = fire_rules(facts)
+        .first()
+        .map_or(Level::SelfCare, |r| r.level);
     let could_fire = KB
         .rules
         .iter()
@@ -304,21 +296,4 @@ fn ordered(
         .filter(|(_, level, spread)| *level > 0 || *spread > 0.0)
         .map(|(f, _, _)| f)
         .collect()
-}
-
-/// The answers with every remaining question answered `response` (for tests and replay).
-pub fn complete_with(
-    answers: &Answers,
-    questions: &[&'static Finding],
-    responses: &[Option<Response>],
-) -> Answers {
-    let mut completed = answers.clone();
-    for (question, response) in questions.iter().zip(responses) {
-        if let Some(response) = response {
-            completed
-                .findings
-                .insert(question.id.to_string(), *response);
-        }
-    }
-    completed
 }

@@ -14,6 +14,6 @@ pub use assess::{
     assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase, PlanText,
     RankedCondition, Triage, UNDER_16,
 };
-pub use interview::{complete_with, interview, outcome, Interview, Outcome};
+pub use interview::{interview, outcome, Interview, Outcome};
 pub use questions::{red_flag_level, safety_questions, symptom_questions};
 pub use reasons::{Against, Reason, Reasons};

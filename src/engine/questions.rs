@@ -5,7 +5,7 @@
 
 use super::answers::{Answers, Response, Sex};
 use super::assess::UNDER_16;
-use crate::kb::{Finding, FindingKind, Level, KB, SEX_FEMALE, SEX_MALE, SEX_OTHER};
+use crate::kb::{Finding, FindingKind, Level, KB};
 
 /// What "is this check for someone under 16?" tells us when no age was given.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,13 +44,7 @@ fn age_allows(finding: &Finding, band: AgeBand) -> bool {
 }
 
 fn sex_allows(finding: &Finding, sex: Option<Sex>) -> bool {
-    let bit = match sex {
-        None => return true,
-        Some(Sex::Female) => SEX_FEMALE,
-        Some(Sex::Male) => SEX_MALE,
-        Some(Sex::Other) => SEX_OTHER,
-    };
-    finding.sexes == 0 || finding.sexes & bit != 0
+    sex.is_none_or(|sex| finding.sexes == 0 || finding.sexes & sex.bit() != 0)
 }
 
 /// Whether a follow-up question's trigger was answered yes or not sure.

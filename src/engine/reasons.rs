@@ -5,7 +5,7 @@
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-use crate::kb::{Level, Text, KB};
+use crate::kb::{Level, KB};
 
 use super::assess::Likelihood;
 
@@ -15,7 +15,7 @@ pub enum Reason {
     Finding(&'static str),
     /// A fired rule; `unsure` when it fired only because of a "not sure".
     Rule {
-        reason: Text,
+        reason: &'static str,
         unsure: bool,
     },
     /// A condition that needs a professional at `care`.
@@ -44,9 +44,9 @@ impl Reason {
         match self {
             Reason::Finding(_) => None,
             Reason::Rule { reason, unsure } => Some(if *unsure {
-                format!("{}{}", wording.unsure_prefix, reason.get())
+                format!("{}{reason}", wording.unsure_prefix)
             } else {
-                reason.get().to_string()
+                reason.to_string()
             }),
             Reason::Condition {
                 name,
