@@ -16,16 +16,7 @@ struct Case {
     expect: String,
 }
 
-fn content_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hipcheck-broken-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/content")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
-    dir
-}
+mod common;
 
 #[test]
 fn every_broken_content_fixture_gives_its_message() {
@@ -41,7 +32,7 @@ fn every_broken_content_fixture_gives_its_message() {
     for path in names {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let case: Case = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let dir = content_copy(&name);
+        let dir = common::copy_content(&name);
         let target = dir.join(&case.file);
         let text = std::fs::read_to_string(&target).unwrap();
         let (from, to) = (

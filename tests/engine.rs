@@ -5,6 +5,8 @@
 
 use std::process::Command;
 
+mod common;
+
 use hipcheck::content::{load_dir, ContentError};
 use hipcheck::engine::{assess, parse_answers, AnswersError, PlanKind, Response};
 use hipcheck::kb::{Derived, Level, KB};
@@ -295,24 +297,9 @@ fn every_article_exercise_is_placed_in_a_plan() {
     }
 }
 
-fn copy_content() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "hipcheck-content-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/content")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
-    dir
-}
-
 #[test]
 fn broken_content_names_the_file_entry_and_field() {
-    let dir = copy_content();
+    let dir = common::copy_content("engine");
     let plans = std::fs::read_to_string(dir.join("plans.toml")).unwrap();
     let broken = plans.replacen(
         "\"belt-isometric-abduction\"",
@@ -339,7 +326,7 @@ fn broken_content_names_the_file_entry_and_field() {
         other => panic!("expected an Invalid error, got {other:?}"),
     }
 
-    let dir = copy_content();
+    let dir = common::copy_content("engine");
     let exercises = std::fs::read_to_string(dir.join("exercises.toml")).unwrap();
     let broken = exercises.replacen("dosage = ", "dosage_missing = ", 1);
     std::fs::write(dir.join("exercises.toml"), broken).unwrap();
@@ -351,7 +338,7 @@ fn broken_content_names_the_file_entry_and_field() {
 #[test]
 fn the_cli_assesses_and_refuses_bad_input_with_exit_2() {
     let bin = env!("CARGO_BIN_EXE_hipcheck");
-    let dir = copy_content();
+    let dir = common::copy_content("engine");
     let good = dir.join("good.json");
     std::fs::write(&good, r#"{"contract":1,"pain":[{"region":"sit-bone","side":"left"}],"findings":{"pain-sitting":"yes"}}"#).unwrap();
     let out = Command::new(bin)
@@ -487,7 +474,7 @@ fn every_results_text_resolves_to_its_own_content() {
 #[test]
 fn escalation_marks_are_linted_in_both_directions() {
     let expect_lint = |file: &str, from: &str, to: &str, entry: &str, field: &str, says: &str| {
-        let dir = copy_content();
+        let dir = common::copy_content("engine");
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let broken = text.replacen(from, to, 1);
         assert_ne!(

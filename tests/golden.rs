@@ -8,16 +8,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use hipcheck::engine::{assess, parse_answers, Answers, Onset, PainSite, Response, Sex, Side};
+use hipcheck::engine::{assess, Answers, Onset, PainSite, Response, Sex, Side};
 use hipcheck::kb::KB;
 
-const GENERATED: usize = 3000;
+mod common;
+#[path = "../src/fnv1a.rs"]
+mod fnv1a;
+use fnv1a::fnv1a;
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+const GENERATED: usize = 3000;
 
 /// A small deterministic generator (xorshift64*), so the cases are the same on every machine.
 struct Cases(u64);
@@ -67,19 +66,8 @@ impl Cases {
 
 fn outputs() -> String {
     let mut lines = String::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let vignette: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let answers = parse_answers(&vignette["answers"].to_string()).unwrap();
+    for (name, answers) in common::public_vignettes() {
         let json = serde_json::to_string(&assess(&answers)).unwrap();
-        let name = path.file_stem().unwrap().to_string_lossy();
         let _ = writeln!(lines, "{name} {:016x}", fnv1a(json.as_bytes()));
     }
     let mut cases = Cases(0x9e37_79b9_7f4a_7c15);

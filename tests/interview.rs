@@ -4,14 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
-
 use hipcheck::engine::{
-    complete_with, interview, outcome, parse_answers, safety_questions, symptom_questions, Answers,
-    Response,
+    interview, outcome, safety_questions, symptom_questions, Answers, Response,
 };
 use hipcheck::kb::{Finding, FindingKind, KB};
 use proptest::prelude::*;
+
+mod common;
 
 const CHOICES: [Option<Response>; 4] = [
     None,
@@ -77,23 +76,22 @@ fn assert_sound(answers: &Answers, label: &str) {
     }
 }
 
-fn vignettes() -> Vec<(String, Answers)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let v: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (name, parse_answers(&v["answers"].to_string()).unwrap())
-        })
-        .collect()
+/// The answers with the remaining `questions` answered as in `responses` (`None` leaves one
+/// unanswered).
+fn complete_with(
+    answers: &Answers,
+    questions: &[&'static Finding],
+    responses: &[Option<Response>],
+) -> Answers {
+    let mut completed = answers.clone();
+    for (question, response) in questions.iter().zip(responses) {
+        if let Some(response) = response {
+            completed
+                .findings
+                .insert(question.id.to_string(), *response);
+        }
+    }
+    completed
 }
 
 /// Replays a vignette through the interview: every safety question answered as in the
@@ -162,7 +160,7 @@ fn stopping_early_never_changes_a_vignettes_outcome() {
     let mut safety_counts = Vec::new();
     let mut before = Vec::new();
     let mut differ = Vec::new();
-    for (name, full) in vignettes() {
+    for (name, full) in common::public_vignettes() {
         let (asked, safety, symptoms) = replay(&full);
         assert_sound(&asked, &name);
         if outcome(&asked) != outcome(&everything(&full)) {
@@ -235,35 +233,5 @@ proptest! {
     #[test]
     fn a_settled_interview_is_settled_for_every_completion(a in answers()) {
         assert_sound(&a, "generated");
-    }
-}
-
-#[test]
-#[ignore = "diagnostic: prints the questions asked for a few vignettes"]
-fn print_replays() {
-    for (name, full) in vignettes()
-        .into_iter()
-        .filter(|(n, _)| n.starts_with("gt-0") || n.starts_with("ham-0") || n.starts_with("bsi-0"))
-    {
-        let mut asked = Answers {
-            findings: Default::default(),
-            ..full.clone()
-        };
-        let answer = |id: &str| full.findings.get(id).copied().unwrap_or(Response::No);
-        for q in safety_questions(&full) {
-            asked.findings.insert(q.id.to_string(), answer(q.id));
-        }
-        for q in symptom_questions(&asked)
-            .into_iter()
-            .filter(|f| f.kind == FindingKind::RedFlag)
-        {
-            asked.findings.insert(q.id.to_string(), answer(q.id));
-        }
-        let mut seq = Vec::new();
-        while let Some(next) = interview(&asked).next.first().copied() {
-            asked.findings.insert(next.id.to_string(), answer(next.id));
-            seq.push(format!("{}={:?}", next.id, answer(next.id)));
-        }
-        println!("{name}: {} -> {:?}", seq.len(), seq);
     }
 }

@@ -9,6 +9,8 @@
 use hipcheck::engine::{assess, parse_answers, Assessment, PlanKind};
 use hipcheck::kb::Level;
 
+mod common;
+
 fn result(json: &str) -> Assessment {
     assess(&parse_answers(json).unwrap_or_else(|e| panic!("{e}: {json}")))
 }
@@ -321,24 +323,14 @@ fn contract_v1_ids_that_were_split_still_count() {
 
 /// The safety screen must not grow for an adult runner with one painful area (issue 10). The
 /// screen before this change (commit 0a08f0c) asked every red flag allowed by age: 15 from 21
-/// to 49, 16 up to 20 (the teenage "pop" question) and from 50 (the arteritis question). Measured over the public vignettes; the report prints
-/// the counts (`cargo test --test safety_paths -- --nocapture safety_screen`).
+/// to 49, 16 up to 20 (the teenage "pop" question) and from 50 (the arteritis question). Measured over the public vignettes; the report
+/// prints the counts (`cargo test --test safety_paths -- --nocapture safety_screen`).
 #[test]
 fn the_safety_screen_did_not_grow_for_an_adult_runner_with_one_painful_area() {
-    use hipcheck::engine::{safety_questions, symptom_questions, Answers};
+    use hipcheck::engine::{safety_questions, symptom_questions};
     use hipcheck::kb::FindingKind;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
     let (mut all, mut adult_runner_one_area) = (Vec::new(), Vec::new());
-    for path in &paths {
-        let vignette: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let answers: Answers = parse_answers(&vignette["answers"].to_string()).unwrap();
+    for (name, answers) in common::public_vignettes() {
         let screen = safety_questions(&answers).len();
         let area_questions = symptom_questions(&answers);
         let by_area = area_questions
@@ -353,8 +345,7 @@ fn the_safety_screen_did_not_grow_for_an_adult_runner_with_one_painful_area() {
                 let before = if age <= 20 || age >= 50 { 16 } else { 15 };
                 assert!(
                     screen <= before,
-                    "{}: {screen} safety-screen questions, {before} before",
-                    path.display()
+                    "{name}: {screen} safety-screen questions, {before} before"
                 );
                 adult_runner_one_area.push((screen, by_area, screen + area_questions.len()));
             }
