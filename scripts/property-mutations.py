@@ -22,7 +22,7 @@ cases = [
   'id = "child-hip-pain"\nlevel = "within-days"\nall = ["age-under-16"]', 'id = "child-hip-pain"\nlevel = "soon"\nall = ["age-under-16"]',
   "the child rule back at soon"),
  ("every_sentence_agrees_with_the_level_shown", "src/engine/assess.rs",
-  "    if plan.as_ref().is_some_and(|p| p.kind == PlanKind::Rehab) {\n        safety_net.extend_from_slice(text.with_plan);",
+  "    if plan.is_some_and(|p| p.kind == PlanKind::Rehab) {\n        safety_net.extend_from_slice(text.with_plan);",
   "    if true {\n        safety_net.extend_from_slice(text.with_plan);",
   "'safe to start while you wait' shown whatever the plan"),
  ("a_red_flag_yes_never_lowers_the_triage_level", "content/conditions.toml",
