@@ -3,7 +3,7 @@
 //! engine parses or looks anything up by name at run time.
 
 pub use crate::vocabulary::{
-    Derived, ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, View, COMPILED_IN,
+    Derived, ExerciseKind, FindingKind, Level, PainRule, View, COMPILED_IN,
 };
 
 impl Level {
@@ -34,9 +34,10 @@ pub struct Finding {
     pub group: &'static str,
     /// Evidence wording, results text (empty in the browser until the file has loaded).
     pub label: Text,
-    pub question: &'static str,
-    /// Compiled in for red flags; results text for symptom questions (empty in the browser
+    /// Compiled in for red flags; after-Start text for symptom questions (empty in the browser
     /// until the file has loaded).
+    pub question: Text,
+    /// After-Start text (empty in the browser until the file has loaded).
     pub help: Text,
     /// Asked when any of these regions is picked (region facts); empty means always asked.
     pub regions: FactSet,
@@ -82,6 +83,8 @@ pub struct Condition {
 
 #[derive(Debug, PartialEq)]
 pub struct Rule {
+    /// For the CLI and exports; the widget shows a rule by its wording.
+    #[cfg(not(target_arch = "wasm32"))]
     pub id: &'static str,
     pub level: Level,
     pub all: FactSet,
@@ -107,30 +110,18 @@ pub struct Reference {
     pub citation: Text,
 }
 
-/// A stick-figure pose: absolute segment directions in degrees (0 = down, 90 = the way the
-/// figure faces, 180 = up).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Pose {
-    pub trunk: i16,
-    pub work_thigh: i16,
-    pub work_shin: i16,
-    pub other_thigh: i16,
-    pub other_shin: i16,
-    pub upper_arm: i16,
-    pub forearm: i16,
-}
-
+/// An exercise illustration: its description for screen readers and its drawing, SVG path
+/// data made at build time (`content::figure`); both after-Start text.
 #[derive(Debug, PartialEq)]
 pub struct Illustration {
-    pub view: PoseView,
-    pub prop: Prop,
     pub description: Text,
-    pub start: Pose,
-    pub end: Pose,
+    pub drawing: Text,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Exercise {
+    /// For the CLI and exports; the widget finds an exercise by its index.
+    #[cfg(not(target_arch = "wasm32"))]
     pub id: &'static str,
     pub name: Text,
     pub also_called: Option<Text>,
@@ -167,7 +158,10 @@ pub struct Plan {
     pub cross_training: &'static [Text],
     pub return_to_run: &'static [Text],
     pub review: Text,
+    #[cfg(not(target_arch = "wasm32"))]
     pub references: &'static [&'static str],
+    /// The references' citations, resolved at build time for the widget.
+    pub citations: &'static [Text],
     pub phases: &'static [Phase],
 }
 
@@ -198,6 +192,8 @@ pub struct Kb {
     pub findings: &'static [Finding],
     pub conditions: &'static [Condition],
     pub rules: &'static [Rule],
+    /// For the CLI and exports; the widget reads a plan's `citations`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub references: &'static [Reference],
     pub exercises: &'static [Exercise],
     pub plans: &'static [Plan],
@@ -291,6 +287,7 @@ impl Kb {
         KB.conditions.iter().find(|c| c.id == id)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn exercise(&self, id: &str) -> Option<&'static Exercise> {
         KB.exercises.iter().find(|e| e.id == id)
     }
@@ -302,6 +299,7 @@ impl Kb {
             .find(|p| KB.conditions[p.condition as usize].id == condition)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn reference(&self, id: &str) -> Option<&'static Reference> {
         KB.references.iter().find(|r| r.id == id)
     }

@@ -417,11 +417,16 @@ fn every_results_text_resolves_to_its_own_content() {
         if source.replaced_by.is_empty() {
             assert_eq!(kb.help.get(), source.help, "{}", source.id);
         }
-        // A safety-screen question's explanation never waits for the download (those about
-        // an area are asked after Start, with the symptom questions).
+        // A safety question's wording never waits for the download; a symptom question's, and
+        // every question's help, do (docs/safety.md H33).
+        let replaced = !source.replaced_by.is_empty();
+        if !replaced {
+            assert_eq!(kb.question.get(), source.question, "{}", source.id);
+            assert!(!kb.help.is_compiled_in(), "{}", source.id);
+        }
         assert_eq!(
-            kb.help.is_compiled_in(),
-            source.kind == hipcheck::kb::FindingKind::RedFlag && source.regions.is_empty(),
+            kb.question.is_compiled_in(),
+            replaced || source.kind == hipcheck::kb::FindingKind::RedFlag,
             "{}",
             source.id
         );
@@ -444,6 +449,10 @@ fn every_results_text_resolves_to_its_own_content() {
         all_same(kb.cues, &source.cues);
         all_same(kb.avoid, &source.avoid);
         assert_eq!(kb.pose.description.get(), source.pose.description);
+        assert_eq!(
+            kb.pose.drawing.get(),
+            hipcheck::content::figure::drawing(&source.pose)
+        );
     }
     for (kb, source) in KB.plans.iter().zip(&content.plans) {
         same(kb.summary, &source.summary);
@@ -453,6 +462,16 @@ fn every_results_text_resolves_to_its_own_content() {
         all_same(kb.cross_training, &source.cross_training);
         all_same(kb.return_to_run, &source.return_to_run);
         assert_eq!(kb.review.get(), source.review);
+        let citations: Vec<&str> = source
+            .references
+            .iter()
+            .filter_map(|id| content.references.iter().find(|r| &r.id == id))
+            .map(|r| r.citation.as_str())
+            .collect();
+        assert_eq!(
+            kb.citations.iter().map(|c| c.get()).collect::<Vec<_>>(),
+            citations
+        );
         for (phase, source) in kb.phases.iter().zip(&source.phases) {
             assert_eq!(phase.name.get(), source.name);
             same(phase.timing, &source.timing);

@@ -11,8 +11,12 @@ use yew::platform::time::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Renders a fresh app (with no saved answers) into its own element.
+/// Renders a fresh app (with no saved answers) into its own element. The after-Start text
+/// (symptom questions, help, the plan) is installed from the build, as the page's download
+/// would; this harness serves no such file.
 async fn render_app() -> Element {
+    let _ =
+        hipcheck::texts::install(include_str!(concat!(env!("OUT_DIR"), "/texts.txt")).to_string());
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.clear();
     }
@@ -130,6 +134,23 @@ async fn toggling_a_region_sets_aria_pressed_and_adds_a_removable_chip() {
     );
 }
 
+/// Answers "No" to every question of the one-question-at-a-time interview, from "about your
+/// pain", and returns the question texts asked.
+async fn questions_asked(root: &Element) -> Vec<String> {
+    click(&button(root, "Continue")).await;
+    let mut asked = Vec::new();
+    for _ in 0..40 {
+        let title = find(root, ".hc-q-title").text_content().unwrap_or_default();
+        if title.trim() == "Your result is ready" {
+            return asked;
+        }
+        asked.push(title);
+        let answers = find(root, ".hc-answers");
+        click(&button(&answers, "No")).await;
+    }
+    panic!("the interview does not end: {asked:?}");
+}
+
 #[wasm_bindgen_test]
 async fn picking_the_side_of_the_hip_brings_its_questions() {
     let root = render_app().await;
@@ -141,13 +162,14 @@ async fn picking_the_side_of_the_hip_brings_its_questions() {
     ))
     .await;
     click(&button(&root, "Continue")).await;
-    let text = root.text_content().unwrap_or_default();
+    let asked = questions_asked(&root).await;
     assert!(
-        !text.contains("lie on the sore side"),
-        "side-hip questions must not appear for the back of the thigh"
+        !asked.iter().any(|q| q.contains("lie on the sore side")),
+        "side-hip questions must not appear for the back of the thigh: {asked:?}"
     );
 
-    click(&button(&root, "Back")).await;
+    let root = render_app().await;
+    go_to_where_step(&root).await;
     click(&button(&root, "Side view")).await;
     click(&find(
         &root,
@@ -155,13 +177,11 @@ async fn picking_the_side_of_the_hip_brings_its_questions() {
     ))
     .await;
     click(&button(&root, "Continue")).await;
-    let text = root.text_content().unwrap_or_default();
+    let asked = questions_asked(&root).await;
     assert!(
-        text.contains("Does it hurt to lie on the sore side at night?"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Is the point of your hip sore to press on?"),
-        "{text}"
+        asked
+            .iter()
+            .any(|q| q.contains("Is the point of your hip sore to press on?")),
+        "{asked:?}"
     );
 }

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::content::figure;
 use crate::content::*;
 use crate::vocabulary::{FindingKind, Level, COMPILED_IN};
 
@@ -65,13 +66,6 @@ fn opt_u8(value: Option<u8>) -> String {
 
 fn level(level: Level) -> String {
     format!("Level::{level:?}")
-}
-
-fn pose(p: &Pose) -> String {
-    format!(
-        "Pose {{ trunk: {}, work_thigh: {}, work_shin: {}, other_thigh: {}, other_shin: {}, upper_arm: {}, forearm: {} }}",
-        p.trunk, p.work_thigh, p.work_shin, p.other_thigh, p.other_shin, p.upper_arm, p.forearm
-    )
 }
 
 /// Identical texts share one entry.
@@ -223,16 +217,19 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "findings: &[");
         for f in &self.content.findings {
             let replaced = !f.replaced_by.is_empty();
-            // A replaced v1 question is never asked: its wording stays in content/ only.
-            let question = if replaced { "" } else { f.question.as_str() };
-            // Red-flag help explains a safety question: compiled in. Symptom help is first shown
-            // after Start, when the results text is on its way: deferred.
-            // A safety question on the safety screen explains itself without the download;
-            // those about an area are asked after Start, with the symptom questions.
-            let help = match (f.kind, replaced) {
-                (FindingKind::RedFlag, true) => self.compiled(""),
-                (FindingKind::RedFlag, false) if f.regions.is_empty() => self.compiled(&f.help),
-                _ => self.deferred(&f.help),
+            // A replaced v1 question is never asked: its wording stays in content/ only. A safety
+            // question's wording is compiled in; a symptom question is first asked after the body
+            // map, long after the download started at Start: deferred. Help is deferred for
+            // every question (docs/safety.md H33: a question must read clearly without it).
+            let question = match (f.kind, replaced) {
+                (_, true) => self.compiled(""),
+                (FindingKind::RedFlag, false) => self.compiled(&f.question),
+                _ => self.deferred(&f.question),
+            };
+            let help = if replaced {
+                self.compiled("")
+            } else {
+                self.deferred(&f.help)
             };
             let sexes = f.sexes.iter().fold(0u8, |acc, sex| acc | sex.bit());
             let _ = writeln!(
@@ -244,7 +241,7 @@ impl<'a> Writer<'a> {
                 lit(&f.group),
                 // Evidence wording, shown only with the results.
                 self.deferred(&f.label),
-                lit(question),
+                question,
                 self.set(&f.regions),
                 opt_u8(f.min_age),
                 opt_u8(f.max_age),
@@ -284,7 +281,7 @@ impl<'a> Writer<'a> {
         for r in &self.content.rules {
             let _ = writeln!(
                 o,
-                "Rule {{ id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {} }},",
+                "Rule {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {} }},",
                 lit(&r.id),
                 level(r.level),
                 self.set(&r.all),
@@ -302,7 +299,18 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "],");
     }
 
+    /// A plan's citations resolved at build time, so the browser needs no reference table.
+    fn citations(&self, ids: &[String]) -> String {
+        let handles: Vec<String> = ids
+            .iter()
+            .filter_map(|id| self.content.references.iter().find(|r| &r.id == id))
+            .map(|r| self.deferred(&r.citation))
+            .collect();
+        handles.join(", ")
+    }
+
     fn references(&self, o: &mut String) {
+        let _ = writeln!(o, "#[cfg(not(target_arch = \"wasm32\"))]");
         let _ = writeln!(o, "references: &[");
         for r in &self.content.references {
             let _ = writeln!(
@@ -325,7 +333,7 @@ impl<'a> Writer<'a> {
             );
             let _ = writeln!(
                 o,
-                "Exercise {{ id: {}, name: {}, also_called: {also}, kind: ExerciseKind::{:?}, phase: {}, steps: {}, dosage: {}, cues: {}, avoid: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {}, pose: Illustration {{ view: PoseView::{:?}, prop: Prop::{:?}, description: {}, start: {}, end: {} }} }},",
+                "Exercise {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, name: {}, also_called: {also}, kind: ExerciseKind::{:?}, phase: {}, steps: {}, dosage: {}, cues: {}, avoid: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {}, pose: Illustration {{ description: {}, drawing: {} }} }},",
                 lit(&e.id),
                 self.deferred(&e.name),
                 e.kind,
@@ -335,11 +343,8 @@ impl<'a> Writer<'a> {
                 self.lines(&e.cues),
                 self.lines(&e.avoid),
                 str_slice(&e.references),
-                e.pose.view,
-                e.pose.prop,
                 self.deferred(&e.pose.description),
-                pose(&e.pose.start),
-                pose(&e.pose.end)
+                self.deferred(&figure::drawing(&e.pose))
             );
         }
         let _ = writeln!(o, "],");
@@ -368,7 +373,7 @@ impl<'a> Writer<'a> {
             // A plan's review line says when to get seen: always compiled in.
             let _ = writeln!(
                 o,
-                "Plan {{ condition: {}, summary: {}, expected_course: {}, pain_rule: PainRule::{:?}, education: {}, avoid: {}, cross_training: {}, return_to_run: {}, review: {}, references: {}, phases: &[{}] }},",
+                "Plan {{ condition: {}, summary: {}, expected_course: {}, pain_rule: PainRule::{:?}, education: {}, avoid: {}, cross_training: {}, return_to_run: {}, review: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {}, citations: &[{}], phases: &[{}] }},",
                 self.condition_index(&p.condition),
                 self.line(&p.summary),
                 self.line(&p.expected_course),
@@ -379,6 +384,7 @@ impl<'a> Writer<'a> {
                 self.lines(&p.return_to_run),
                 self.compiled(&p.review),
                 str_slice(&p.references),
+                self.citations(&p.references),
                 phases.join(", ")
             );
         }

@@ -4,6 +4,7 @@
 //! `std`, `serde`, `serde_path_to_error` and `toml`.
 
 pub mod error;
+pub mod figure;
 pub mod model;
 pub mod validate;
 

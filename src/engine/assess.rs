@@ -96,6 +96,7 @@ pub struct Triage {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FiredRule {
+    #[cfg(not(target_arch = "wasm32"))]
     pub rule: &'static str,
     pub level: Level,
     pub findings: Vec<&'static str>,
@@ -161,12 +162,29 @@ impl Serialize for PlanText {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn exercise_ids<S: serde::Serializer>(indices: &&[u16], serializer: S) -> Result<S::Ok, S::Error> {
+    let exercises = indices
+        .iter()
+        .filter_map(|&i| KB.exercises.get(usize::from(i)));
+    serializer.collect_seq(exercises.map(|e| e.id))
+}
+
+/// The widget never serialises a plan, and its exercises carry no ids (they stay out of the
+/// first load).
+#[cfg(target_arch = "wasm32")]
+fn exercise_ids<S: serde::Serializer>(indices: &&[u16], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(indices.iter())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanPhase {
     pub name: PlanText,
     pub timing: PlanText,
     pub goal: PlanText,
-    pub exercises: Vec<&'static str>,
+    /// Indices into `KB.exercises`; the JSON has their ids.
+    #[serde(serialize_with = "exercise_ids")]
+    pub exercises: &'static [u16],
     pub move_on: &'static [Text],
     pub advice: &'static [&'static str],
 }
@@ -379,6 +397,7 @@ pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
             continue;
         };
         fired.push(FiredRule {
+            #[cfg(not(target_arch = "wasm32"))]
             rule: rule.id,
             level,
             findings: fact_ids((rule.all | rule.any) & present & FINDINGS),
@@ -678,11 +697,7 @@ fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option
                             name: PlanText::Results(phase.name),
                             timing: PlanText::Results(phase.timing),
                             goal: PlanText::Results(phase.goal),
-                            exercises: phase
-                                .exercises
-                                .iter()
-                                .map(|&e| KB.exercises[e as usize].id)
-                                .collect(),
+                            exercises: phase.exercises,
                             move_on: phase.move_on,
                             advice: &[],
                         })
@@ -712,7 +727,7 @@ fn until_seen_plan(
             name: PlanText::Inline(until_seen.title),
             timing: PlanText::Inline(KB.wording.until_seen_timing),
             goal: PlanText::Inline(KB.wording.until_seen_goal),
-            exercises: Vec::new(),
+            exercises: &[],
             move_on: &[],
             advice: until_seen.advice,
         }],

@@ -81,6 +81,7 @@ pub fn app(props: &AppProps) -> Html {
     use_focus_on_new_step(&root, state.step);
     use_focus_on_recheck(&root, state.recheck);
     let text_status = use_results_text_once_started(&root, &ui, &props.config, state.step);
+    use_focus_on_question(&root, &state);
 
     let dispatch = {
         let state = state.clone();
@@ -99,7 +100,7 @@ pub fn app(props: &AppProps) -> Html {
         Step::Start => start_step(&ui, &state, &dispatch),
         Step::Safety => safety_step(&ui, &state, &dispatch),
         Step::Where => where_step(&ui, &state, &dispatch),
-        Step::Symptoms => symptoms_step(&ui, &state, &dispatch),
+        Step::Symptoms => symptoms_step(&ui, &state, &dispatch, text_status),
         Step::Results => results_step(&ui, &state, &dispatch, text_status),
         Step::Emergency => emergency_step(ui.m, &state, &dispatch),
     };
@@ -161,6 +162,40 @@ fn use_focus_on_new_step(root: &NodeRef, step: Step) {
         }
         if let Some(heading) = focus(&root, ".hc-step-heading") {
             heading.scroll_into_view();
+        }
+    });
+}
+
+/// On the one-question screen each new question (and the "result is ready" card) takes focus,
+/// so a screen reader reads its number and text; back on "about your pain", the heading does.
+#[hook]
+fn use_focus_on_question(root: &NodeRef, state: &State) {
+    let on_step = state.step == Step::Symptoms;
+    let key = on_step.then(|| {
+        state
+            .interview
+            .asking
+            // A question waiting for its wording takes focus again once the wording arrives.
+            .then(|| {
+                state
+                    .current_question()
+                    .map(|f| (f.id, f.question.get().is_empty()))
+            })
+    });
+    let first_render = use_mut_ref(|| true);
+    let root = root.clone();
+    use_effect_with(key, move |key| {
+        if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            return;
+        }
+        match key {
+            Some(Some(_)) => {
+                focus(&root, ".hc-q-title");
+            }
+            Some(None) => {
+                focus(&root, ".hc-step-heading");
+            }
+            None => {}
         }
     });
 }

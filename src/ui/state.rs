@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{
-    assess, red_flag_level, safety_questions, Answers, Onset, Response, Sex, Side, MAX_AGE,
-    UNDER_16,
+    assess, interview, red_flag_level, safety_questions, symptom_questions, Answers, Onset,
+    Response, Sex, Side, MAX_AGE, UNDER_16,
 };
-use crate::kb::{FindingKind, Level, View, KB};
+use crate::kb::{Finding, FindingKind, Level, View, KB};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -66,6 +66,45 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The age field as typed, which may not be a valid age yet ("4", "abc").
     pub age_text: String,
+    /// The symptom step's interview: "about your pain" first, then one question at a time.
+    pub interview: InterviewState,
+}
+
+/// Where the one-question-at-a-time interview is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InterviewState {
+    /// Past "about your pain" (pain now, how long, how it started).
+    pub asking: bool,
+    /// The questions answered on this step, in the order they were asked.
+    pub history: Vec<&'static str>,
+    /// Looking back at `history[i]` (after "Back"); `None` at the newest question.
+    pub back: Option<usize>,
+    /// The person chose to answer the questions that can no longer change the outcome.
+    pub answer_all: bool,
+}
+
+impl State {
+    /// The question to show now: a safety question about the areas first (never skipped), then
+    /// the one the engine says is most informative; `None` once the outcome is settled.
+    pub fn current_question(&self) -> Option<&'static Finding> {
+        if let Some(i) = self.interview.back {
+            return self.interview.history.get(i).and_then(|id| KB.finding(id));
+        }
+        let unanswered = |f: &&'static Finding| !self.answers.findings.contains_key(f.id);
+        if let Some(safety) = symptom_questions(&self.answers)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::RedFlag)
+            .find(unanswered)
+        {
+            return Some(safety);
+        }
+        let state = interview(&self.answers);
+        if state.settled && self.interview.answer_all {
+            state.remaining.first().copied()
+        } else {
+            state.next.first().copied()
+        }
+    }
 }
 
 /// A plausible age from the age field's text, if it is one.
@@ -97,6 +136,7 @@ impl Default for State {
             resume: None,
             notice: None,
             age_text: String::new(),
+            interview: InterviewState::default(),
         }
     }
 }
@@ -122,6 +162,14 @@ pub enum Action {
     SetSideView(Side),
     SetListMode(bool),
     AnswerFinding(&'static str, Option<Response>),
+    /// From "about your pain" to the first question.
+    StartQuestions,
+    /// An answer on the one-question screen: recorded, then on to the next question.
+    AnswerQuestion(&'static str, Response),
+    /// Back from the one-question screen: the previous question, or "about your pain".
+    PreviousQuestion,
+    /// Go on with the questions that can no longer change the outcome.
+    AnswerRest,
     SetPainNow(u8),
     SetDuration(f32),
     SetOnset(Onset),
@@ -208,6 +256,35 @@ impl State {
         };
     }
 
+    /// Records the answer; changing an earlier answer re-runs the interview from there.
+    fn answer_question(&mut self, id: &'static str, response: Response) {
+        self.set_response(id, Some(response));
+        match self.interview.back {
+            Some(i) => {
+                self.interview.history.truncate(i + 1);
+                self.interview.back = None;
+            }
+            None => self.interview.history.push(id),
+        }
+        self.stop_if_emergency();
+    }
+
+    fn previous_question(&mut self) {
+        let interview = &mut self.interview;
+        interview.back = match interview.back {
+            Some(0) => {
+                interview.asking = false;
+                None
+            }
+            Some(i) => Some(i - 1),
+            None if interview.history.is_empty() => {
+                interview.asking = false;
+                None
+            }
+            None => Some(interview.history.len() - 1),
+        };
+    }
+
     /// After any safety answer: an emergency stops the flow at once.
     fn stop_if_emergency(&mut self) {
         if self.is_emergency() {
@@ -236,7 +313,13 @@ impl Reducible for State {
                 next.recheck = None;
                 next.resume = None;
                 next.step = step;
+                next.interview.asking = false;
+                next.interview.back = None;
             }
+            Action::StartQuestions => next.interview.asking = true,
+            Action::AnswerQuestion(id, response) => next.answer_question(id, response),
+            Action::PreviousQuestion => next.previous_question(),
+            Action::AnswerRest => next.interview.answer_all = true,
             Action::AnswerSafety(id, response) => next.answer_safety(id, response),
             Action::Recheck(response) => {
                 if let Some(id) = next.recheck.take() {

@@ -1,7 +1,7 @@
 // Fault tests: bad saved state and a Rust panic never leave a blank widget or a broken host page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, EXAMPLES, watchedPage, screenshot, walkToResult } from './support.mjs';
+import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
@@ -91,7 +91,7 @@ test('a Rust panic shows "something went wrong" inside the widget and the host p
   await context.close();
 });
 
-test('when the results text cannot load (offline, or a file from another build), the triage and safety net still show, the plan says so, and "Try again" recovers', async () => {
+test('when the after-Start text cannot load (offline, or a file from another build), the questions wait with "Try again", and a result still shows its triage and safety net', async () => {
   // No service worker: its cache would answer before the test's network faults could.
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
   const { page, problems } = await watchedPage(context);
@@ -104,7 +104,55 @@ test('when the results text cannot load (offline, or a file from another build),
     return route.continue();
   });
   await page.goto(`${env.site.url}hipcheck/`);
-  await walkToResult(page);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await notUnder16(page);
+  // The safety questions are compiled in: answerable without the file.
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await page.getByRole('tab', { name: 'Side view' }).click();
+  await page.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // Safety questions about the area come first, compiled in; then a symptom question, whose
+  // wording is in the file: no answer buttons under no question.
+  const title = page.locator('.hc-q-title');
+  for (let safety = 0; safety < 10; safety++) {
+    await title.waitFor();
+    if ((await title.textContent()).includes('could not load')) break;
+    if ((await title.textContent()).includes('Loading')) {
+      await page.waitForTimeout(20);
+      continue;
+    }
+    const asked = await title.textContent();
+    await page.locator('.hc-answers').getByRole('button', { name: 'No', exact: true }).click();
+    await page.waitForFunction((text) => document.querySelector('.hc-q-title')?.textContent !== text, asked);
+  }
+  assert.match(await title.textContent(), /could not load/);
+  assert.equal(await page.locator('.hc-answers').count(), 0);
+  assert.ok(await page.getByRole('button', { name: 'Back' }).isVisible());
+  await screenshot(page, 'fault-questions-text-failed-360');
+  mode = 'pass';
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.hc-answers').waitFor();
+  // The question that arrived takes focus, so a screen reader hears it.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('hc-q-title'), null, { timeout: 2000 });
+  assert.doesNotMatch(await title.textContent(), /could not load|Loading/);
+
+  await answerQuestions(page, { 'lie on the sore side': 'Yes' }, { fromAboutPain: false });
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.locator('.hc-exercise').first().waitFor();
+
+  // A returning visitor whose answers are saved reaches the result without the file.
+  mode = 'abort';
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue where I left off' }).click();
+  await notUnder16(page);
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // Only the safety questions about the area are asked again (compiled in); the symptom
+  // answers are kept, so no question needs the file.
+  const askedAgain = await answerQuestions(page);
+  assert.ok(askedAgain.length <= 3, `only safety questions: ${askedAgain.join(' | ')}`);
+  await page.getByRole('button', { name: 'See my result' }).click();
   const plan = page.locator('.hc-plan');
   await plan.getByText('could not load').waitFor();
   // Everything safety-related is compiled into the wasm and never waits for the file.
@@ -133,7 +181,8 @@ test('when the results text cannot load (offline, or a file from another build),
   // The button is gone with the failure; keyboard focus moves to the plan, not to the page top.
   await page.waitForFunction(() => document.activeElement?.classList.contains('hc-plan-heading'), null, { timeout: 2000 });
   assert.equal(await plan.getByText('could not load').count(), 0);
-  assert.deepEqual(fetched, { abort: 1, 'wrong build': 1, pass: 1 });
+  // Each page fetched once when it started, and each "Try again" once more.
+  assert.deepEqual(fetched, { abort: 2, 'wrong build': 1, pass: 2 });
   assert.ok(
     problems.length > 0 && problems.every((p) => /texts-[0-9a-f]{16}\.txt|Failed to load resource/.test(p)),
     `only the refused fetches are reported: ${problems}`,

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { watchedPage, screenshot, notUnder16 } from './support.mjs';
+import { watchedPage, screenshot, notUnder16, answerQuestions } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser();
@@ -73,13 +73,24 @@ for (const width of [360, 1280]) {
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await atStep(page, '4-symptoms', 'About your pain', width);
-    await question(page, 'lie on the sore side').getByRole('radio', { name: 'Yes', exact: true }).check();
-    await question(page, 'standing on the sore leg alone').getByRole('radio', { name: 'Yes', exact: true }).check();
-    await question(page, 'point of your hip sore to press').getByRole('radio', { name: 'Yes', exact: true }).check();
-    await question(page, 'pain at night or at rest that no position eases').getByRole('radio', { name: 'No', exact: true }).check();
-    await question(page, 'socks and shoes').getByRole('radio', { name: 'No', exact: true }).check();
     await page.getByRole('radio', { name: 'Gradually, over days or weeks' }).check();
     await page.getByRole('radio', { name: '6 weeks to 3 months' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.hc-q-title').waitFor();
+    await expectNoAxeViolations(page, 'one question');
+    await screenshot(page, `4-symptoms-question-${width}`);
+    await page.getByRole('button', { name: 'Back' }).click();
+    const asked = await answerQuestions(page, {
+      'lie on the sore side': 'Yes',
+      'standing on the sore leg alone': 'Yes',
+      'point of your hip sore to press': 'Yes',
+    });
+    // One screen per question, only those that can still change the result: a ceiling on the
+    // count, so it cannot silently grow back (21 were asked on one page before).
+    assert.ok(asked.length <= 16, `${asked.length} symptom questions: ${asked.join(' | ')}`);
+    await page.getByRole('heading', { name: 'Your result is ready' }).waitFor();
+    await expectNoAxeViolations(page, 'result ready');
+    await screenshot(page, `4-symptoms-ready-${width}`);
     await page.getByRole('button', { name: 'See my result' }).click();
 
     await atStep(page, '5-results', 'Your result', width);
@@ -89,7 +100,8 @@ for (const width of [360, 1280]) {
     const first = page.locator('.hc-source').first();
     assert.match(await first.textContent(), /gluteal tendinopathy/);
     assert.match(await first.textContent(), /Likely/);
-    assert.match(await first.textContent(), /Hurts lying on that side/);
+    // The interview stopped once the result was settled: the evidence is what was asked.
+    assert.match(await first.textContent(), /Point of the hip sore to press/);
     assert.ok(await page.getByRole('heading', { name: 'Your exercise plan' }).isVisible());
     assert.ok(await page.getByText('Lying belt push-out').first().isVisible());
     assert.ok(await page.locator('.hc-exercise svg[role=img]').first().isVisible());
@@ -101,6 +113,9 @@ for (const width of [360, 1280]) {
     assert.match(await page.locator('.hc-chips').textContent(), /Left · point of the hip/);
 
     await page.getByRole('button', { name: 'Continue' }).click();
+    // "About your pain", then straight to "your result is ready": every answer is kept.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Your result is ready' }).waitFor();
     await page.getByRole('button', { name: 'See my result' }).click();
     await page.locator('.hc-banner').waitFor();
     await page.emulateMedia({ media: 'print' });
@@ -161,6 +176,7 @@ test('"not sure" on an emergency question is explained, asked again, and ends sa
   await page.getByRole('tab', { name: 'Front view' }).waitFor();
   await page.getByRole('button', { name: 'Right · front of thigh', exact: true }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await answerQuestions(page);
   await page.getByRole('button', { name: 'See my result' }).click();
   assert.match(await page.locator('.hc-banner').textContent(), /Get seen today/);
   assert.equal(await page.getByRole('heading', { name: 'Your exercise plan' }).count(), 0);
@@ -226,10 +242,21 @@ test('bone stress to within-days, completed by keyboard only', async () => {
   await page.locator('.hc-step-heading', { hasText: 'About your pain' }).waitFor();
   assert.ok(await page.evaluate(focusIsStepHeading), 'focus moves to the symptoms heading');
 
-  await tabTo(page, 'earlier in each run: Yes', isRadioIn, ['earlier in each run', 'Yes']);
-  await page.keyboard.press('Space');
-  await tabTo(page, 'training jump: Yes', isRadioIn, ['suddenly run more', 'Yes']);
-  await page.keyboard.press('Space');
+  // One question at a time: focus lands on each question, and Tab reaches its answers.
+  await tabTo(page, 'Continue', isButton, 'Continue');
+  await page.keyboard.press('Enter');
+  const yes = ['earlier in each run', 'suddenly run more'];
+  for (let asked = 0; ; asked++) {
+    assert.ok(asked < 20, 'the interview ends');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('hc-q-title'), null, { timeout: 3000 });
+    const text = await page.evaluate(() => document.activeElement.textContent.trim());
+    if (text === 'Your result is ready') break;
+    assert.match(text, /^Question \d+/, 'a screen reader hears the question number first');
+    const answer = yes.some((key) => text.includes(key)) ? 'Yes' : 'No';
+    await tabTo(page, answer, isButton, answer);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((old) => document.activeElement?.textContent.trim() !== old, text, { timeout: 3000 });
+  }
   await tabTo(page, 'See my result', isButton, 'See my result');
   await page.keyboard.press('Enter');
   await page.locator('.hc-step-heading', { hasText: 'Your result' }).waitFor();
@@ -304,7 +331,12 @@ for (const width of [320, 640]) {
     await noOverflow('list');
     await page.getByRole('button', { name: 'Continue' }).click();
     await noOverflow('symptoms');
-    await question(page, 'lie on the sore side').getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.hc-q-title').waitFor();
+    await noOverflow('one question');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await answerQuestions(page, { 'lie on the sore side': 'Yes' });
+    await noOverflow('result ready');
     await page.getByRole('button', { name: 'See my result' }).click();
     await page.locator('.hc-banner').waitFor();
     for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
@@ -313,4 +345,43 @@ for (const width of [320, 640]) {
     assert.deepEqual(problems, []);
     await context.close();
   });
+}
+
+// Taps from Start to the result for three typical people, with a ceiling each, so the count
+// cannot silently grow back. Typing the age is not a tap; every click is.
+const TYPICAL = [
+  { who: 'gluteal tendinopathy at 48', age: '48', sex: 'Female', areas: [['Side view', 'Right · point of the hip']],
+    answers: { 'point of your hip sore to press': 'Yes', 'lie on the sore side': 'Yes', 'standing on the sore leg': 'Yes' }, level: /Safe to start on your own/, ceiling: 20 },
+  { who: 'proximal hamstring tendinopathy at 35', age: '35', sex: 'Male', areas: [['Back view', 'Left · sit bone, bottom of the buttock']],
+    answers: { 'sitting': 'Yes', 'sit bone itself sore': 'Yes', 'fast, uphill': 'Yes' }, level: /Safe to start on your own/, ceiling: 20 },
+  { who: 'groin bone-stress pattern at 22', age: '22', sex: 'Female', areas: [['Front view', 'Right · deep groin / front hip crease']],
+    answers: { 'earlier in each run': 'Yes', 'suddenly run more': 'Yes', 'Not eating enough': 'Yes' }, level: /See someone in the next 1–3 days/, ceiling: 16 },
+];
+for (const width of [360, 1280]) {
+  for (const person of TYPICAL) {
+    test(`${person.who}: at most ${person.ceiling} taps from Start to the result at ${width} px`, async () => {
+      const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+      const { page, problems } = await watchedPage(context);
+      let taps = 0;
+      const tap = async (locator) => { await locator.click(); taps += 1; };
+      await page.goto(env.site.url);
+      await page.getByLabel('Your age').fill(person.age);
+      await tap(page.getByRole('radio', { name: person.sex, exact: true }));
+      await tap(page.getByRole('button', { name: 'Start' }));
+      await tap(page.getByRole('button', { name: 'None of these apply to me' }).first());
+      for (const [view, area] of person.areas) {
+        await tap(page.getByRole('tab', { name: view }));
+        await tap(page.getByRole('button', { name: area, exact: true }));
+      }
+      await tap(page.getByRole('button', { name: 'Continue' }));
+      const asked = await answerQuestions(page, person.answers);
+      taps += 1 + asked.length; // "Continue" on "about your pain", then one tap per question
+      await tap(page.getByRole('button', { name: 'See my result' }));
+      assert.match(await page.locator('.hc-banner').textContent(), person.level);
+      console.log(`${person.who} at ${width} px: ${taps} taps, ${asked.length} questions after the safety screen`);
+      assert.ok(taps <= person.ceiling, `${taps} taps (ceiling ${person.ceiling}): ${asked.join(' | ')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
 }

@@ -181,6 +181,36 @@ export async function notUnder16(scope) {
 }
 
 /**
+ * The symptom step asks one question at a time. From "about your pain" (pressing Continue),
+ * or from the question on screen (`fromAboutPain: false`),
+ * answers each question with the answer of the first key it contains (default "No") until the
+ * result is ready. Returns the question texts, in the order asked.
+ */
+export async function answerQuestions(scope, answers = {}, { fromAboutPain = true } = {}) {
+  if (fromAboutPain) await scope.getByRole('button', { name: 'Continue' }).click();
+  const title = scope.locator('.hc-q-title');
+  const asked = [];
+  for (;;) {
+    await title.waitFor();
+    const text = (await title.textContent()).trim();
+    if (text === 'Your result is ready') return asked;
+    // A symptom question's wording comes with the after-Start text.
+    if (text.startsWith('Loading the next question')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    if (text.includes('could not load')) throw new Error(`the questions could not load (asked so far: ${asked.join(' | ')})`);
+    asked.push(text);
+    if (asked.length > 40) throw new Error(`the interview does not end: ${asked.join(' | ')}`);
+    const match = Object.entries(answers).find(([key]) => text.includes(key));
+    await scope.locator('.hc-answers').getByRole('button', { name: match ? match[1] : 'No', exact: true }).click();
+    for (let i = 0; i < 200 && (await title.textContent()).trim() === text; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+/**
  * Start → no red flags → right point of the hip → "lying on the sore side hurts" → result:
  * a self-care gluteal tendinopathy with an exercise plan. `scope` is a page, frame or element.
  */
@@ -191,7 +221,7 @@ export async function walkToResult(scope) {
   await scope.getByRole('tab', { name: 'Side view' }).click();
   await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
   await scope.getByRole('button', { name: 'Continue' }).click();
-  await scope.getByRole('group', { name: /lie on the sore side/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  await answerQuestions(scope, { 'lie on the sore side': 'Yes' });
   await scope.getByRole('button', { name: 'See my result' }).click();
   await scope.locator('.hc-banner').waitFor();
 }

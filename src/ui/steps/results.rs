@@ -226,11 +226,7 @@ fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Optio
 
 fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
     let m = ui.m;
-    let citations = full
-        .references
-        .iter()
-        .filter_map(|r| KB.reference(r))
-        .map(|r| r.citation.get());
+    let citations = full.citations.iter().map(|c| c.get());
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
             { plan_heading(ui) }
@@ -261,7 +257,7 @@ fn plan_phase(ui: &Ui, phase: &PlanPhase) -> Html {
             <h4>{ phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span></h4>
             <p>{ phase.goal.get() }</p>
             <ul class="hc-exercises">
-                { for phase.exercises.iter().map(|id| exercise_card(m, id)) }
+                { for phase.exercises.iter().filter_map(|&e| KB.exercises.get(usize::from(e))).map(|e| exercise_card(m, e)) }
             </ul>
             if !phase.move_on.is_empty() {
                 <div class="hc-move-on">

@@ -91,7 +91,7 @@ fn recheck_panel(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<
             <div class="hc-card hc-recheck" role="group" tabindex="-1"
                 aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
                 <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
-                <p class="hc-recheck-question"><strong>{ finding.question }</strong></p>
+                <p class="hc-recheck-question"><strong>{ finding.question.get() }</strong></p>
                 <p id={ui.id("recheck-help")}>{ finding.help.get() }{ " " }{ m.unsure_text }</p>
                 <div class="hc-actions">
                     { button(Response::Yes, m.yes, false) }

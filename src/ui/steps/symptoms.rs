@@ -1,23 +1,53 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::{symptom_questions, Onset, Response};
+use crate::engine::{interview, symptom_questions, Onset, Response};
+use crate::kb::{Finding, FindingKind};
 use crate::ui::context::Ui;
+use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
 use crate::ui::widgets::choice::choice;
 use crate::ui::widgets::question::question;
 
-/// Only the questions relevant to the picked areas (the engine decides which), then pain now,
-/// how long and how it started.
-pub fn symptoms_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
+/// "About your pain": first how much, how long and how it started; then one question at a
+/// time, only those that can still change the result (the engine decides), with large answer
+/// buttons that move on by themselves; then, once the result cannot change, the way to it and
+/// every answer, changeable in place.
+///
+/// One question at a time on every screen width: the same flow to learn, one decision per
+/// screen, and focus always on the question being asked (a list on wide screens would bring
+/// back the long page that hid which questions mattered).
+pub fn symptoms_step(
+    ui: &Ui,
+    state: &State,
+    dispatch: &Callback<Action>,
+    text_status: Status,
+) -> Html {
+    let m = ui.m;
+    let body = if !state.interview.asking {
+        about_pain(ui, state, dispatch)
+    } else if let Some(finding) = state.current_question() {
+        if finding.question.get().is_empty() {
+            wording_waiting(ui, dispatch, text_status)
+        } else {
+            one_question(ui, state, dispatch, finding)
+        }
+    } else {
+        settled(ui, state, dispatch)
+    };
+    html! {
+        <div key="symptoms" class="hc-step hc-symptoms">
+            <h2 class="hc-step-heading" tabindex="-1">{ m.symptoms_heading }</h2>
+            { body }
+        </div>
+    }
+}
+
+/// Pain now, how long, how it started: these set facts of their own (severe pain, a recent or
+/// long-standing problem, a sudden start), so they are always asked.
+fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
     let answers = &state.answers;
-    let onanswer = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |(id, response): (&'static str, Option<Response>)| {
-            dispatch.emit(Action::AnswerFinding(id, response))
-        })
-    };
     let onpain = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -29,6 +59,9 @@ pub fn symptoms_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Htm
         })
     };
     let pain = answers.pain_now.unwrap_or(0);
+    let pain_text = answers
+        .pain_now
+        .map_or_else(|| m.pain_not_given.to_string(), |p| format!("{p}/10"));
     let duration_options = m.durations.iter().map(|&(label, weeks)| {
         choice(
             ui.id("duration").into(),
@@ -45,19 +78,13 @@ pub fn symptoms_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Htm
             dispatch.reform(move |_| Action::SetOnset(onset)),
         )
     };
-    let go = |step: Step| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::GoTo(step)))
-    };
-
     html! {
-        <div key="symptoms" class="hc-step hc-symptoms">
-            <h2 class="hc-step-heading" tabindex="-1">{ m.symptoms_heading }</h2>
+        <>
             <p class="hc-lead">{ m.symptoms_intro }</p>
             <div class="hc-field hc-pain-now">
-                <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ answers.pain_now.map_or_else(|| m.pain_not_given.to_string(), |p| format!("{p}/10")) }</output></label>
+                <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ pain_text.clone() }</output></label>
                 <input id={ui.id("pain-now")} type="range" min="0" max="10" step="1" value={pain.to_string()}
-                    oninput={onpain} aria-valuetext={answers.pain_now.map_or_else(|| m.pain_not_given.to_string(), |p| format!("{p}/10"))} />
+                    oninput={onpain} aria-valuetext={pain_text} />
                 <div class="hc-range-ends" aria-hidden="true"><span>{ m.pain_now_ends.0 }</span><span>{ m.pain_now_ends.1 }</span></div>
             </div>
             <fieldset class="hc-question">
@@ -71,11 +98,142 @@ pub fn symptoms_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Htm
                     { onset_option(Onset::Gradual, m.onset_gradual) }
                 </div>
             </fieldset>
-            { for symptom_questions(answers).into_iter().map(|finding| question(ui, finding, answers.response(finding.id), &onanswer)) }
             <div class="hc-actions">
-                <button type="button" class="hc-button" onclick={go(Step::Where)}>{ m.back_button }</button>
-                <button type="button" class="hc-button hc-primary" onclick={go(Step::Results)}>{ m.see_results }</button>
+                <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::GoTo(Step::Where))}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={dispatch.reform(|_| Action::StartQuestions)}>{ m.continue_button }</button>
             </div>
-        </div>
+        </>
+    }
+}
+
+/// How many questions may follow this one: the safety questions about the areas still to ask,
+/// and those the engine says could still change the result.
+fn may_remain(state: &State) -> usize {
+    if state.interview.back.is_some() {
+        return 0;
+    }
+    let area_safety = symptom_questions(&state.answers)
+        .iter()
+        .filter(|f| f.kind == FindingKind::RedFlag && !state.answers.findings.contains_key(f.id))
+        .count();
+    let informative = interview(&state.answers).next.len();
+    (area_safety + informative).saturating_sub(1)
+}
+
+fn one_question(
+    ui: &Ui,
+    state: &State,
+    dispatch: &Callback<Action>,
+    finding: &'static Finding,
+) -> Html {
+    let m = ui.m;
+    let number = state
+        .interview
+        .back
+        .unwrap_or(state.interview.history.len())
+        + 1;
+    let more = may_remain(state);
+    let progress = if more == 0 {
+        m.last_question.to_string()
+    } else {
+        m.up_to_more.replace("{k}", &more.to_string())
+    };
+    let current = state.answers.response(finding.id);
+    let answer = |response: Response, label: &'static str| {
+        let pressed = current == Some(response);
+        html! {
+            <button type="button" class={classes!("hc-button", "hc-answer", pressed.then_some("hc-selected"))}
+                aria-pressed={pressed.to_string()}
+                onclick={dispatch.reform(move |_| Action::AnswerQuestion(finding.id, response))}>{ label }</button>
+        }
+    };
+    let help = finding.help.get();
+    let label = m.question_number.replace("{n}", &number.to_string());
+    html! {
+        <section key={finding.id} class="hc-card hc-one-question" aria-labelledby={ui.id("q-title")}>
+            <p class="hc-q-progress" aria-hidden="true">{ format!("{label} · {progress}") }</p>
+            <h3 id={ui.id("q-title")} class="hc-q-title" tabindex="-1">
+                <span class="hc-visually-hidden">{ format!("{label}, {progress}: ") }</span>{ finding.question.get() }
+            </h3>
+            if !help.is_empty() {
+                <details class="hc-help">
+                    <summary>{ m.what_does_this_mean }</summary>
+                    <p>{ help }</p>
+                </details>
+            }
+            <div class="hc-answers">
+                { answer(Response::Yes, m.yes) }
+                { answer(Response::No, m.no) }
+                { answer(Response::Unsure, m.unsure) }
+            </div>
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::PreviousQuestion)}>{ m.back_button }</button>
+            </div>
+        </section>
+    }
+}
+
+/// A symptom question's wording comes with the after-Start text, which has almost always
+/// arrived by now; if not, say so (with "Try again" once it has failed) rather than show
+/// answer buttons under no question.
+fn wording_waiting(ui: &Ui, dispatch: &Callback<Action>, text_status: Status) -> Html {
+    let m = ui.m;
+    let onretry = {
+        let assets = ui.config.assets.clone();
+        Callback::from(move |_| results_text::load(&assets))
+    };
+    let failed = matches!(text_status, Status::Failed | Status::Retrying);
+    html! {
+        <section class="hc-card hc-one-question" aria-labelledby={ui.id("q-title")}>
+            <h3 id={ui.id("q-title")} class="hc-q-title" tabindex="-1" role="status">
+                { if failed { m.questions_failed } else { m.questions_loading } }
+            </h3>
+            if failed { <p>{ m.questions_failed_help }</p> }
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::PreviousQuestion)}>{ m.back_button }</button>
+                if failed {
+                    <button type="button" class="hc-button hc-primary" onclick={onretry}
+                        aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The result cannot change any more: the way to it, the offer to answer the rest, and every
+/// answer given on this step, each changeable in place (a change re-runs the interview).
+fn settled(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
+    let m = ui.m;
+    let answers = &state.answers;
+    let remaining = interview(answers).remaining.len();
+    let onanswer = dispatch.reform(|(id, response): (&'static str, Option<Response>)| {
+        Action::AnswerFinding(id, response)
+    });
+    let answered: Vec<&'static Finding> = symptom_questions(answers)
+        .into_iter()
+        // Without their wording (a failed download after a resume) the answers wait.
+        .filter(|f| answers.findings.contains_key(f.id) && !f.question.get().is_empty())
+        .collect();
+    html! {
+        <>
+            <section class="hc-card hc-settled" aria-labelledby={ui.id("settled")}>
+                <h3 id={ui.id("settled")} class="hc-q-title" tabindex="-1">{ m.settled_heading }</h3>
+                <p>{ m.settled_text }</p>
+                <div class="hc-actions">
+                    <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::PreviousQuestion)}>{ m.back_button }</button>
+                    <button type="button" class="hc-button hc-primary" onclick={dispatch.reform(|_| Action::GoTo(Step::Results))}>{ m.see_results }</button>
+                </div>
+                if remaining > 0 {
+                    <p class="hc-hint">{ m.answer_rest_note }</p>
+                    <button type="button" class="hc-link" onclick={dispatch.reform(|_| Action::AnswerRest)}>{ m.answer_rest }</button>
+                }
+            </section>
+            if !answered.is_empty() {
+                <section class="hc-section hc-review" aria-labelledby={ui.id("review")}>
+                    <h3 id={ui.id("review")}>{ m.your_answers }</h3>
+                    { for answered.into_iter().map(|f| question(ui, f, answers.response(f.id), &onanswer)) }
+                </section>
+            }
+        </>
     }
 }

@@ -1,16 +1,13 @@
 use yew::prelude::*;
 
-use crate::kb::{Text, KB};
+use crate::kb::{Exercise, Text};
 use crate::ui::widgets::figure::exercise_figure;
 use crate::ui::widgets::list_items::list_items;
 
 use crate::ui::messages::Messages;
 
 /// One exercise: illustration, how-to steps, dosage, tips and what to avoid.
-pub fn exercise_card(m: &'static Messages, id: &str) -> Html {
-    let Some(exercise) = KB.exercise(id) else {
-        return html! {};
-    };
+pub fn exercise_card(m: &'static Messages, exercise: &'static Exercise) -> Html {
     let label = m
         .illustration_of
         .replace("{description}", exercise.pose.description.get());

@@ -26,7 +26,7 @@ pub fn question(
     };
     html! {
         <fieldset class="hc-question">
-            <legend>{ finding.question }</legend>
+            <legend>{ finding.question.get() }</legend>
             <div class="hc-choices">
                 { option(Response::Yes, m.yes) }
                 { option(Response::No, m.no) }
