@@ -86,6 +86,7 @@ pub struct Messages {
     /// "up to {k} more": how many questions may remain (it can shrink).
     pub up_to_more: &'static str,
     pub last_question: &'static str,
+    pub safety_question: &'static str,
     pub settled_heading: &'static str,
     pub questions_loading: &'static str,
     pub questions_failed: &'static str,
@@ -240,6 +241,7 @@ pub static EN: Messages = Messages {
     question_number: "Question {n}",
     up_to_more: "up to {k} more",
     last_question: "this may be the last one",
+    safety_question: "safety question",
     settled_heading: "Your result is ready",
     questions_loading: "Loading the next question…",
     questions_failed: "The next questions could not load",

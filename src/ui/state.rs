@@ -81,6 +81,9 @@ pub struct InterviewState {
     pub back: Option<usize>,
     /// The person chose to answer the questions that can no longer change the outcome.
     pub answer_all: bool,
+    /// A saved visit that had reached the questions: once the safety screen is answered again,
+    /// straight back to the next unanswered question.
+    pub resumed: bool,
 }
 
 impl State {
@@ -227,6 +230,14 @@ impl State {
             } else {
                 Step::Safety
             };
+            let had_questions = matches!(saved.step, Step::Symptoms | Step::Results);
+            if had_questions && !self.answers.pain.is_empty() {
+                self.interview = InterviewState {
+                    asking: true,
+                    resumed: true,
+                    ..InterviewState::default()
+                };
+            }
         }
     }
 
@@ -251,6 +262,8 @@ impl State {
         self.recheck = None;
         self.step = if self.is_emergency() {
             Step::Emergency
+        } else if std::mem::take(&mut self.interview.resumed) {
+            Step::Symptoms
         } else {
             Step::Where
         };

@@ -273,6 +273,56 @@ test('bone stress to within-days, completed by keyboard only', async () => {
   await context.close();
 });
 
+test('a half-finished interview resumes at the next unanswered question, with the red flags asked again', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  // The question on screen: its wording (without the hidden number), and whether it is one of
+  // the safety questions about the area.
+  const current = async () => {
+    await page.waitForFunction(() => document.querySelector('.hc-one-question .hc-answers'));
+    return page.locator('.hc-one-question').evaluate((card) => ({
+      text: card.querySelector('.hc-q-title').lastChild.textContent.trim(),
+      safety: card.querySelector('.hc-q-progress').textContent.includes('safety question'),
+    }));
+  };
+  const answerNo = async (question) => {
+    await page.locator('.hc-answers').getByRole('button', { name: 'No', exact: true }).click();
+    await page.waitForFunction((t) => !document.querySelector('.hc-q-title')?.textContent.endsWith(t), question.text);
+  };
+  await page.goto(env.site.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await notUnder16(page);
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await page.getByRole('tab', { name: 'Side view' }).click();
+  await page.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const symptomsAnswered = [];
+  while (symptomsAnswered.length < 2) {
+    const question = await current();
+    if (!question.safety) symptomsAnswered.push(question.text);
+    await answerNo(question);
+  }
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue where I left off' }).click();
+  await page.locator('.hc-step-heading', { hasText: 'safety questions' }).waitFor();
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  // Straight back to the questions: the area's safety questions again (CLINICAL.md rule 1),
+  // then the next symptom question not yet answered.
+  let question = await current();
+  let safetyAgain = 0;
+  while (question.safety) {
+    safetyAgain += 1;
+    await answerNo(question);
+    question = await current();
+  }
+  assert.ok(safetyAgain > 0, 'the safety questions about the area are asked again');
+  assert.ok(!symptomsAnswered.includes(question.text), `"${question.text}" was answered before the reload`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('returning visitors can continue, and corrupt saved data is discarded with a message', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   const { page, problems } = await watchedPage(context);

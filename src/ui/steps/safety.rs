@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
 use crate::engine::{safety_questions, Response};
-use crate::kb::{Finding, KB};
+use crate::kb::KB;
 use crate::ui::context::Ui;
 use crate::ui::state::{Action, State, Step};
-use crate::ui::widgets::question::question;
+use crate::ui::widgets::question::grouped_questions;
 
 /// Red-flag questions first (CLINICAL.md rule 1), grouped, with one "None of these" answer.
 /// An emergency answer stops the flow at once (the reducer asks the engine); "not sure" on an
@@ -12,13 +12,6 @@ use crate::ui::widgets::question::question;
 pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
     let questions = safety_questions(&state.answers);
-    let mut groups: Vec<(&'static str, Vec<&'static Finding>)> = Vec::new();
-    for question in questions {
-        match groups.iter_mut().find(|(name, _)| *name == question.group) {
-            Some((_, list)) => list.push(question),
-            None => groups.push((question.group, vec![question])),
-        }
-    }
     let onanswer = {
         let dispatch = dispatch.clone();
         Callback::from(move |(id, response): (&'static str, Option<Response>)| {
@@ -26,7 +19,7 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
         })
     };
     let recheck = recheck_panel(ui, state, dispatch);
-    let answered_any = groups.iter().flat_map(|(_, qs)| qs.iter()).any(|q| {
+    let answered_any = questions.iter().any(|q| {
         matches!(
             state.answers.response(q.id),
             Some(Response::Yes | Response::Unsure)
@@ -58,12 +51,7 @@ pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html 
             </div>
             { for age_first }
             { for recheck }
-            { for groups.iter().map(|(name, list)| html! {
-                <section class="hc-group" aria-label={*name}>
-                    <h3 class="hc-group-title">{ *name }</h3>
-                    { for list.iter().map(|finding| question(ui, finding, state.answers.response(finding.id), &onanswer)) }
-                </section>
-            }) }
+            { grouped_questions(ui, questions, &state.answers, false, &onanswer) }
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={onback}>{ m.back_button }</button>
                 <button type="button" class="hc-button hc-primary" onclick={onfinish}

@@ -7,7 +7,7 @@ use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
 use crate::ui::widgets::choice::choice;
-use crate::ui::widgets::question::question;
+use crate::ui::widgets::question::grouped_questions;
 
 /// "About your pain": first how much, how long and how it started; then one question at a
 /// time, only those that can still change the result (the engine decides), with large answer
@@ -47,6 +47,21 @@ pub fn symptoms_step(
 /// long-standing problem, a sudden start), so they are always asked.
 fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
+    html! {
+        <>
+            <p class="hc-lead">{ m.symptoms_intro }</p>
+            { about_pain_fields(ui, state, dispatch) }
+            <div class="hc-actions">
+                <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::GoTo(Step::Where))}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={dispatch.reform(|_| Action::StartQuestions)}>{ m.continue_button }</button>
+            </div>
+        </>
+    }
+}
+
+/// Pain now, how long, how it started: on "about your pain", and again in the review.
+fn about_pain_fields(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
+    let m = ui.m;
     let answers = &state.answers;
     let onpain = {
         let dispatch = dispatch.clone();
@@ -80,7 +95,6 @@ fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     };
     html! {
         <>
-            <p class="hc-lead">{ m.symptoms_intro }</p>
             <div class="hc-field hc-pain-now">
                 <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ pain_text.clone() }</output></label>
                 <input id={ui.id("pain-now")} type="range" min="0" max="10" step="1" value={pain.to_string()}
@@ -98,10 +112,6 @@ fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     { onset_option(Onset::Gradual, m.onset_gradual) }
                 </div>
             </fieldset>
-            <div class="hc-actions">
-                <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::GoTo(Step::Where))}>{ m.back_button }</button>
-                <button type="button" class="hc-button hc-primary" onclick={dispatch.reform(|_| Action::StartQuestions)}>{ m.continue_button }</button>
-            </div>
         </>
     }
 }
@@ -148,7 +158,11 @@ fn one_question(
         }
     };
     let help = finding.help.get();
-    let label = m.question_number.replace("{n}", &number.to_string());
+    let mut label = m.question_number.replace("{n}", &number.to_string());
+    // Says why it cannot be skipped, and that it is asked again on a later visit.
+    if finding.kind == FindingKind::RedFlag {
+        label = format!("{label} · {}", m.safety_question);
+    }
     html! {
         <section key={finding.id} class="hc-card hc-one-question" aria-labelledby={ui.id("q-title")}>
             <p class="hc-q-progress" aria-hidden="true">{ format!("{label} · {progress}") }</p>
@@ -228,12 +242,14 @@ fn settled(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     <button type="button" class="hc-link" onclick={dispatch.reform(|_| Action::AnswerRest)}>{ m.answer_rest }</button>
                 }
             </section>
-            if !answered.is_empty() {
-                <section class="hc-section hc-review" aria-labelledby={ui.id("review")}>
-                    <h3 id={ui.id("review")}>{ m.your_answers }</h3>
-                    { for answered.into_iter().map(|f| question(ui, f, answers.response(f.id), &onanswer)) }
+            <section class="hc-section hc-review" aria-labelledby={ui.id("review")}>
+                <h3 id={ui.id("review")}>{ m.your_answers }</h3>
+                <section class="hc-group" aria-label={m.symptoms_heading}>
+                    <h4 class="hc-group-title">{ m.symptoms_heading }</h4>
+                    { about_pain_fields(ui, state, dispatch) }
                 </section>
-            }
+                { grouped_questions(ui, answered, answers, true, &onanswer) }
+            </section>
         </>
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::Response;
+use crate::engine::{Answers, Response};
 use crate::kb::Finding;
 use crate::ui::context::Ui;
 use crate::ui::widgets::choice::choice;
@@ -40,5 +40,31 @@ pub fn question(
                 </details>
             }
         </fieldset>
+    }
+}
+
+/// Questions under their content group's heading (an `h3` on the safety screen, an `h4` when
+/// `nested` in the review), in the order given.
+pub fn grouped_questions(
+    ui: &Ui,
+    questions: Vec<&'static Finding>,
+    answers: &Answers,
+    nested: bool,
+    onanswer: &Callback<(&'static str, Option<Response>)>,
+) -> Html {
+    let mut groups: Vec<(&'static str, Vec<&'static Finding>)> = Vec::new();
+    for finding in questions {
+        match groups.iter_mut().find(|(name, _)| *name == finding.group) {
+            Some((_, list)) => list.push(finding),
+            None => groups.push((finding.group, vec![finding])),
+        }
+    }
+    html! {
+        { for groups.into_iter().map(|(name, list)| html! {
+            <section class="hc-group" aria-label={name}>
+                if nested { <h4 class="hc-group-title">{ name }</h4> } else { <h3 class="hc-group-title">{ name }</h3> }
+                { for list.into_iter().map(|finding| question(ui, finding, answers.response(finding.id), onanswer)) }
+            </section>
+        }) }
     }
 }
