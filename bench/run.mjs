@@ -8,6 +8,8 @@
 //   3. tap → highlight on the body map at 4× slowdown, p50 and p95 over TAPS taps: from the
 //      click (the tap's release) to the DOM showing the new state, and to the first animation
 //      frame after it; also from pointerdown, which adds the harness's press→release gap;
+//   3b. HipCheck only: tap an answer → the next question on screen, at 4× slowdown (the
+//      interview engine decides the next question on every answer);
 //   4. Lighthouse 12.2.3 (mobile defaults): performance, accessibility, best practices;
 //   5. the engine: criterion natively, and `assess` timed inside the browser.
 import fs from 'node:fs';
@@ -15,7 +17,7 @@ import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse } from '../tests/e2e/support.mjs';
+import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16 } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 // 150 taps: with fewer, one slow frame moves the p95 by several milliseconds on this VM.
@@ -129,6 +131,7 @@ async function tapLatency(app) {
   let changed;
   if (app === APPS.hipcheck) {
     await page.getByRole('button', { name: 'Start' }).click();
+    await notUnder16(page);
     await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
     targets = page.locator('.hc-region');
     changed = { selector: '.hc-map-svg', attribute: 'aria-pressed' };
@@ -188,6 +191,58 @@ async function tapLatency(app) {
   };
 }
 
+// ---------------------------------------------------------------- 3b. answer → next question
+// HipCheck only. Each round is a fresh visit walked to the first symptom question at 1×, then
+// every answer ("No") until the result is ready is tapped at 4×: from the click to the next
+// question's wording in the DOM, and to the first animation frame after it.
+const QUESTION_ROUNDS = Number(process.env.BENCH_QUESTION_ROUNDS ?? 8);
+async function nextQuestionLatency(app) {
+  const latencies = [];
+  for (let round = 0; round < QUESTION_ROUNDS; round++) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await notUnder16(page);
+    await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+    await page.getByRole('tab', { name: 'Side view' }).click();
+    await page.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.hc-answers').waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.evaluate(() => {
+      window.__latencies = [];
+      let click = null;
+      document.addEventListener('click', (e) => { click = e.timeStamp; }, true);
+      const step = document.querySelector('.hc-symptoms');
+      new MutationObserver(() => {
+        const title = document.querySelector('.hc-q-title')?.textContent;
+        if (click === null || title === window.__title) return;
+        window.__title = title;
+        const [t1, dom] = [click, performance.now()];
+        click = null;
+        requestAnimationFrame(() => window.__latencies.push({ dom: dom - t1, frame: performance.now() - t1 }));
+      }).observe(step, { subtree: true, childList: true, characterData: true });
+      window.__title = document.querySelector('.hc-q-title')?.textContent;
+    });
+    for (let i = 0; i < 40; i++) {
+      if ((await page.locator('.hc-q-title').textContent()).trim() === 'Your result is ready') break;
+      await page.locator('.hc-answers').getByRole('button', { name: 'No', exact: true }).click();
+      await page.waitForFunction((n) => window.__latencies.length >= n, i + 1, { timeout: 10000 });
+    }
+    latencies.push(...(await page.evaluate(() => window.__latencies)));
+    await context.close();
+  }
+  const of = (key) => latencies.map((l) => l[key]);
+  return {
+    answers: latencies.length,
+    dom: { p50: percentile(of('dom'), 50), p95: percentile(of('dom'), 95) },
+    frame: { p50: percentile(of('frame'), 50), p95: percentile(of('frame'), 95) },
+  };
+}
+
 // ---------------------------------------------------------------- 4. Lighthouse
 async function lighthouse(app) {
   const { scores } = await runLighthouse(app.url);
@@ -237,6 +292,8 @@ for (const [key, app] of Object.entries(APPS)) {
     lighthouse: await step('Lighthouse', () => lighthouse(app)),
   };
 }
+const nextQuestion = await nextQuestionLatency(APPS.hipcheck);
+console.error('  HipCheck: answer → next question');
 const browserAssess = await engineInBrowser();
 await browser.close();
 await server.close();
@@ -316,6 +373,8 @@ checkboxes and no reasoning.
 | tap → next frame p50, 4× slowdown | ${h.tap.p50.toFixed(1)} ms | ${p.tap.p50.toFixed(1)} ms | ${ratio(h.tap.p50, p.tap.p50)} | |
 | tap → next frame p95, 4× slowdown | ${h.tap.p95.toFixed(1)} ms | ${p.tap.p95.toFixed(1)} ms | ${ratio(h.tap.p95, p.tap.p95)} | ≤ 16 ms |
 | pointerdown → next frame p50 / p95, 4× slowdown | ${h.tap.fromDown.p50.toFixed(1)} / ${h.tap.fromDown.p95.toFixed(1)} ms | ${p.tap.fromDown.p50.toFixed(1)} / ${p.tap.fromDown.p95.toFixed(1)} ms | | |
+| answer → next question in the DOM p50 / p95, 4× slowdown (${nextQuestion.answers} answers) | ${nextQuestion.dom.p50.toFixed(1)} / ${nextQuestion.dom.p95.toFixed(1)} ms | — | | |
+| answer → next question, next frame p50 / p95, 4× slowdown | ${nextQuestion.frame.p50.toFixed(1)} / ${nextQuestion.frame.p95.toFixed(1)} ms | — | | ≤ 50 ms |
 | Lighthouse performance (mobile) | ${h.lighthouse.performance} | ${p.lighthouse.performance} | | ≥ 98 |
 | Lighthouse accessibility | ${h.lighthouse.accessibility} | ${p.lighthouse.accessibility} | | 100 (CI) |
 | Lighthouse best practices | ${h.lighthouse.bestPractices} | ${p.lighthouse.bestPractices} | | |
@@ -374,6 +433,10 @@ their focus handling (+3.4).
   p95 near 16 ms. The last row starts at \`pointerdown\` instead, which adds the time the
   harness holds the button down (several ms at 4× slowdown) and was this report's measure
   until 2026-11-26.
+- **Answer → next question** (HipCheck only): ${QUESTION_ROUNDS} fresh visits, each walked at 1× to
+  the first symptom question for a side-of-hip pain, then every "No" until the result is ready
+  clicked at 4× slowdown; from the click's timestamp to the next question's wording in the DOM
+  (the engine's interview runs on every answer) and to the first animation frame after it.
 - **Lighthouse** 12.2.3 with its default mobile settings (simulated slow 4G, 4× CPU).
 - **Engine**: \`cargo bench --bench assess\` (criterion, all ${fs.readdirSync(path.join(ROOT, 'tests', 'vignettes')).length} vignettes in turn), and the exported
   \`benchAssess\` running three typical answer sets inside the page.
