@@ -205,6 +205,30 @@ pub struct Kb {
     pub unsure_action: &'static str,
     pub no_answers: &'static str,
     pub wording: Wording,
+    /// The body diagram: front, back, side (right), side (left).
+    pub map: [MapPicture; 4],
+}
+
+/// One picture of the body diagram (`content/diagram/`, `content::diagram`).
+#[derive(Debug, PartialEq)]
+pub struct MapPicture {
+    /// `code:d` fields joined by `|`: b body, o bone, f fold, m mark, t and l the side view's
+    /// thumbnail and its leg. After-Start text.
+    pub drawing: Text,
+    /// In keyboard order: top to bottom, then left to right.
+    pub targets: &'static [MapTarget],
+}
+
+/// A tap target: a region on one side.
+#[derive(Debug, PartialEq)]
+pub struct MapTarget {
+    /// Index into [`Kb::regions`].
+    pub region: u8,
+    pub left: bool,
+    /// The outline's path data, `|`, a tick at its centre. After-Start text.
+    pub shape: Text,
+    /// The baseline of its name, shown centred across the picture.
+    pub label_y: i16,
 }
 
 /// Sentences the engine assembles (`safety_net.toml` `[wording]`); `{name}`, `{likelihood}`

@@ -33,6 +33,7 @@ pub fn generate(content: &Content) -> Generated {
     writer.plans(&mut o);
     writer.until_seen(&mut o);
     writer.safety_net(&mut o);
+    writer.map(&mut o);
     let _ = writeln!(o, "}};");
     writer.compiled_texts(&mut o);
     Generated {
@@ -208,6 +209,43 @@ impl<'a> Writer<'a> {
                 lit(&r.id),
                 r.view,
                 lit(&r.label)
+            );
+        }
+        let _ = writeln!(o, "],");
+    }
+
+    /// The body diagram: front, back, side (right), side (left). Drawings and target outlines
+    /// are after-Start text (the diagram is first shown after the safety screen; without it the
+    /// widget offers the region list, which is compiled in).
+    fn map(&self, o: &mut String) {
+        let _ = writeln!(o, "map: [");
+        for picture in self.content.diagram.pictures() {
+            let targets: Vec<String> = picture
+                .targets
+                .iter()
+                .map(|t| {
+                    let region = self
+                        .content
+                        .regions
+                        .iter()
+                        .position(|r| r.id == t.region)
+                        .expect("validated: every target is a region");
+                    let (cx, cy) = t.d.centre();
+                    // The outline, then a tick at its centre for a picked area.
+                    let shape = format!("{}|M{} {}l5 5l9-10", t.d, cx - 7, cy);
+                    format!(
+                        "MapTarget {{ region: {region}, left: {}, shape: {}, label_y: {} }}",
+                        t.left,
+                        self.deferred(&shape),
+                        t.label
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                "MapPicture {{ drawing: {}, targets: &[{}] }},",
+                self.deferred(&picture.drawing),
+                targets.join(", ")
             );
         }
         let _ = writeln!(o, "],");

@@ -3,6 +3,7 @@
 //! `#[path]` with `build.rs` and used natively by `hipcheck content check`; it depends only on
 //! `std`, `serde`, `serde_path_to_error` and `toml`.
 
+pub mod diagram;
 pub mod error;
 pub mod figure;
 pub mod model;
@@ -81,6 +82,7 @@ pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
         plans: entries(&plans, "plans.toml", "plan")?,
         until_seen: entries(&plans, "plans.toml", "until_seen")?,
         safety_net: whole(read("safety_net.toml")?, "safety_net.toml")?,
+        diagram: diagram::load(&dir.join("diagram"))?,
     };
     content.validate()?;
     Ok(content)

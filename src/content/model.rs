@@ -307,4 +307,6 @@ pub struct Content {
     pub plans: Vec<Plan>,
     pub until_seen: Vec<UntilSeen>,
     pub safety_net: SafetyNet,
+    /// The body diagram (`content/diagram/*.svg`).
+    pub diagram: crate::content::diagram::Diagram,
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::error::{Check, ContentError};
 use super::model::*;
-use crate::vocabulary::{Derived, FindingKind, Level};
+use crate::vocabulary::{Derived, FindingKind, Level, View};
 
 /// Ids of everything other entries may refer to.
 struct Known<'a> {
@@ -19,6 +19,49 @@ struct Known<'a> {
 }
 
 impl Content {
+    /// Each region is drawn exactly once, in its own view's file, and nothing else is.
+    fn diagram_targets(&self) -> Result<(), ContentError> {
+        let d = &self.diagram;
+        for (sheet, view) in [
+            (&d.front, View::Front),
+            (&d.back, View::Back),
+            (&d.side, View::Side),
+        ] {
+            for (id, _) in sheet.targets() {
+                if !self.regions.iter().any(|r| r.id == id && r.view == view) {
+                    return Err(ContentError::Invalid {
+                        file: sheet.file.clone(),
+                        entry: id.to_string(),
+                        field: "data-region".into(),
+                        message: format!("not a region of the {view:?} view in regions.toml"),
+                    });
+                }
+            }
+            for region in self.regions.iter().filter(|r| r.view == view) {
+                let drawn = sheet.targets().filter(|(id, _)| *id == region.id).count();
+                if drawn != 1 {
+                    return Err(ContentError::Invalid {
+                        file: sheet.file.clone(),
+                        entry: region.id.clone(),
+                        field: "data-region".into(),
+                        message: format!(
+                            "drawn {drawn} times; every region needs exactly one target"
+                        ),
+                    });
+                }
+            }
+        }
+        if !d.front.paths.iter().any(|p| p.thumb) {
+            return Err(ContentError::Invalid {
+                file: d.front.file.clone(),
+                entry: "(file)".into(),
+                field: "data-thumb".into(),
+                message: "the side view's thumbnail needs the leg it highlights".into(),
+            });
+        }
+        Ok(())
+    }
+
     /// Every id used anywhere that evidence and rules may test: regions, findings, derived facts.
     pub fn fact_ids(&self) -> Vec<&str> {
         self.regions
@@ -32,6 +75,7 @@ impl Content {
     pub fn validate(&self) -> Result<(), ContentError> {
         let known = self.known()?;
         self.regions.iter().try_for_each(region)?;
+        self.diagram_targets()?;
         for finding in &self.findings {
             self.finding(finding, &known)?;
         }

@@ -5,7 +5,7 @@ use crate::engine::Side;
 use crate::kb::View;
 use crate::ui::context::Ui;
 use crate::ui::state::{Action, State, Step};
-use crate::ui::widgets::body_map::BodyMap;
+use crate::ui::widgets::body_map::{drawn, BodyMap};
 use crate::ui::widgets::region_chips::region_chips;
 use crate::ui::widgets::region_list::region_list;
 
@@ -34,7 +34,9 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
         <div key="where" class="hc-step hc-where">
             <h2 class="hc-step-heading" tabindex="-1">{ m.where_heading }</h2>
             <p class="hc-lead">{ m.where_intro }</p>
-            if state.list_mode {
+            // The drawing comes with the after-Start text; until it has arrived (or if it cannot),
+            // the same choices as a list.
+            if state.list_mode || !drawn() {
                 { region_list(m, &state.answers, &ontoggle) }
             } else {
                 <div class="hc-map-wrap">
@@ -46,9 +48,11 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     </div>
                 </div>
             }
-            <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
-                { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
-            </button>
+            if drawn() {
+                <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
+                    { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
+                </button>
+            }
             { region_chips(m, &state.answers, &ontoggle) }
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={go(Step::Safety)}>{ m.back_button }</button>
