@@ -19,11 +19,11 @@ fn today(lang: &str) -> String {
 
 fn level_class(level: Level) -> &'static str {
     match level {
-        Level::Emergency => "hc-level-emergency",
-        Level::SameDay => "hc-level-same-day",
-        Level::WithinDays => "hc-level-within-days",
-        Level::Soon => "hc-level-soon",
-        Level::SelfCare => "hc-level-self-care",
+        Level::Emergency => "hc-banner hc-level-emergency",
+        Level::SameDay => "hc-banner hc-level-same-day",
+        Level::WithinDays => "hc-banner hc-level-within-days",
+        Level::Soon => "hc-banner hc-level-soon",
+        Level::SelfCare => "hc-banner hc-level-self-care",
     }
 }
 
@@ -72,7 +72,7 @@ fn banner(ui: &Ui, result: &Assessment) -> Html {
     let m = ui.m;
     let level = result.triage.level;
     html! {
-        <section class={classes!("hc-banner", level_class(level))} aria-labelledby={ui.id("banner-title")}>
+        <section class={level_class(level)} aria-labelledby={ui.id("banner-title")}>
             <p class="hc-level-name">{ m.level_names[level as usize] }</p>
             <h3 id={ui.id("banner-title")}>{ result.triage.headline }</h3>
             <dl class="hc-banner-facts">
@@ -118,7 +118,7 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
         <li class="hc-source">
             <div class="hc-source-head">
                 <h4>{ c.name }</h4>
-                <span class={classes!("hc-badge", format!("hc-{likelihood}"))}>{ m.likelihood_label(likelihood) }</span>
+                <span class={format!("hc-badge hc-{likelihood}")}>{ m.likelihood_label(likelihood) }</span>
             </div>
             if !summary.is_empty() { <p>{ summary }</p> }
             <div class="hc-evidence">
@@ -216,7 +216,7 @@ fn plan_waiting(ui: &Ui, plan: &PlanAdvice, full: &'static Plan, text_status: St
 fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Option<Html> {
     (!items.is_empty()).then(|| {
         html! {
-            <div class={classes!("hc-plan-list", detail.then_some("hc-print-hide"))}>
+            <div class={if detail { "hc-plan-list hc-print-hide" } else { "hc-plan-list" }}>
                 <h4>{ title }</h4>
                 <ul>{ list_items(&mut items.iter().map(|i| i.get())) }</ul>
             </div>

@@ -71,7 +71,7 @@ fn recheck_panel(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<
         let button = |response: Response, label: &'static str, primary: bool| {
             let dispatch = dispatch.clone();
             html! {
-                <button type="button" class={classes!("hc-button", primary.then_some("hc-primary"))}
+                <button type="button" class={if primary { "hc-button hc-primary" } else { "hc-button" }}
                     onclick={Callback::from(move |_| dispatch.emit(Action::Recheck(response)))}>{ label }</button>
             }
         };

@@ -152,7 +152,7 @@ fn one_question(
     let answer = |response: Response, label: &'static str| {
         let pressed = current == Some(response);
         html! {
-            <button type="button" class={classes!("hc-button", "hc-answer", pressed.then_some("hc-selected"))}
+            <button type="button" class={if pressed { "hc-button hc-answer hc-selected" } else { "hc-button hc-answer" }}
                 aria-pressed={pressed.to_string()}
                 onclick={dispatch.reform(move |_| Action::AnswerQuestion(finding.id, response))}>{ label }</button>
         }

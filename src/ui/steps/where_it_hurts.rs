@@ -101,7 +101,7 @@ fn view_tabs(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
             <button type="button" role="tab" id={ui.id(&format!("tab-{}", view_key(view)))}
                 aria-selected={selected.to_string()} aria-controls={ui.id("map-panel")}
                 tabindex={if selected { "0" } else { "-1" }}
-                class={classes!("hc-tab", selected.then_some("hc-selected"))}
+                class={if selected { "hc-tab hc-selected" } else { "hc-tab" }}
                 onclick={Callback::from(move |_| dispatch.emit(Action::SetView(view)))}>
                 { view_name(view) }
             </button>
@@ -136,7 +136,7 @@ fn side_switch(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Ht
             let dispatch = dispatch.clone();
             let pressed = state.side_view == side;
             html! {
-                <button type="button" class={classes!("hc-segment", pressed.then_some("hc-selected"))}
+                <button type="button" class={if pressed { "hc-segment hc-selected" } else { "hc-segment" }}
                     aria-pressed={pressed.to_string()}
                     onclick={Callback::from(move |_| dispatch.emit(Action::SetSideView(side)))}>{ label }</button>
             }

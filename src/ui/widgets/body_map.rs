@@ -46,9 +46,11 @@ fn side_of(target: &MapTarget) -> Side {
 pub fn body_map(props: &BodyMapProps) -> Html {
     let ui = use_ui();
     let m = ui.m;
-    // The target under the pointer or with keyboard focus: its name is shown and the legend
-    // marks it.
-    let active = use_state_eq(|| None::<usize>);
+    // The targets under the pointer and with focus (a tapped one keeps focus): the name of
+    // the first is shown and the legend marks it.
+    let hovered = use_state_eq(|| None::<usize>);
+    let focused = use_state_eq(|| None::<usize>);
+    let active = hovered.or(*focused);
     let picture = picture(props.view, props.side_view);
     let (caption, left_label, right_label, front_word) = match (props.view, props.side_view) {
         // Front: we face the person, so their right is on our left.
@@ -102,22 +104,22 @@ pub fn body_map(props: &BodyMapProps) -> Html {
                 }
             })
         };
-        let show = |on: bool| {
-            let active = active.clone();
-            Callback::from(move |_: Event| active.set(on.then_some(i)))
+        let show = |state: &UseStateHandle<Option<usize>>, on: bool| {
+            let state = state.clone();
+            Callback::from(move |_: Event| state.set(on.then_some(i)))
         };
         html! {
-            <g class={classes!("hc-region", pressed.then_some("hc-pressed"))} role="button" tabindex="0"
+            <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
                 aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
-                onmouseenter={show(true).reform(|e: MouseEvent| e.into())} onmouseleave={show(false).reform(|e: MouseEvent| e.into())}
-                onfocus={show(true).reform(|e: FocusEvent| e.into())} onblur={show(false).reform(|e: FocusEvent| e.into())}
+                onmouseenter={show(&hovered, true).reform(|e: MouseEvent| e.into())} onmouseleave={show(&hovered, false).reform(|e: MouseEvent| e.into())}
+                onfocus={show(&focused, true).reform(|e: FocusEvent| e.into())} onblur={show(&focused, false).reform(|e: FocusEvent| e.into())}
                 data-region={id} data-side={if t.left { "left" } else { "right" }}>
                 <path class="hc-region-shape" d={outline} />
                 if pressed { <path class="hc-tick" d={tick} /> }
             </g>
         }
     });
-    let name = (*active).and_then(|i| {
+    let name = active.and_then(|i| {
         let t = picture.targets.get(i)?;
         let region = KB.regions.get(usize::from(t.region))?;
         let pressed = props.answers.has_pain(region.id, side_of(t));
@@ -127,7 +129,7 @@ pub fn body_map(props: &BodyMapProps) -> Html {
             </text>
         })
     });
-    let active_region = (*active)
+    let active_region = active
         .and_then(|i| picture.targets.get(i))
         .map(|t| t.region);
     // In the picture's order, top to bottom: each region once (the targets of its two sides

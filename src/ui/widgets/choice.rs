@@ -6,7 +6,7 @@ use yew::prelude::*;
 pub fn choice(name: AttrValue, label: &'static str, checked: bool, onchoose: Callback<()>) -> Html {
     let onchange = onchoose.reform(|_: Event| ());
     html! {
-        <label class={classes!("hc-choice", checked.then_some("hc-checked"))}>
+        <label class={if checked { "hc-choice hc-checked" } else { "hc-choice" }}>
             <input type="radio" {name} value={label} {checked} {onchange} />
             <span>{ label }</span>
         </label>

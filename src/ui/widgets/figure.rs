@@ -27,7 +27,7 @@ pub fn exercise_figure(illustration: &Illustration, label: String) -> Html {
     let (end, start) = end.split_at(end.len().min(LIMBS.len()));
     let moves = !start.is_empty();
     html! {
-        <svg class={classes!("hc-figure", moves.then_some("hc-moves"))} role="img" aria-label={label}
+        <svg class={if moves { "hc-figure hc-moves" } else { "hc-figure" }} role="img" aria-label={label}
             viewBox={*view_box}>
             <path class="hc-floor" d={*floor} />
             if moves { { pose(start, "hc-pose hc-pose-start") } }

@@ -19,7 +19,7 @@ pub fn progress(m: &Messages, step: Step) -> Html {
             <p class="hc-progress-text">{ text }</p>
             <div class="hc-progress-bar" aria-hidden="true">
                 // A class, not a style attribute: the strict CSP forbids inline styles.
-                <div class={classes!("hc-progress-fill", format!("hc-at-{n}"))}></div>
+                <div class={format!("hc-progress-fill hc-at-{n}")}></div>
             </div>
         </div>
     }

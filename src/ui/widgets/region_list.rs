@@ -17,7 +17,7 @@ pub fn region_list(
                 let ontoggle = ontoggle.clone();
                 let id = region.id;
                 html! {
-                    <label class={classes!("hc-check", checked.then_some("hc-checked"))}>
+                    <label class={if checked { "hc-check hc-checked" } else { "hc-check" }}>
                         <input type="checkbox" {checked}
                             onchange={Callback::from(move |_: Event| ontoggle.emit((id, side)))} />
                         <span>{ m.region_name(region, side) }</span>
