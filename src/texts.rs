@@ -72,9 +72,39 @@ pub(crate) fn get(index: u16) -> &'static str {
         .unwrap_or("")
 }
 
+/// `template` with every `key` (written with its braces, `"{name}"`) replaced by `value`. A scan
+/// for `{` rather than `str::replace`, whose substring searcher costs the wasm about 1 KB
+/// (docs/architecture.md, "Size trade-offs").
+pub fn fill(template: &str, key: &str, value: &str) -> String {
+    let mut filled = String::with_capacity(template.len() + value.len());
+    let mut rest = template;
+    while let Some(brace) = rest.find('{') {
+        filled.push_str(&rest[..brace]);
+        rest = &rest[brace..];
+        if let Some(after) = rest.strip_prefix(key) {
+            filled.push_str(value);
+            rest = after;
+        } else {
+            filled.push('{');
+            rest = &rest[1..];
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_every_key_and_leaves_other_braces() {
+        assert_eq!(fill("{n} of {total}: {n}", "{n}", "2"), "2 of {total}: 2");
+        assert_eq!(fill("no keys", "{n}", "2"), "no keys");
+        assert_eq!(fill("{", "{n}", "2"), "{");
+        assert_eq!(fill("a {nn} b", "{n}", "2"), "a {nn} b");
+        assert_eq!(fill("é{n}é", "{n}", "ü"), "éüé");
+    }
 
     #[test]
     fn a_file_from_another_build_is_refused() {

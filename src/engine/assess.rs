@@ -4,6 +4,7 @@
 //! the browser. Ids the knowledge base does not know are ignored here (validation refuses them
 //! earlier), so `assess` never panics.
 
+use crate::texts::fill;
 use serde::Serialize;
 
 use super::answers::{Answers, Onset, Response, Sex, Side};
@@ -859,10 +860,10 @@ fn summary(facts: &Facts, conditions: &[RankedCondition]) -> String {
     match (facts.is_empty(), conditions.first()) {
         (true, _) => KB.no_answers.to_string(),
         (false, None) => KB.wording.no_clear_fit.to_string(),
-        (false, Some(top)) => KB
-            .wording
-            .best_fit
-            .replace("{likelihood}", top.likelihood.label())
-            .replace("{name}", top.name),
+        (false, Some(top)) => fill(
+            &fill(KB.wording.best_fit, "{likelihood}", top.likelihood.label()),
+            "{name}",
+            top.name,
+        ),
     }
 }

@@ -3,6 +3,7 @@
 //! [`Reason::text`]. Serialised to the contract's JSON: a list of strings in which ids (for
 //! machines) and sentences (for people) alternate as they always have.
 
+use crate::texts::fill;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::kb::{Level, KB};
@@ -53,13 +54,15 @@ impl Reason {
                 likelihood,
                 care,
                 ..
-            } => Some(
-                wording
-                    .condition_reason
-                    .replace("{name}", name)
-                    .replace("{likelihood}", likelihood.label())
-                    .replace("{how_soon}", &lowercase_first(care.text().how_soon)),
-            ),
+            } => Some(fill(
+                &fill(
+                    &fill(wording.condition_reason, "{name}", name),
+                    "{likelihood}",
+                    likelihood.label(),
+                ),
+                "{how_soon}",
+                &lowercase_first(care.text().how_soon),
+            )),
             Reason::NoWarningSigns => Some(wording.no_warning_signs.to_string()),
             Reason::NothingToAssess => Some(KB.no_answers.to_string()),
         }

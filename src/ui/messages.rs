@@ -2,6 +2,8 @@
 //! (questions, conditions, exercises) lives in `content/`; this is the chrome around it.
 //! A new language is a new `Messages` value, not new code.
 
+use crate::texts::fill;
+
 pub struct Messages {
     pub lang: &'static str,
     pub app_name: &'static str,
@@ -372,7 +374,7 @@ impl Messages {
                 // Empty until the results text has loaded: the evidence waits for it.
                 match KB.finding(finding).map_or("", |f| f.label.get()) {
                     "" => String::new(),
-                    label => self.answered_no.replace("{label}", label),
+                    label => fill(self.answered_no, "{label}", label),
                 }
             }
         }
@@ -382,9 +384,11 @@ impl Messages {
     pub fn fact_label(&self, id: &str) -> String {
         use crate::kb::KB;
         if let Some(region) = KB.region(id) {
-            return self
-                .painful_area
-                .replace("{label}", &region.label.to_ascii_lowercase());
+            return fill(
+                self.painful_area,
+                "{label}",
+                &region.label.to_ascii_lowercase(),
+            );
         }
         if let Some(finding) = KB.finding(id) {
             return finding.label.get().to_string();

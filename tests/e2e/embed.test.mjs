@@ -40,6 +40,9 @@ test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out,
   const second = page.locator('#second');
   await first.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
   await second.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  // Both are near the top of the page: the app takes over each start screen at once.
+  await first.locator('[data-hc-app]').waitFor();
+  await second.locator('[data-hc-app]').waitFor();
 
   // The hostile CSS is live on the host page...
   assert.equal(await page.locator('#host-button').isVisible(), false);
@@ -78,7 +81,8 @@ test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out,
 test('<hip-check>: invalid attributes are refused with a message naming them, and the widget still works', async () => {
   const { context, page, messages } = await freshPage(360);
   await page.goto(`${env.site.url}examples/bad-attributes.html`);
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  // The attributes are read when the app takes over from the start screen in the page.
+  await page.locator('[data-hc-app]').waitFor();
   const errors = messages.filter((m) => m.type === 'error').map((m) => m.text);
   const warnings = messages.filter((m) => m.type === 'warning').map((m) => m.text);
   assert.ok(errors.some((t) => t.includes('booking-url') && t.includes('javascript:')), `errors: ${errors}`);

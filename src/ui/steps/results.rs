@@ -1,3 +1,4 @@
+use crate::texts::fill;
 use yew::prelude::*;
 
 use crate::engine::{assess, Assessment, PlanAdvice, PlanKind, PlanPhase, RankedCondition, Reason};
@@ -54,7 +55,7 @@ pub fn results_step(
     html! {
         <div key="results" class="hc-step hc-results">
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
-            <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ m.checked_on.replace("{date}", &today(m.lang)) }</p>
+            <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ fill(m.checked_on, "{date}", &today(m.lang)) }</p>
             // Announced once, politely, when the result appears.
             <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
             { banner(ui, &result) }

@@ -26,7 +26,9 @@ pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                 { list_items(&mut m.start_points.iter().copied()) }
             </ul>
             { for resume(ui, state, dispatch) }
-            <form class="hc-form" onsubmit={onstart} novalidate=true>
+            // `method="dialog"`: the same form is in the page before the wasm (scripts/postbuild.mjs), and
+            // a press before any script has run must not navigate.
+            <form class="hc-form" method="dialog" onsubmit={onstart} novalidate=true>
                 { age_field(ui, state, dispatch) }
                 { about_you(ui, state, dispatch) }
                 <div class="hc-actions">

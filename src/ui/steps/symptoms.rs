@@ -1,3 +1,4 @@
+use crate::texts::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -146,7 +147,7 @@ fn one_question(
     let progress = if more == 0 {
         m.last_question.to_string()
     } else {
-        m.up_to_more.replace("{k}", &more.to_string())
+        fill(m.up_to_more, "{k}", &more.to_string())
     };
     let current = state.answers.response(finding.id);
     let answer = |response: Response, label: &'static str| {
@@ -158,7 +159,7 @@ fn one_question(
         }
     };
     let help = finding.help.get();
-    let mut label = m.question_number.replace("{n}", &number.to_string());
+    let mut label = fill(m.question_number, "{n}", &number.to_string());
     // Says why it cannot be skipped, and that it is asked again on a later visit.
     if finding.kind == FindingKind::RedFlag {
         label = format!("{label} · {}", m.safety_question);

@@ -1,3 +1,4 @@
+use crate::texts::fill;
 use yew::prelude::*;
 
 use crate::kb::{Exercise, Text};
@@ -8,9 +9,11 @@ use crate::ui::messages::Messages;
 
 /// One exercise: illustration, how-to steps, dosage, tips and what to avoid.
 pub fn exercise_card(m: &'static Messages, exercise: &'static Exercise) -> Html {
-    let label = m
-        .illustration_of
-        .replace("{description}", exercise.pose.description.get());
+    let label = fill(
+        m.illustration_of,
+        "{description}",
+        exercise.pose.description.get(),
+    );
     let list = |title: &'static str, items: &'static [Text]| {
         (!items.is_empty()).then(|| {
             html! {

@@ -1,3 +1,4 @@
+use crate::texts::fill;
 use yew::prelude::*;
 
 use crate::ui::messages::Messages;
@@ -9,11 +10,15 @@ pub fn progress(m: &Messages, step: Step) -> Html {
         return html! {};
     };
     let total = m.step_names.len();
-    let text = m
-        .progress
-        .replace("{n}", &n.to_string())
-        .replace("{total}", &total.to_string())
-        .replace("{name}", m.step_names[n - 1]);
+    let text = fill(
+        &fill(
+            &fill(m.progress, "{n}", &n.to_string()),
+            "{total}",
+            &total.to_string(),
+        ),
+        "{name}",
+        m.step_names[n - 1],
+    );
     html! {
         <div class="hc-progress">
             <p class="hc-progress-text">{ text }</p>

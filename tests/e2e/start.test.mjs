@@ -1,0 +1,166 @@
+// The start screen before the wasm: it is in the page as plain HTML (assets/start-screen.html,
+// put there by scripts/postbuild.mjs), works as a form before any wasm has arrived, and is the
+// same markup the app renders. The embed and the iframe page load the wasm only when they come
+// near the viewport. `HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs` captures the
+// app's start screen into assets/start-screen.html after a deliberate change to it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, EXAMPLES, ROOT, watchedPage, screenshot } from './support.mjs';
+import { siteAndBrowser } from './fixture.mjs';
+
+const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
+const START_SCREEN = path.join(ROOT, 'assets', 'start-screen.html');
+const WASM = /hipcheck-web-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+/**
+ * The mount's markup with the form's state written as attributes (the app sets `value` and
+ * `checked` as properties), and without the build label, which differs between builds.
+ */
+async function markup(scope) {
+  return scope.evaluate((mount) => {
+    const clone = mount.cloneNode(true);
+    const live = mount.querySelectorAll('input');
+    clone.querySelectorAll('input').forEach((input, i) => {
+      const from = live[i];
+      if (from.type === 'radio' || from.type === 'checkbox') {
+        if (from.checked) input.setAttribute('checked', '');
+        else input.removeAttribute('checked');
+      } else {
+        input.setAttribute('value', from.value);
+      }
+    });
+    clone.querySelectorAll('.hc-build').forEach((b) => { b.textContent = ''; });
+    return clone.innerHTML;
+  });
+}
+
+/** Holds every request for the wasm and its bindings until `release()`. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  await page.route(WASM, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { release, held };
+}
+
+if (process.env.HIPCHECK_BLESS === '1') {
+  test('bless: capture the app\'s start screen into assets/start-screen.html', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    // The iframe page has no clinic settings: the markup every page starts from.
+    await page.goto(`${env.site.url}hipcheck/iframe.html?loading=eager`);
+    await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
+    fs.writeFileSync(START_SCREEN, `${await markup(page.locator('#hipcheck'))}\n`);
+    await context.close();
+  });
+}
+
+test('the start screen in the page is the one the app renders (it cannot drift)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}hipcheck/`);
+  const mount = page.locator('#hipcheck');
+  await page.locator('#hipcheck[data-hc-armed] .hc-start').waitFor();
+  const before = await markup(mount);
+  assert.match(before, /HipCheck · Example Physio/, 'the clinic is named before the wasm too');
+  wasm.release();
+  await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
+  const after = await markup(mount);
+  assert.equal(before, after, 'assets/start-screen.html differs from the app\'s start screen: run HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('before the wasm arrives the start screen works as a form, and a press of Start is kept and honoured', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  assert.equal(await page.locator('#hipcheck[data-hc-app]').count(), 0, 'the wasm is held back');
+  await page.getByLabel('Your age').fill('48');
+  await page.getByRole('radio', { name: 'Female' }).check();
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  const start = page.getByRole('button', { name: 'Start' });
+  await start.click();
+  // Never a dead button: it says so, and keeps the keyboard focus.
+  await page.getByRole('button', { name: 'Loading…' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Loading…');
+  assert.ok(await page.locator('label.hc-choice.hc-checked', { hasText: 'Female' }).isVisible(), 'the chosen pill looks chosen');
+  await screenshot(page, 'start-before-wasm-360');
+  wasm.release();
+  await page.locator('.hc-step-heading', { hasText: 'safety questions' }).waitFor();
+  // What was typed and chosen reached the app: back on the start screen it is all there.
+  await page.getByRole('button', { name: 'Back' }).last().click();
+  await page.getByLabel('Your age').waitFor();
+  assert.equal(await page.getByLabel('Your age').inputValue(), '48');
+  assert.ok(await page.getByRole('radio', { name: 'Female' }).isChecked());
+  assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('typing before the wasm arrives is kept, and focus stays in the field', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  await page.getByLabel('Your age').fill('35');
+  wasm.release();
+  await page.locator('#hipcheck[data-hc-app]').waitFor();
+  assert.equal(await page.getByLabel('Your age').inputValue(), '35');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), await page.getByLabel('Your age').getAttribute('id'));
+  await page.keyboard.type('1');
+  assert.equal(await page.getByLabel('Your age').inputValue(), '351');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a <hip-check> far down a long page loads its wasm only when scrolled near, and loading="eager" opts out', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 800 } });
+  const { page, problems, requests } = await watchedPage(context);
+  await page.goto(`${env.site.url}examples/long-post.html`);
+  const lazy = page.locator('hip-check#below');
+  await lazy.locator('.hc-start').waitFor({ state: 'attached' });
+  await page.waitForTimeout(500);
+  const wasmRequests = () => requests.filter((url) => WASM.test(url));
+  assert.deepEqual(wasmRequests(), [], 'nothing of the wasm before the reader scrolls');
+  assert.ok(await lazy.getByRole('button', { name: 'Start' }).count(), 'the start screen is there already');
+  await lazy.scrollIntoViewIfNeeded();
+  await lazy.locator('[data-hc-app]').waitFor();
+  assert.equal(wasmRequests().length, 2, `the bindings and the wasm, once: ${wasmRequests()}`);
+  assert.deepEqual(problems, []);
+
+  const eager = await context.newPage();
+  const eagerRequests = [];
+  eager.on('request', (r) => eagerRequests.push(r.url()));
+  await eager.goto(`${env.site.url}examples/long-post.html?eager`);
+  await eager.locator('hip-check#below[loading=eager] [data-hc-app]').waitFor();
+  assert.ok(eagerRequests.some((url) => /_bg\.wasm$/.test(url)), 'loading="eager" loads at once');
+  await context.close();
+});
+
+test('an iframe far down a long page loads the wasm only when scrolled near', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  const frameRequests = [];
+  page.on('request', (r) => frameRequests.push(r.url()));
+  await page.goto(`${env.site.url}examples/long-post.html?iframe`);
+  const frame = page.frameLocator('#below-frame');
+  await frame.locator('#hipcheck[data-hc-armed]').waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(frameRequests.filter((url) => WASM.test(url)), [], 'nothing of the wasm before the reader scrolls');
+  await page.locator('#below-frame').scrollIntoViewIfNeeded();
+  await frame.locator('#hipcheck[data-hc-app]').waitFor();
+  assert.ok(frameRequests.some((url) => /_bg\.wasm$/.test(url)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
