@@ -130,19 +130,21 @@ function armStartScreen(mount, load) {
     focus = active && mount.contains(active)
       ? (active.id ? '#' + active.id : active.name ? 'input[name="' + active.name + '"][value="' + active.value + '"]' : active.type === 'submit' ? 'button[type=submit]' : null)
       : null;
-    mount.replaceChildren();
-    mountApp();
-    mount.dataset.hcApp = '1';
-    // The app draws its first screen on its scheduler's next turn.
-    const replay = () => {
-      const now = form();
+    // The app draws into a root of its own, off the page, on its scheduler's next turn; the
+    // start screen stays until then and is swapped for it in one step (nothing shifts).
+    const appRoot = document.createElement('div');
+    mountApp(appRoot);
+    const swap = () => {
+      const now = appRoot.querySelector('form.hc-form');
       if (!now) return false;
+      mount.replaceChildren(appRoot);
+      mount.dataset.hcApp = '1';
       replayInto(now);
       return true;
     };
-    if (!replay()) {
-      const drawn = new MutationObserver(() => replay() && drawn.disconnect());
-      drawn.observe(mount, { childList: true, subtree: true });
+    if (!swap()) {
+      const drawn = new MutationObserver(() => swap() && drawn.disconnect());
+      drawn.observe(appRoot, { childList: true, subtree: true });
     }
   };
   function replayInto(now) {
@@ -180,9 +182,10 @@ if (mount) {
     if (params.has(name)) mount.setAttribute('data-' + name, params.get(name));
   }
 }` : ''}
+${inIframe ? `// The standalone page's clinic is named at build time; the frame's comes with its query.
 const clinic = mount?.getAttribute('data-clinic-name')?.trim();
 const brand = mount?.querySelector('.hc-brand');
-if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;
+if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;` : ''}
 let started;
 const load = () => {
   started ??= (async () => {
@@ -191,7 +194,7 @@ const load = () => {
     return module;
   })().then(
     // Only a failure to load is reported here; a panic inside the app shows its own screen.
-    (module) => takeOver(() => module.mountHipCheck(mount, mount, 'data-', new URL('./', import.meta.url).href)),
+    (module) => takeOver((root) => module.mountHipCheck(root, mount, 'data-', new URL('./', import.meta.url).href)),
     (error) => {
       console.error('HipCheck could not start', error);
       mount.textContent = 'HipCheck could not start in this browser. Nothing you entered has left this device.';
@@ -291,7 +294,7 @@ class HipCheckElement extends HTMLElement {
       near?.disconnect();
       // Only a failure to load is reported here; a panic inside the app shows its own screen.
       start().then(
-        (module) => takeOver(() => module.mountHipCheck(mount, this, '', new URL('./', import.meta.url).href)),
+        (module) => takeOver((root) => module.mountHipCheck(root, this, '', new URL('./', import.meta.url).href)),
         (error) => {
           console.error('HipCheck could not start', error);
           mount.textContent = 'HipCheck could not start on this page.';
@@ -335,14 +338,24 @@ if (!mountTag) {
   console.error('postbuild: index.html has no empty <div id="hipcheck"></div>');
   process.exit(1);
 }
+// The clinic's name in the header, as the app will show it, so nothing moves when it takes over.
+const demoClinic = mountTag.match(/data-clinic-name=(?:"([^"]*)"|([^\s>]+))/);
+const namedStartScreen = demoClinic
+  ? startScreen.replace('</span>HipCheck</p>', `</span>HipCheck · ${demoClinic[1] ?? demoClinic[2]}</p>`)
+  : startScreen;
+if (demoClinic && namedStartScreen === startScreen) {
+  console.error('postbuild: could not name the clinic in the start screen (has its header changed?)');
+  process.exit(1);
+}
 const standalone = indexHtml
   .replace('</head>', `    ${head}\n  </head>`)
-  .replace(mountTag, mountTag.replace('></div>', `>${startScreen}</div>`));
+  .replace(mountTag, mountTag.replace('></div>', `>${namedStartScreen}</div>`));
 write('index.html', standalone);
 const iframe = standalone
   .replace(/<html lang="?en"?>/, '<html lang="en" data-embed="iframe">')
   .replace(/ data-booking-url=("[^"]*"|[^\s>]*)/, '')
   .replace(/ data-clinic-name=("[^"]*"|[^\s>]*)/, '')
+  .replace(namedStartScreen, startScreen)
   .replace('<body>', '<body class="hc-in-iframe">');
 // The iframe page waits for the frame to come near the viewport: nothing is preloaded.
 let lazyIframe = iframe.replace(
@@ -360,7 +373,7 @@ for (const [marker, what] of [['data-embed="iframe"', 'the iframe marker'], ['hc
     process.exit(1);
   }
 }
-if (/data-booking-url|data-clinic-name/.test(iframe)) {
+if (/data-booking-url|data-clinic-name/.test(iframe) || (demoClinic && iframe.includes(namedStartScreen))) {
   console.error('postbuild: iframe.html still carries the demo clinic settings');
   process.exit(1);
 }

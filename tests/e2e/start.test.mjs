@@ -56,7 +56,8 @@ if (process.env.HIPCHECK_BLESS === '1') {
     // The iframe page has no clinic settings: the markup every page starts from.
     await page.goto(`${env.site.url}hipcheck/iframe.html?loading=eager`);
     await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
-    fs.writeFileSync(START_SCREEN, `${await markup(page.locator('#hipcheck'))}\n`);
+    // The app's own root, inside the mount point.
+    fs.writeFileSync(START_SCREEN, `${await markup(page.locator('#hipcheck > div'))}\n`);
     await context.close();
   });
 }
@@ -70,10 +71,19 @@ test('the start screen in the page is the one the app renders (it cannot drift)'
   await page.locator('#hipcheck[data-hc-armed] .hc-start').waitFor();
   const before = await markup(mount);
   assert.match(before, /HipCheck · Example Physio/, 'the clinic is named before the wasm too');
+  await page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift' });
+  });
   wasm.release();
   await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
-  const after = await markup(mount);
+  const after = await markup(page.locator('#hipcheck > div'));
   assert.equal(before, after, 'assets/start-screen.html differs from the app\'s start screen: run HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs');
+  // The app replaces the start screen in one step: nothing on the page moves.
+  await page.waitForTimeout(200);
+  assert.ok(await page.evaluate(() => window.__shift) < 0.001, `layout shift when the app took over: ${await page.evaluate(() => window.__shift)}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

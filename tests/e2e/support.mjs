@@ -169,7 +169,14 @@ export async function runLighthouse(url, categories = ['performance', 'accessibi
   const failing = Object.values(report.audits)
     .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
     .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
-  return { scores, failing };
+  const audit = (id) => report.audits[id]?.numericValue;
+  const metrics = {
+    lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'),
+    bytes: audit('total-byte-weight'),
+    requests: (report.audits['network-requests']?.details?.items ?? []).map((r) => ({ url: r.url, transferSize: r.transferSize })),
+  };
+  return { scores, failing, metrics };
 }
 
 /**
