@@ -257,20 +257,23 @@ async function nextQuestionLatency(app) {
 // HipCheck only: navigation → the safety questions on screen, for a person who presses Start
 // the moment it works (median of RUNS fresh loads), for this build and, with
 // BENCH_BASELINE_DIST, an earlier one (whose Start appears only when the wasm has rendered it).
-async function timeToSafety(url, control, rate) {
-  const times = [];
+// Runs alternate between the builds, so that a slow spell of the machine hits both alike.
+async function timeToSafety(targets, rate) {
+  const times = targets.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.goto(url);
-    await page.locator(control).click();
-    await page.locator('.hc-safety .hc-step-heading').waitFor();
-    times.push(await page.evaluate(() => performance.now()));
-    await context.close();
+    for (const [t, { url, control }] of targets.entries()) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.goto(url);
+      await page.locator(control).click();
+      await page.locator('.hc-safety .hc-step-heading').waitFor();
+      times[t].push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
   }
-  return median(times);
+  return times.map(median);
 }
 
 // ---------------------------------------------------------------- 4. Lighthouse
@@ -324,12 +327,13 @@ for (const [key, app] of Object.entries(APPS)) {
 }
 const nextQuestion = await nextQuestionLatency(APPS.hipcheck);
 console.error('  HipCheck: navigation → safety questions');
-const toSafety = {
-  now1x: await timeToSafety(APPS.hipcheck.url, APPS.hipcheck.firstControl, 1),
-  now4x: await timeToSafety(APPS.hipcheck.url, APPS.hipcheck.firstControl, 4),
-  before1x: BASELINE ? await timeToSafety(`${server.url}baseline/`, '#hipcheck button[type=submit]', 1) : null,
-  before4x: BASELINE ? await timeToSafety(`${server.url}baseline/`, '#hipcheck button[type=submit]', 4) : null,
-};
+const safetyTargets = [
+  { url: APPS.hipcheck.url, control: APPS.hipcheck.firstControl },
+  ...(BASELINE ? [{ url: `${server.url}baseline/`, control: '#hipcheck button[type=submit]' }] : []),
+];
+const [now1x, before1x = null] = await timeToSafety(safetyTargets, 1);
+const [now4x, before4x = null] = await timeToSafety(safetyTargets, 4);
+const toSafety = { now1x, now4x, before1x, before4x };
 console.error('  blog post: Lighthouse and readers');
 const blog = await measureBlog({ baseUrl: server.url, browser, runLighthouse });
 console.error('  HipCheck: answer → next question');
@@ -492,7 +496,8 @@ their focus handling (+3.4).
   it (\`data-hc-armed\`: a press is then kept and honoured when the wasm arrives), which is the
   moment measured. Until 2026-12-01 the Start button appeared only when the wasm had rendered it.
 - **Navigation → safety questions**: a fresh context each run; Start is clicked the moment it
-  works, and the time is taken when the safety questions' heading is on screen.
+  works, and the time is taken when the safety questions' heading is on screen. With
+  \`BENCH_BASELINE_DIST\` (an earlier build), its runs alternate with this build's.
 - **Tap → highlight**: real mouse clicks from the DevTools protocol on the diagram's regions
   (HipCheck) or the model's muscles (peer). Both apps act on \`click\`, which fires when the
   finger lifts, so the latency runs from the \`click\` event's timestamp to the moment the
