@@ -27,8 +27,7 @@ fn main() {
     }
     let generated = content::load_dir(Path::new("content"))
         .map_err(|e| e.to_string())
-        .map(|content| codegen::generate(&content))
-        .and_then(write_outputs);
+        .and_then(|content| write_outputs(codegen::generate(&content), &content));
     if let Err(error) = generated {
         eprintln!("error: {error}");
         println!("cargo:warning={error}");
@@ -37,8 +36,9 @@ fn main() {
 }
 
 /// `kb.rs`, plus the results text twice: `texts.txt` for native builds and `texts-HASH.txt`,
-/// named by its FNV-1a hash, which scripts/postbuild.mjs ships beside the wasm that names it.
-fn write_outputs(generated: codegen::Generated) -> Result<(), String> {
+/// named by its FNV-1a hash, which scripts/postbuild.mjs ships beside the wasm that names it;
+/// and `questionnaire.json`, the FHIR R4 Questionnaire, which it ships too.
+fn write_outputs(generated: codegen::Generated, content: &content::Content) -> Result<(), String> {
     let codegen::Generated {
         mut code,
         results_texts,
@@ -78,6 +78,10 @@ fn write_outputs(generated: codegen::Generated) -> Result<(), String> {
     let write = |name: &str, text: &str| {
         std::fs::write(out.join(name), text).map_err(|e| format!("{name}: {e}"))
     };
+    // The FHIR R4 Questionnaire (src/content/fhir.rs), shipped beside the widget.
+    let questionnaire = serde_json::to_string_pretty(&content::fhir::questionnaire(content))
+        .map_err(|e| format!("questionnaire.json: {e}"))?;
+    write("questionnaire.json", &questionnaire)?;
     write("kb.rs", &code)?;
     write("texts.txt", &body)?;
     write(&file, &body)

@@ -11,6 +11,8 @@ const budgetArg = args.find((a) => a.startsWith('--first-load-budget-kb='));
 // page's loader) and the results text, which the widget fetches only once the person starts.
 const OTHER_ENTRY_POINTS = new Set(['embed.js', 'iframe.html']);
 const isFrameLoader = (file) => /^frame-[0-9a-f]+\.js$/.test(file);
+// For clinics' systems, never loaded by the widget.
+const isQuestionnaire = (file) => file === 'questionnaire.json';
 const isResultsText = (file) => /^texts-[0-9a-f]+\.txt$/.test(file);
 const files = [];
 (function walk(d) {
@@ -53,7 +55,7 @@ const table = [
 ].join('\n');
 
 const brotliOf = (keep) => rows.filter((r) => keep(r.file)).reduce((sum, r) => sum + r.brotli, 0);
-const firstLoad = brotliOf((f) => !OTHER_ENTRY_POINTS.has(f) && !isFrameLoader(f) && !isResultsText(f));
+const firstLoad = brotliOf((f) => !OTHER_ENTRY_POINTS.has(f) && !isFrameLoader(f) && !isQuestionnaire(f) && !isResultsText(f));
 const resultsText = brotliOf(isResultsText);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 console.log(`Size report of ${path.relative(process.cwd(), dir) || '.'}\n\n${table}`);

@@ -12,6 +12,8 @@ pub mod texts;
 /// the browser never does).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fhir;
 pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]

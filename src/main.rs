@@ -17,6 +17,9 @@ hipcheck — hip-pain self-assessment engine for runners (not a diagnosis)
 Usage:
   hipcheck assess [FILE|-]        read Answers JSON (docs/contract.md) from FILE or stdin,
                                   print the Assessment as JSON
+  hipcheck fhir [FILE|-]          read Answers JSON from FILE or stdin, print a FHIR R4
+                                  QuestionnaireResponse with the result (docs/contract.md)
+  hipcheck fhir questionnaire     print the FHIR R4 Questionnaire it answers
   hipcheck content check [DIR]    validate the knowledge base in DIR (default: ./content)
                                   and print what it holds
   hipcheck --help                 show this help
@@ -38,8 +41,11 @@ fn main() -> ExitCode {
             println!("hipcheck {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        ["assess"] | ["assess", "-"] => run_assess(None),
-        ["assess", file] => run_assess(Some(Path::new(file))),
+        ["assess"] | ["assess", "-"] => run_assess(None, Output::Assessment),
+        ["assess", file] => run_assess(Some(Path::new(file)), Output::Assessment),
+        ["fhir", "questionnaire"] => run_questionnaire(),
+        ["fhir"] | ["fhir", "-"] => run_assess(None, Output::Fhir),
+        ["fhir", file] => run_assess(Some(Path::new(file)), Output::Fhir),
         ["content", "check"] => run_content_check(Path::new("content")),
         ["content", "check", dir] => run_content_check(Path::new(dir)),
         _ => {
@@ -52,7 +58,38 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_assess(file: Option<&Path>) -> ExitCode {
+/// What `run_assess` prints: the contract's Assessment, or a FHIR QuestionnaireResponse.
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Assessment,
+    Fhir,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_questionnaire() -> ExitCode {
+    match hipcheck::content::load_dir(Path::new("content")) {
+        Ok(content) => print_json(&hipcheck::content::fhir::questionnaire(&content)),
+        Err(error) => {
+            eprintln!("hipcheck: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("hipcheck: cannot write the output: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_assess(file: Option<&Path>, output: Output) -> ExitCode {
     let input = match file {
         Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display())),
         None => {
@@ -80,15 +117,13 @@ fn run_assess(file: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match serde_json::to_string_pretty(&assess(&answers)) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("hipcheck: cannot write the assessment: {error}");
-            ExitCode::from(1)
-        }
+    let result = assess(&answers);
+    match output {
+        Output::Assessment => print_json(&result),
+        #[cfg(not(target_arch = "wasm32"))]
+        Output::Fhir => print_json(&hipcheck::fhir::questionnaire_response(&answers, &result)),
+        #[cfg(target_arch = "wasm32")]
+        Output::Fhir => ExitCode::from(1),
     }
 }
 

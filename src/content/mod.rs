@@ -5,6 +5,7 @@
 
 pub mod diagram;
 pub mod error;
+pub mod fhir;
 pub mod figure;
 pub mod model;
 pub mod validate;

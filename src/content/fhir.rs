@@ -1,0 +1,115 @@
+//! The FHIR R4 `Questionnaire` of HipCheck, generated from the content (by `build.rs`, into
+//! `questionnaire.json` beside the widget). Every `linkId` is a contract id (docs/contract.md):
+//! the person's details, each region, the pain questions and every finding. A finding asked
+//! only for some areas has an `enableWhen` on those regions. Age, sex and follow-up limits,
+//! which the engine applies, are not expressed: `enableWhen` cannot say "any of these areas and
+//! this age" without nested groups, which would nest every response too (docs/contract.md
+//! lists the limits).
+
+use serde_json::{json, Value};
+
+use crate::content::model::Content;
+use crate::vocabulary::FindingKind;
+
+/// The Questionnaire's canonical URL: a fixed UUID URN, unique without claiming a domain.
+pub const QUESTIONNAIRE_URL: &str = "urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01";
+/// Its version: the contract version.
+pub const QUESTIONNAIRE_VERSION: &str = "1";
+/// Code systems of HipCheck's own codes (answers, sides, sexes, onsets, levels, conditions,
+/// likelihoods), under the Questionnaire's URN.
+pub fn system(name: &str) -> String {
+    format!("{QUESTIONNAIRE_URL}#{name}")
+}
+
+fn coding(system_name: &str, code: &str, display: &str) -> Value {
+    json!({ "valueCoding": { "system": system(system_name), "code": code, "display": display } })
+}
+
+fn answer_options() -> Value {
+    json!([
+        coding("answer", "yes", "Yes"),
+        coding("answer", "no", "No"),
+        coding("answer", "unsure", "Not sure")
+    ])
+}
+
+pub fn questionnaire(content: &Content) -> Value {
+    let about = json!({
+        "linkId": "about", "type": "group", "text": "About you",
+        "item": [
+            { "linkId": "age", "type": "integer", "text": "Your age (years)" },
+            { "linkId": "sex", "type": "choice", "text": "Sex",
+              "answerOption": [coding("sex", "female", "Female"), coding("sex", "male", "Male"), coding("sex", "other", "Other")] },
+            { "linkId": "runner", "type": "boolean", "text": "Do you run?" }
+        ]
+    });
+    let regions: Vec<Value> = content
+        .regions
+        .iter()
+        .map(|r| {
+            json!({
+                "linkId": r.id, "type": "choice", "repeats": true,
+                "text": format!("{} ({} view)", r.label, format!("{:?}", r.view).to_ascii_lowercase()),
+                "answerOption": [coding("side", "left", "Left"), coding("side", "right", "Right")]
+            })
+        })
+        .collect();
+    let pain = json!({
+        "linkId": "about-pain", "type": "group", "text": "About your pain",
+        "item": [
+            { "linkId": "pain_now", "type": "integer", "text": "Pain right now (0 = none, 10 = worst imaginable)" },
+            { "linkId": "duration_weeks", "type": "decimal", "text": "How long have you had it? (weeks)" },
+            { "linkId": "onset", "type": "choice", "text": "How did it start?",
+              "answerOption": [coding("onset", "sudden", "Suddenly"), coding("onset", "gradual", "Gradually")] }
+        ]
+    });
+    let findings: Vec<Value> = content
+        .findings
+        .iter()
+        .map(|f| {
+            let mut item = json!({
+                "linkId": f.id,
+                "type": "choice",
+                "text": f.question,
+                "code": [{ "system": system("finding-kind"), "code": match f.kind {
+                    FindingKind::RedFlag => "red-flag",
+                    FindingKind::Symptom => "symptom",
+                    FindingKind::History => "history",
+                } }],
+                "answerOption": answer_options()
+            });
+            if !f.replaced_by.is_empty() {
+                // A contract-v1 id that was split: still accepted in answers, never asked.
+                item["readOnly"] = json!(true);
+            }
+            if !f.regions.is_empty() {
+                item["enableWhen"] = f
+                    .regions
+                    .iter()
+                    .map(|r| json!({ "question": r, "operator": "exists", "answerBoolean": true }))
+                    .collect();
+                if f.regions.len() > 1 {
+                    item["enableBehavior"] = json!("any");
+                }
+            }
+            item
+        })
+        .collect();
+    json!({
+        "resourceType": "Questionnaire",
+        "id": "hipcheck",
+        "url": QUESTIONNAIRE_URL,
+        "version": QUESTIONNAIRE_VERSION,
+        "name": "HipCheck",
+        "title": "HipCheck: hip pain self-check for runners",
+        "status": "active",
+        "subjectType": ["Patient"],
+        "description": "A self-check for runners with hip pain. Not a diagnosis. Item linkIds are the ids of the HipCheck assessment contract, version 1.",
+        "item": [
+            about,
+            { "linkId": "where", "type": "group", "text": "Where it hurts", "item": regions },
+            pain,
+            { "linkId": "findings", "type": "group", "text": "Questions", "item": findings }
+        ]
+    })
+}

@@ -1,0 +1,151 @@
+//! A completed check as a FHIR R4 `QuestionnaireResponse` to the Questionnaire generated from
+//! the content (`content::fhir`, `questionnaire.json`), with the result as a contained
+//! `RiskAssessment` that the response points to through an extension: the level as the first
+//! prediction, then each ranked possible source with its likelihood as a qualitative risk. The
+//! score is left out: it is not a probability (docs/safety.md O2). Native only for now: the
+//! `hipcheck fhir` command line.
+
+use serde_json::{json, Value};
+
+use crate::content::fhir::{system, QUESTIONNAIRE_URL, QUESTIONNAIRE_VERSION};
+use crate::engine::{Answers, Assessment, Onset, Response, Side};
+use crate::kb::KB;
+
+/// The extension on the response that points at its contained result.
+pub const RESULT_EXTENSION: &str = "urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01#result";
+
+fn id_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn coded(system_name: &str, code: &str, display: &str) -> Value {
+    json!({ "valueCoding": { "system": system(system_name), "code": code, "display": display } })
+}
+
+fn item(link_id: &str, answers: Vec<Value>) -> Value {
+    json!({ "linkId": link_id, "answer": answers })
+}
+
+pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
+    let mut about = Vec::new();
+    if let Some(age) = answers.age {
+        about.push(item("age", vec![json!({ "valueInteger": age })]));
+    }
+    if let Some(sex) = answers.sex {
+        let code = id_of(&sex);
+        about.push(item("sex", vec![coded("sex", &code, &code)]));
+    }
+    about.push(item(
+        "runner",
+        vec![json!({ "valueBoolean": answers.runner })],
+    ));
+
+    let regions: Vec<Value> = KB
+        .regions
+        .iter()
+        .filter_map(|region| {
+            let sides: Vec<Value> = [Side::Left, Side::Right]
+                .into_iter()
+                .filter(|&side| {
+                    answers
+                        .pain
+                        .iter()
+                        .any(|p| p.region == region.id && p.side == side)
+                })
+                .map(|side| {
+                    let code = id_of(&side);
+                    coded("side", &code, &code)
+                })
+                .collect();
+            (!sides.is_empty()).then(|| item(region.id, sides))
+        })
+        .collect();
+
+    let mut pain = Vec::new();
+    if let Some(now) = answers.pain_now {
+        pain.push(item("pain_now", vec![json!({ "valueInteger": now })]));
+    }
+    if let Some(weeks) = answers.duration_weeks {
+        pain.push(item(
+            "duration_weeks",
+            vec![json!({ "valueDecimal": weeks })],
+        ));
+    }
+    if let Some(onset) = answers.onset {
+        let code = if onset == Onset::Sudden {
+            "sudden"
+        } else {
+            "gradual"
+        };
+        pain.push(item("onset", vec![coded("onset", code, code)]));
+    }
+
+    let findings: Vec<Value> = answers
+        .findings
+        .iter()
+        .map(|(id, response)| {
+            let (code, display) = match response {
+                Response::Yes => ("yes", "Yes"),
+                Response::No => ("no", "No"),
+                Response::Unsure => ("unsure", "Not sure"),
+            };
+            item(id, vec![coded("answer", code, display)])
+        })
+        .collect();
+
+    let group = |link_id: &str, items: Vec<Value>| {
+        (!items.is_empty()).then(|| json!({ "linkId": link_id, "item": items }))
+    };
+    let items: Vec<Value> = [
+        group("about", about),
+        group("where", regions),
+        group("about-pain", pain),
+        group("findings", findings),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+
+    let level = id_of(&result.triage.level);
+    let reasons: Vec<String> = result
+        .triage
+        .reasons
+        .0
+        .iter()
+        .filter_map(|r| r.text())
+        .collect();
+    let mut predictions = vec![json!({
+        "outcome": {
+            "coding": [{ "system": system("level"), "code": level, "display": result.triage.headline }],
+            "text": format!("{}: {}", result.triage.headline, result.triage.how_soon)
+        },
+        "rationale": reasons.join(" ")
+    })];
+    predictions.extend(result.conditions.iter().map(|c| {
+        let likelihood = c.likelihood.id();
+        json!({
+            "outcome": { "coding": [{ "system": system("condition"), "code": c.id, "display": c.name }], "text": c.name },
+            "qualitativeRisk": { "coding": [{ "system": system("likelihood"), "code": likelihood, "display": c.likelihood.label() }] }
+        })
+    }));
+    let risk = json!({
+        "resourceType": "RiskAssessment",
+        "id": "result",
+        "status": "final",
+        "subject": { "display": "The person who completed this self-check" },
+        "method": { "text": "HipCheck self-check (assessment contract 1): not a diagnosis" },
+        "prediction": predictions,
+        "note": [{ "text": result.summary }]
+    });
+    json!({
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": format!("{QUESTIONNAIRE_URL}|{QUESTIONNAIRE_VERSION}"),
+        "status": "completed",
+        "contained": [risk],
+        "extension": [{ "url": RESULT_EXTENSION, "valueReference": { "reference": "#result" } }],
+        "item": items
+    })
+}
