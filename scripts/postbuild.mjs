@@ -135,49 +135,64 @@ function armStartScreen(mount, load) {
     }
   }, true);
   mount.dataset.hcArmed = '1';
+  // Names and ids carry the widget's number (hc0-, hc1-…), which differs between the start
+  // screen in the page and the app: controls are found again by what follows it.
+  const unnumbered = (name) => name.replace(/^hc[0-9]+-/, '');
   let typed = '';
   let chosen = [];
   let focus = null;
   return (mountApp) => {
     const old = form();
     typed = old?.querySelector('.hc-age')?.value ?? '';
-    chosen = [...(old?.querySelectorAll('input[type=radio]:checked') ?? [])].map((r) => [r.name, r.value]);
+    chosen = [...(old?.querySelectorAll('input[type=radio]:checked') ?? [])].map((r) => [unnumbered(r.name), r.value]);
     const active = mount.getRootNode().activeElement;
     focus = active && mount.contains(active)
-      ? (active.id ? '#' + active.id : active.name ? 'input[name="' + active.name + '"][value="' + active.value + '"]' : active.type === 'submit' ? 'button[type=submit]' : null)
+      ? (active.id ? '[id$="-' + unnumbered(active.id) + '"]'
+        : active.name ? 'input[name$="-' + unnumbered(active.name) + '"][value="' + active.value + '"]'
+          : active.type === 'submit' ? 'button[type=submit]' : null)
       : null;
     // The app draws into a root of its own, off the page, on its scheduler's next turn; the
-    // start screen stays until then and is swapped for it in one step (nothing shifts).
+    // start screen stays until then and is swapped for it in one step (nothing shifts). Any
+    // drawing is swapped in, the crash screen too; only a start screen gets the replay.
     const appRoot = document.createElement('div');
-    mountApp(appRoot);
     const swap = () => {
-      const now = appRoot.querySelector('form.hc-form');
-      if (!now) return false;
+      if (!appRoot.firstChild) return false;
       mount.replaceChildren(appRoot);
       mount.dataset.hcApp = '1';
-      replayInto(now);
+      const now = appRoot.querySelector('form.hc-form');
+      if (now) replayInto(now, appRoot);
       return true;
     };
-    if (!swap()) {
-      const drawn = new MutationObserver(() => swap() && drawn.disconnect());
-      drawn.observe(appRoot, { childList: true, subtree: true });
+    const drawn = new MutationObserver(() => swap() && drawn.disconnect());
+    drawn.observe(appRoot, { childList: true });
+    try {
+      mountApp(appRoot);
+    } catch (error) {
+      // A panic draws the crash screen into the root; this only records it.
+      console.error('HipCheck stopped while starting', error);
     }
   };
-  function replayInto(now) {
+  function replayInto(now, root) {
     const age = now.querySelector('.hc-age');
     if (age && typed && age.value !== typed) {
       age.value = typed;
       age.dispatchEvent(new Event('input', { bubbles: true }));
     }
     for (const [name, value] of chosen) {
-      const radio = now.querySelector('input[name="' + name + '"][value="' + value + '"]');
+      const radio = now.querySelector('input[name$="-' + name + '"][value="' + value + '"]');
       if (radio && !radio.checked) radio.click();
     }
+    // A saved visit is offered first: the press of Start waits for the person's choice
+    // (replaying it would start over and overwrite what was saved).
+    const resume = root.querySelector('.hc-resume button');
+    if (pending && resume) {
+      resume.focus();
+      return;
+    }
     if (focus) now.querySelector(focus)?.focus();
-    // The app validates the age: an invalid one keeps the person on the start screen, with the
-    // app's own message.
-    const start = now.querySelector('button[type=submit]');
-    if (pending && start && !start.disabled) now.requestSubmit();
+    // The app checks the age when Start is pressed: an invalid one keeps the person on the
+    // start screen, with the app's own message.
+    if (pending) now.requestSubmit();
   }
 }
 `;

@@ -322,6 +322,11 @@ impl Reducible for State {
             }
             Action::SetSex(sex) => next.answers.sex = sex,
             Action::SetRunner(runner) => next.answers.runner = runner,
+            // Start waits for a plausible age (the button is disabled; a press kept from
+            // before the app arrived, replayed by the page loader, is refused here too).
+            Action::GoTo(Step::Safety) if self.step == Step::Start && self.age_invalid() => {
+                return self;
+            }
             Action::GoTo(step) => {
                 next.recheck = None;
                 next.resume = None;

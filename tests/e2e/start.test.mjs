@@ -174,3 +174,64 @@ test('an iframe far down a long page loads the wasm only when scrolled near', as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a press of Start before the wasm waits when the app offers a saved visit back (nothing is overwritten)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const record = 'hipcheck 1\nstep where\nrunner 1\nage 40\npain side-hip left\nfinding pain-lying-on-side yes\n';
+  await context.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('hipcheck.answers', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, record);
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  await page.getByRole('button', { name: 'Start' }).click();
+  wasm.release();
+  await page.locator('#hipcheck[data-hc-app]').waitFor();
+  const resume = page.getByRole('button', { name: 'Continue where I left off' });
+  await resume.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Continue where I left off');
+  assert.equal(await page.locator('.hc-start').count(), 1, 'still on the start screen');
+  assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')), record, 'the saved visit is kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two <hip-check> on a page: each keeps what was chosen in it before the wasm arrived', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}examples/element.html`);
+  const second = page.locator('#second');
+  await second.locator('[data-hc-armed]').waitFor();
+  await second.getByLabel('Your age').fill('29');
+  await second.getByRole('radio', { name: 'Male', exact: true }).check();
+  await second.getByRole('radio', { name: 'No', exact: true }).check();
+  wasm.release();
+  await second.locator('[data-hc-app]').waitFor();
+  assert.equal(await second.getByLabel('Your age').inputValue(), '29');
+  assert.ok(await second.getByRole('radio', { name: 'Male', exact: true }).isChecked());
+  assert.ok(await second.getByRole('radio', { name: 'No', exact: true }).isChecked());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an invalid age typed before the wasm keeps the person on the start screen with the app\'s message', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  await page.getByLabel('Your age').fill('155');
+  await page.getByRole('button', { name: 'Start' }).click();
+  wasm.release();
+  await page.locator('#hipcheck[data-hc-app]').waitFor();
+  await page.locator('.hc-error').waitFor();
+  assert.equal(await page.locator('.hc-start').count(), 1, 'still on the start screen');
+  assert.equal(await page.getByLabel('Your age').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -197,16 +197,22 @@ fn wording_waiting(ui: &Ui, dispatch: &Callback<Action>, text_status: Status) ->
         let assets = ui.config.assets.clone();
         Callback::from(move |_| results_text::load(&assets))
     };
-    let failed = matches!(text_status, Status::Failed | Status::Retrying);
+    // "Loading" again while retrying, so each failure is a change a screen reader announces;
+    // the button stays (with focus) until the retry ends.
+    let failed = text_status == Status::Failed;
+    let retry = matches!(text_status, Status::Failed | Status::Retrying);
+    let status = if failed {
+        m.questions_failed
+    } else {
+        m.questions_loading
+    };
     html! {
         <section class="hc-card hc-one-question" aria-labelledby={ui.id("q-title")}>
-            <h3 id={ui.id("q-title")} class="hc-q-title" tabindex="-1" role="status">
-                { if failed { m.questions_failed } else { m.questions_loading } }
-            </h3>
-            if failed { <p>{ m.questions_failed_help }</p> }
+            <h3 id={ui.id("q-title")} class="hc-q-title" tabindex="-1">{ status }</h3>
+            <p role="status">{ if failed { m.questions_failed_help } else { "" } }</p>
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::PreviousQuestion)}>{ m.back_button }</button>
-                if failed {
+                if retry {
                     <button type="button" class="hc-button hc-primary" onclick={onretry}
                         aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
                 }

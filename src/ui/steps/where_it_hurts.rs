@@ -44,7 +44,7 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     <div class="hc-tabpanel" role="tabpanel" id={ui.id("map-panel")}
                         aria-labelledby={ui.id(&format!("tab-{}", view_key(state.view)))}>
                         { for side_switch(ui, state, dispatch) }
-                        <BodyMap view={state.view} side_view={state.side_view} answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
+                        <BodyMap key={map_key(state)} view={state.view} side_view={state.side_view} answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
                     </div>
                 </div>
             }
@@ -59,6 +59,14 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                 <button type="button" class="hc-button hc-primary" onclick={go(Step::Symptoms)}>{ m.continue_button }</button>
             </div>
         </div>
+    }
+}
+
+/// A new diagram (with no name showing) for each picture: the targets differ.
+fn map_key(state: &State) -> &'static str {
+    match (state.view, state.side_view) {
+        (View::Side, Side::Left) => "side-left",
+        (view, _) => view_key(view),
     }
 }
 

@@ -50,7 +50,14 @@ pub fn body_map(props: &BodyMapProps) -> Html {
     // the first is shown and the legend marks it.
     let hovered = use_state_eq(|| None::<usize>);
     let focused = use_state_eq(|| None::<usize>);
-    let active = hovered.or(*focused);
+    // Whichever moved last: a keyboard user with the mouse resting on the picture sees the
+    // name of the area they tabbed to.
+    let focus_last = use_state_eq(|| false);
+    let active = if *focus_last {
+        focused.or(*hovered)
+    } else {
+        hovered.or(*focused)
+    };
     let picture = picture(props.view, props.side_view);
     let (caption, left_label, right_label, front_word) = match (props.view, props.side_view) {
         // Front: we face the person, so their right is on our left.
@@ -104,15 +111,21 @@ pub fn body_map(props: &BodyMapProps) -> Html {
                 }
             })
         };
-        let show = |state: &UseStateHandle<Option<usize>>, on: bool| {
+        let show = |state: &UseStateHandle<Option<usize>>, on: bool, by_focus: bool| {
             let state = state.clone();
-            Callback::from(move |_: Event| state.set(on.then_some(i)))
+            let focus_last = focus_last.clone();
+            Callback::from(move |_: Event| {
+                state.set(on.then_some(i));
+                if on {
+                    focus_last.set(by_focus);
+                }
+            })
         };
         html! {
             <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
                 aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
-                onmouseenter={show(&hovered, true).reform(|e: MouseEvent| e.into())} onmouseleave={show(&hovered, false).reform(|e: MouseEvent| e.into())}
-                onfocus={show(&focused, true).reform(|e: FocusEvent| e.into())} onblur={show(&focused, false).reform(|e: FocusEvent| e.into())}
+                onmouseenter={show(&hovered, true, false).reform(|e: MouseEvent| e.into())} onmouseleave={show(&hovered, false, false).reform(|e: MouseEvent| e.into())}
+                onfocus={show(&focused, true, true).reform(|e: FocusEvent| e.into())} onblur={show(&focused, false, true).reform(|e: FocusEvent| e.into())}
                 data-region={id} data-side={if t.left { "left" } else { "right" }}>
                 <path class="hc-region-shape" d={outline} />
                 if pressed { <path class="hc-tick" d={tick} /> }
