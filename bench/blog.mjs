@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
+import { median } from './stats.mjs';
 
 const PARAGRAPHS = [
   ['Hip pain in runners: when to rest, when to train, and when to see someone', null],
@@ -113,11 +114,6 @@ ${widget.body}
 `);
   }
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Transferred bytes of the requests whose path starts with `prefix` (what the widget costs). */
 function bytesUnder(requests, prefix) {

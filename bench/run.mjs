@@ -17,8 +17,9 @@ import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16 } from '../tests/e2e/support.mjs';
+import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16, walkToAboutPain } from '../tests/e2e/support.mjs';
 import { writeBlogPages, measureBlog } from './blog.mjs';
+import { median, percentile } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 // 150 taps: with fewer, one slow frame moves the p95 by several milliseconds on this VM.
@@ -41,14 +42,19 @@ if (!skipBuild) {
   run('npm', ['run', 'build'], { cwd: PEER });
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
+/** Slows the page's CPU `rate` times (DevTools emulation). */
+async function slowDown(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** A fresh context (no cache, service workers blocked) and page, its CPU slowed `rate` times. */
+async function freshPage(rate) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await slowDown(context, page, rate);
+  return { context, page };
+}
 const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
 
@@ -111,10 +117,7 @@ async function firstLoadBytes(app) {
 async function timeToFirstControl(app, cpuRate) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    const { context, page } = await freshPage(cpuRate);
     await page.addInitScript((selector) => {
       // The moment the control exists and is enabled, measured from navigation start.
       const check = () => {
@@ -157,8 +160,7 @@ async function tapLatency(app) {
     targets = page.locator('svg.rbh polygon[data-bench-target]');
     changed = { selector: '[data-bench="selected-count"]', attribute: null };
   }
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await slowDown(context, page, 4);
   await page.evaluate(({ selector, attribute }) => {
     window.__latencies = [];
     let down = null;
@@ -212,16 +214,10 @@ async function nextQuestionLatency(app) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Start' }).click();
-    await notUnder16(page);
-    await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
-    await page.getByRole('tab', { name: 'Side view' }).click();
-    await page.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await walkToAboutPain(page);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.hc-answers').waitFor();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await slowDown(context, page, 4);
     await page.evaluate(() => {
       window.__latencies = [];
       let click = null;
@@ -262,10 +258,7 @@ async function timeToSafety(targets, rate) {
   const times = targets.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     for (const [t, { url, control }] of targets.entries()) {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const { context, page } = await freshPage(rate);
       await page.goto(url);
       await page.locator(control).click();
       await page.locator('.hc-safety .hc-step-heading').waitFor();

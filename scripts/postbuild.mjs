@@ -56,11 +56,13 @@ const textsFile = read(wasm).toString('latin1').match(/texts-[0-9a-f]{16}\.txt/)
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target');
 const list = (folder) => (fs.existsSync(folder) ? fs.readdirSync(folder) : []);
 const wasmTarget = path.join(targetDir, 'wasm32-unknown-unknown');
-const textsSource = list(wasmTarget)
+// build.rs's outputs named `name`, in every build folder that has one (debug, release, tests).
+const buildOutputs = (name) => list(wasmTarget)
   .flatMap((profile) => list(path.join(wasmTarget, profile, 'build'))
     .filter((b) => b.startsWith('hipcheck-'))
-    .map((b) => path.join(wasmTarget, profile, 'build', b, 'out', textsFile ?? '-')))
-  .find((candidate) => fs.existsSync(candidate));
+    .map((b) => path.join(wasmTarget, profile, 'build', b, 'out', name)))
+  .filter((candidate) => fs.existsSync(candidate));
+const textsSource = buildOutputs(textsFile ?? '-')[0];
 if (!textsSource) {
   console.error(`postbuild: the wasm names ${textsFile ?? 'no results text file'}, not found under ${wasmTarget}`);
   process.exit(1);
@@ -79,13 +81,9 @@ if (`texts-${fnv1a(textsBody)}.txt` !== textsFile) {
 fs.writeFileSync(path.join(dir, textsFile), textsBody);
 // The FHIR R4 Questionnaire the widget's answers follow (src/content/fhir.rs), written beside it
 // by build.rs: clinics' systems read it; scripts/fhir-check.mjs validates it.
-// Several build folders (debug, release, tests) may hold one: the newest is this build's
-// (scripts/fhir-check.mjs also checks it equals `hipcheck fhir questionnaire`).
-const questionnaire = list(wasmTarget)
-  .flatMap((profile) => list(path.join(wasmTarget, profile, 'build'))
-    .filter((b) => b.startsWith('hipcheck-'))
-    .map((b) => path.join(wasmTarget, profile, 'build', b, 'out', 'questionnaire.json')))
-  .filter((candidate) => fs.existsSync(candidate))
+// Several build folders may hold one: the newest is this build's (scripts/fhir-check.mjs also
+// checks it equals `hipcheck fhir questionnaire`).
+const questionnaire = buildOutputs('questionnaire.json')
   .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 if (!questionnaire) {
   console.error(`postbuild: no questionnaire.json under ${wasmTarget}`);
@@ -112,6 +110,11 @@ if (!startScreen.includes('class="hc-form"')) {
 // "Loading…" and keeps its focus) and replayed into the app, with what was typed and chosen,
 // through the app's own event handlers; focus goes back to the same control.
 const STATIC_START = `
+// The clinic's name after HipCheck's in the header, as the app shows it.
+function nameClinic(mount, clinic) {
+  const brand = mount.querySelector('.hc-brand');
+  if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;
+}
 function armStartScreen(mount, load) {
   let pending = false;
   const form = () => mount.querySelector('form.hc-form');
@@ -214,9 +217,7 @@ if (mount) {
   }
 }` : ''}
 ${inIframe ? `// The standalone page's clinic is named at build time; the frame's comes with its query.
-const clinic = mount?.getAttribute('data-clinic-name')?.trim();
-const brand = mount?.querySelector('.hc-brand');
-if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;` : ''}
+if (mount) nameClinic(mount, mount.getAttribute('data-clinic-name')?.trim());` : ''}
 let started;
 const load = () => {
   started ??= (async () => {
@@ -310,9 +311,7 @@ class HipCheckElement extends HTMLElement {
     root.adoptedStyleSheets = [stylesheet()];
     const mount = document.createElement('div');
     mount.innerHTML = START_SCREEN;
-    const clinic = this.getAttribute('clinic-name')?.trim();
-    const brand = mount.querySelector('.hc-brand');
-    if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;
+    nameClinic(mount, this.getAttribute('clinic-name')?.trim());
     const accent = this.getAttribute('accent')?.trim();
     if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
     root.append(mount);

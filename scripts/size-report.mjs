@@ -7,13 +7,15 @@ import zlib from 'node:zlib';
 const args = process.argv.slice(2);
 const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
 const budgetArg = args.find((a) => a.startsWith('--first-load-budget-kb='));
-// The standalone page's first load: everything but the other two entry points (and the iframe
-// page's loader) and the results text, which the widget fetches only once the person starts.
-const OTHER_ENTRY_POINTS = new Set(['embed.js', 'iframe.html']);
-const isFrameLoader = (file) => /^frame-[0-9a-f]+\.js$/.test(file);
-// For clinics' systems, never loaded by the widget.
-const isQuestionnaire = (file) => file === 'questionnaire.json';
-const isResultsText = (file) => /^texts-[0-9a-f]+\.txt$/.test(file);
+// The standalone page's first load is every file but these: what the widget fetches only once
+// the person starts, the other ways in, and what no page loads.
+const NOT_FIRST_LOAD = [
+  ['the results text', (file) => /^texts-[0-9a-f]+\.txt$/.test(file)],
+  ['embed.js', (file) => file === 'embed.js'],
+  ['iframe.html and its loader', (file) => file === 'iframe.html' || /^frame-[0-9a-f]+\.js$/.test(file)],
+  ['questionnaire.json (for clinics\' systems)', (file) => file === 'questionnaire.json'],
+];
+const isResultsText = NOT_FIRST_LOAD[0][1];
 const files = [];
 (function walk(d) {
   for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
@@ -55,11 +57,11 @@ const table = [
 ].join('\n');
 
 const brotliOf = (keep) => rows.filter((r) => keep(r.file)).reduce((sum, r) => sum + r.brotli, 0);
-const firstLoad = brotliOf((f) => !OTHER_ENTRY_POINTS.has(f) && !isFrameLoader(f) && !isQuestionnaire(f) && !isResultsText(f));
+const firstLoad = brotliOf((f) => !NOT_FIRST_LOAD.some(([, excluded]) => excluded(f)));
 const resultsText = brotliOf(isResultsText);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 console.log(`Size report of ${path.relative(process.cwd(), dir) || '.'}\n\n${table}`);
-console.log(`\nfirst load of the standalone page (all but ${[...OTHER_ENTRY_POINTS].join(', ')} and the results text): ${firstLoad} B brotli = ${kb(firstLoad)} KB`);
+console.log(`\nfirst load of the standalone page (all but ${NOT_FIRST_LOAD.map(([name]) => name).join(', ')}): ${firstLoad} B brotli = ${kb(firstLoad)} KB`);
 console.log(`results text, fetched when the person starts: ${resultsText} B brotli = ${kb(resultsText)} KB (first load + results text = ${kb(firstLoad + resultsText)} KB)`);
 fs.mkdirSync('target', { recursive: true });
 fs.writeFileSync(path.join('target', 'size-report.md'), `${table}\n`);

@@ -7,22 +7,20 @@
 
 use serde_json::{json, Value};
 
-use crate::content::fhir::{system, QUESTIONNAIRE_URL, QUESTIONNAIRE_VERSION};
+use crate::content::fhir::{coding as coded, system, QUESTIONNAIRE_URL, QUESTIONNAIRE_VERSION};
 use crate::engine::{Answers, Assessment, Onset, Response, Side};
 use crate::kb::KB;
 
 /// The extension on the response that points at its contained result.
-pub const RESULT_EXTENSION: &str = "urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01#result";
+pub fn result_extension() -> String {
+    system("result")
+}
 
 fn id_of<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
-}
-
-fn coded(system_name: &str, code: &str, display: &str) -> Value {
-    json!({ "valueCoding": { "system": system(system_name), "code": code, "display": display } })
 }
 
 fn item(link_id: &str, answers: Vec<Value>) -> Value {
@@ -109,7 +107,7 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
     .flatten()
     .collect();
 
-    let level = id_of(&result.triage.level);
+    let level = result.triage.level.id();
     let reasons: Vec<String> = result
         .triage
         .reasons
@@ -145,7 +143,7 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
         "questionnaire": format!("{QUESTIONNAIRE_URL}|{QUESTIONNAIRE_VERSION}"),
         "status": "completed",
         "contained": [risk],
-        "extension": [{ "url": RESULT_EXTENSION, "valueReference": { "reference": "#result" } }],
+        "extension": [{ "url": result_extension(), "valueReference": { "reference": "#result" } }],
         "item": items
     })
 }

@@ -504,11 +504,7 @@ impl Diagram {
 
 pub fn load(dir: &std::path::Path) -> Result<Diagram, ContentError> {
     let sheet = |name: &str| {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Read {
-            file: path,
-            message: e.to_string(),
-        })?;
+        let text = crate::content::read_text(&dir.join(name))?;
         Sheet::parse(&format!("diagram/{name}"), &text)
     };
     Ok(Diagram {

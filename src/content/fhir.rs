@@ -21,7 +21,8 @@ pub fn system(name: &str) -> String {
     format!("{QUESTIONNAIRE_URL}#{name}")
 }
 
-fn coding(system_name: &str, code: &str, display: &str) -> Value {
+/// An answer option or an answer: a `valueCoding` in one of HipCheck's code systems.
+pub fn coding(system_name: &str, code: &str, display: &str) -> Value {
     json!({ "valueCoding": { "system": system(system_name), "code": code, "display": display } })
 }
 

@@ -29,14 +29,18 @@ pub const CONTENT_FILES: [&str; 8] = [
     "safety_net.toml",
 ];
 
+/// A content file's text, or the error naming it.
+pub fn read_text(path: &Path) -> Result<String, ContentError> {
+    std::fs::read_to_string(path).map_err(|e| ContentError::Read {
+        file: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
 /// Loads and validates every file of a content directory.
 pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
     let read = |name: &str| {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Read {
-            file: path,
-            message: e.to_string(),
-        })?;
+        let text = read_text(&dir.join(name))?;
         toml::from_str::<toml::Table>(&text).map_err(|e| ContentError::Parse {
             file: name.to_string(),
             message: e.to_string(),

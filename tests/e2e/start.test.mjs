@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, EXAMPLES, ROOT, watchedPage, screenshot } from './support.mjs';
+import { DIST, EXAMPLES, ROOT, watchedPage, screenshot, seedSavedAnswers } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
@@ -49,6 +49,18 @@ async function holdWasm(page) {
   return { release, held };
 }
 
+/** The standalone page with the wasm held back and its start screen armed; `record` is seeded as
+ * saved answers first. */
+async function standaloneHeld({ record } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  if (record) await seedSavedAnswers(context, record);
+  const { page, problems } = await watchedPage(context);
+  const wasm = await holdWasm(page);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  return { context, page, problems, wasm };
+}
+
 if (process.env.HIPCHECK_BLESS === '1') {
   test('bless: capture the app\'s start screen into assets/start-screen.html', async () => {
     const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
@@ -63,12 +75,8 @@ if (process.env.HIPCHECK_BLESS === '1') {
 }
 
 test('the start screen in the page is the one the app renders (it cannot drift)', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-  const { page, problems } = await watchedPage(context);
-  const wasm = await holdWasm(page);
-  await page.goto(`${env.site.url}hipcheck/`);
+  const { context, page, problems, wasm } = await standaloneHeld();
   const mount = page.locator('#hipcheck');
-  await page.locator('#hipcheck[data-hc-armed] .hc-start').waitFor();
   const before = await markup(mount);
   assert.match(before, /HipCheck · Example Physio/, 'the clinic is named before the wasm too');
   await page.evaluate(() => {
@@ -89,11 +97,7 @@ test('the start screen in the page is the one the app renders (it cannot drift)'
 });
 
 test('before the wasm arrives the start screen works as a form, and a press of Start is kept and honoured', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-  const { page, problems } = await watchedPage(context);
-  const wasm = await holdWasm(page);
-  await page.goto(`${env.site.url}hipcheck/`);
-  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  const { context, page, problems, wasm } = await standaloneHeld();
   assert.equal(await page.locator('#hipcheck[data-hc-app]').count(), 0, 'the wasm is held back');
   await page.getByLabel('Your age').fill('48');
   await page.getByRole('radio', { name: 'Female' }).check();
@@ -118,11 +122,7 @@ test('before the wasm arrives the start screen works as a form, and a press of S
 });
 
 test('typing before the wasm arrives is kept, and focus stays in the field', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-  const { page, problems } = await watchedPage(context);
-  const wasm = await holdWasm(page);
-  await page.goto(`${env.site.url}hipcheck/`);
-  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  const { context, page, problems, wasm } = await standaloneHeld();
   await page.getByLabel('Your age').fill('35');
   wasm.release();
   await page.locator('#hipcheck[data-hc-app]').waitFor();
@@ -176,18 +176,8 @@ test('an iframe far down a long page loads the wasm only when scrolled near', as
 });
 
 test('a press of Start before the wasm waits when the app offers a saved visit back (nothing is overwritten)', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   const record = 'hipcheck 1\nstep where\nrunner 1\nage 40\npain side-hip left\nfinding pain-lying-on-side yes\n';
-  await context.addInitScript((value) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('hipcheck.answers', value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, record);
-  const { page, problems } = await watchedPage(context);
-  const wasm = await holdWasm(page);
-  await page.goto(`${env.site.url}hipcheck/`);
-  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  const { context, page, problems, wasm } = await standaloneHeld({ record });
   await page.getByRole('button', { name: 'Start' }).click();
   wasm.release();
   await page.locator('#hipcheck[data-hc-app]').waitFor();
@@ -220,11 +210,7 @@ test('two <hip-check> on a page: each keeps what was chosen in it before the was
 });
 
 test('an invalid age typed before the wasm keeps the person on the start screen with the app\'s message', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-  const { page, problems } = await watchedPage(context);
-  const wasm = await holdWasm(page);
-  await page.goto(`${env.site.url}hipcheck/`);
-  await page.locator('#hipcheck[data-hc-armed]').waitFor();
+  const { context, page, problems, wasm } = await standaloneHeld();
   await page.getByLabel('Your age').fill('155');
   await page.getByRole('button', { name: 'Start' }).click();
   wasm.release();

@@ -218,16 +218,37 @@ export async function answerQuestions(scope, answers = {}, { fromAboutPain = tru
 }
 
 /**
- * Start → no red flags → right point of the hip → "lying on the sore side hurts" → result:
- * a self-care gluteal tendinopathy with an exercise plan. `scope` is a page, frame or element.
+ * Start → not under 16 → no red flags → right point of the hip → Continue: "about your pain",
+ * the symptom step's first screen. `scope` is a page, frame or element.
  */
-export async function walkToResult(scope) {
+export async function walkToAboutPain(scope) {
   await scope.getByRole('button', { name: 'Start' }).click();
   await notUnder16(scope);
   await scope.getByRole('button', { name: 'None of these apply to me' }).first().click();
   await scope.getByRole('tab', { name: 'Side view' }).click();
   await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
   await scope.getByRole('button', { name: 'Continue' }).click();
+}
+
+/**
+ * Saves `record` as the widget's saved answers before the first page of `context` loads (once
+ * per tab, so a reload sees what the widget saved since).
+ */
+export async function seedSavedAnswers(context, record) {
+  await context.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('hipcheck.answers', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, record);
+}
+
+/**
+ * walkToAboutPain → "lying on the sore side hurts" → result: a self-care gluteal tendinopathy
+ * with an exercise plan.
+ */
+export async function walkToResult(scope) {
+  await walkToAboutPain(scope);
   await answerQuestions(scope, { 'lie on the sore side': 'Yes' });
   await scope.getByRole('button', { name: 'See my result' }).click();
   await scope.locator('.hc-banner').waitFor();
