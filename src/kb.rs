@@ -39,6 +39,10 @@ pub struct Finding {
     pub question: Text,
     /// After-Start text (empty in the browser until the file has loaded).
     pub help: Text,
+    /// For an emergency question, the reason of the first emergency rule that uses it (compiled
+    /// in): what the safety screen explains it with, asking it again after "not sure", until
+    /// `help` has downloaded (CLINICAL.md rule 2). Empty for other findings.
+    pub why: &'static str,
     /// Asked when any of these regions is picked (region facts); empty means always asked.
     pub regions: FactSet,
     pub min_age: Option<u8>,

@@ -372,3 +372,42 @@ fn the_safety_screen_did_not_grow_for_an_adult_runner_with_one_painful_area() {
     );
     assert!(adult_runner_one_area.len() >= 20);
 }
+
+/// CLINICAL.md rule 2: "not sure" on an emergency question is explained before it is asked
+/// again. The question's help comes with the after-Start text; its emergency rule's reason is
+/// compiled in (`Finding::why`) and stands in until then, so every emergency question has one.
+#[test]
+fn every_emergency_question_can_be_explained_before_the_download() {
+    use hipcheck::engine::red_flag_level;
+    use hipcheck::kb::{FindingKind, Level, KB};
+    let emergency: Vec<_> = KB
+        .findings
+        .iter()
+        .filter(|f| {
+            f.kind == FindingKind::RedFlag && red_flag_level(f.id) == Some(Level::Emergency)
+        })
+        .collect();
+    assert!(emergency.len() > 10, "{}", emergency.len());
+    for finding in emergency {
+        let rule = KB
+            .rules
+            .iter()
+            .find(|r| r.level == Level::Emergency && r.reason == finding.why);
+        assert!(
+            rule.is_some(),
+            "{}: {:?} is no emergency rule's reason",
+            finding.id,
+            finding.why
+        );
+    }
+    // Questions that are never asked again carry none.
+    let others: Vec<_> = KB
+        .findings
+        .iter()
+        .filter(|f| red_flag_level(f.id) != Some(Level::Emergency))
+        .collect();
+    assert!(others.iter().any(|f| f.kind == FindingKind::RedFlag));
+    for finding in others {
+        assert_eq!(finding.why, "", "{}", finding.id);
+    }
+}

@@ -269,10 +269,22 @@ impl<'a> Writer<'a> {
             } else {
                 self.deferred(&f.help)
             };
+            // An emergency question's reason to matter, compiled in: the reason of the first
+            // emergency rule that uses it. It explains the question, asked again after "not sure",
+            // before the question's help has downloaded (CLINICAL.md rule 2; only emergency
+            // questions are asked again).
+            let why = self
+                .content
+                .rules
+                .iter()
+                .find(|r| {
+                    r.level == Level::Emergency && (r.all.contains(&f.id) || r.any.contains(&f.id))
+                })
+                .map_or("", |r| r.reason.as_str());
             let sexes = f.sexes.iter().fold(0u8, |acc, sex| acc | sex.bit());
             let _ = writeln!(
                 o,
-                "Finding {{ id: {}, fact: {}, kind: FindingKind::{:?}, group: {}, label: {}, question: {}, help: {help}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {replaced}, same_as: {} }},",
+                "Finding {{ id: {}, fact: {}, kind: FindingKind::{:?}, group: {}, label: {}, question: {}, help: {help}, why: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {replaced}, same_as: {} }},",
                 lit(&f.id),
                 self.fact(&f.id),
                 f.kind,
@@ -280,6 +292,7 @@ impl<'a> Writer<'a> {
                 // Evidence wording, shown only with the results.
                 self.deferred(&f.label),
                 question,
+                lit(why),
                 self.set(&f.regions),
                 opt_u8(f.min_age),
                 opt_u8(f.max_age),

@@ -1,7 +1,7 @@
 // Fault tests: bad saved state and a Rust panic never leave a blank widget or a broken host page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions } from './support.mjs';
+import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions, seedSavedAnswers } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
@@ -26,12 +26,7 @@ const BAD_RECORDS = {
 for (const [kind, record] of Object.entries(BAD_RECORDS)) {
   test(`saved state "${kind}" is discarded with a message, never a blank widget`, async () => {
     const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-    await context.addInitScript((value) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('hipcheck.answers', value);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, record);
+    await seedSavedAnswers(context, record);
     const { page, problems } = await watchedPage(context);
     await page.goto(`${env.site.url}hipcheck/`);
     await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
@@ -46,12 +41,7 @@ for (const [kind, record] of Object.entries(BAD_RECORDS)) {
 
 test('a good saved record is offered back, with the red-flag questions asked again', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-  await context.addInitScript((value) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('hipcheck.answers', value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, `${GOOD}finding saddle-numbness no\n`);
+  await seedSavedAnswers(context, `${GOOD}finding saddle-numbness no\n`);
   const { page, problems } = await watchedPage(context);
   await page.goto(`${env.site.url}hipcheck/`);
   await page.getByRole('button', { name: 'Continue where I left off' }).click();
@@ -106,7 +96,14 @@ test('when the after-Start text cannot load (offline, or a file from another bui
   await page.goto(`${env.site.url}hipcheck/`);
   await page.getByRole('button', { name: 'Start' }).click();
   await notUnder16(page);
-  // The safety questions are compiled in: answerable without the file.
+  // The safety questions are compiled in: answerable without the file. "Not sure" on an
+  // emergency question is still explained (CLINICAL.md rule 2): by its rule's compiled reason
+  // while the question's own help cannot load.
+  await page.getByRole('group', { name: /numbness or tingling between your legs/ }).getByRole('radio', { name: 'Not sure' }).click();
+  const recheck = page.locator('.hc-recheck');
+  await recheck.waitFor();
+  assert.match(await recheck.textContent(), /around the back passage can mean the nerves/);
+  await recheck.getByRole('button', { name: 'No', exact: true }).click();
   await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
   // The diagram's drawing is in the file: the same choices come as a list, which is compiled in.
   assert.equal(await page.locator('.hc-map').count(), 0);

@@ -75,12 +75,18 @@ fn recheck_panel(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<
                     onclick={Callback::from(move |_| dispatch.emit(Action::Recheck(response)))}>{ label }</button>
             }
         };
+        // The question's help comes with the after-Start text; until it has arrived, its rule's
+        // reason (compiled in) explains it, so the explanation never waits (CLINICAL.md rule 2).
+        let explanation = match finding.help.get() {
+            "" => finding.why,
+            help => help,
+        };
         html! {
             <div class="hc-card hc-recheck" role="group" tabindex="-1"
                 aria-labelledby={ui.id("recheck-title")} aria-describedby={ui.id("recheck-help")}>
                 <h3 id={ui.id("recheck-title")}>{ m.unsure_heading }</h3>
                 <p class="hc-recheck-question"><strong>{ finding.question.get() }</strong></p>
-                <p id={ui.id("recheck-help")}>{ finding.help.get() }{ " " }{ m.unsure_text }</p>
+                <p id={ui.id("recheck-help")}>{ explanation }{ " " }{ m.unsure_text }</p>
                 <div class="hc-actions">
                     { button(Response::Yes, m.yes, false) }
                     { button(Response::No, m.no, false) }
