@@ -94,6 +94,26 @@ fs.copyFileSync(questionnaire, path.join(dir, 'questionnaire.json'));
 // The settings a clinic may pass: SETTINGS in src/vocabulary.rs (tests/contract.rs checks they agree).
 const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
 
+// ---------------------------------------------------------------- hand-off module
+// assets/handoff.js: share link, FHIR download, history, reminder. Downloaded only when a result
+// is shown or a share link is opened, so none of it is in the first load; named by its hash.
+const handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.js'), 'utf8');
+const handoffCode = await js(handoffSource);
+const handoffName = `handoff-${shortHash(handoffCode)}.js`;
+write(handoffName, handoffCode);
+// styles/results.css: the sources, the plan, the figures, the printout and the hand-off. The
+// page loaders fetch it at the first interaction with the widget (a reader who never touches the
+// widget never downloads it); embed.js carries it with the rest of its styles.
+const minifyCss = (css) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').trim();
+const resultsCss = minifyCss(fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'styles', 'results.css'), 'utf8'));
+const resultsCssName = `results-${shortHash(resultsCss)}.css`;
+write(resultsCssName, resultsCss);
+
+// Used by the page loaders and embed.js: the hand-off module watches the widget from the first
+// click in it (or, for a share link, from before it starts: the shared record is one of its
+// settings).
+const HANDOFF = `new URL('./${handoffName}', import.meta.url).href`;
+
 // ---------------------------------------------------------------- the start screen before the wasm
 // assets/start-screen.html is the widget's start screen as Yew renders it (captured from the
 // running widget by `HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs`; the same test
@@ -218,15 +238,21 @@ if (mount) {
 }` : ''}
 ${inIframe ? `// The standalone page's clinic is named at build time; the frame's comes with its query.
 if (mount) nameClinic(mount, mount.getAttribute('data-clinic-name')?.trim());` : ''}
+const resultsCss = new URL('./${resultsCssName}', import.meta.url).href;
 let started;
+let handoff;
+const watch = () => (handoff ??= import(${HANDOFF}).then((m) => m.watch(mount, { settings: mount, prefix: 'data-', shareUrl: ${inIframe ? "params.get('share-url')" : 'location.href'}, assets: new URL('./', import.meta.url).href, css: resultsCss })));
 const load = () => {
+  const assets = new URL('./', import.meta.url).href;
   started ??= (async () => {
     const module = await import('./${bindings}');
     await module.default({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });
+    // A share link's record must be in the settings before the app starts.
+    if (location.hash.startsWith('#hipcheck=')) await watch();
     return module;
   })().then(
     // Only a failure to load is reported here; a panic inside the app shows its own screen.
-    (module) => takeOver((root) => module.mountHipCheck(root, mount, 'data-', new URL('./', import.meta.url).href)),
+    (module) => takeOver((root) => module.mountHipCheck(root, mount, 'data-', assets)),
     (error) => {
       console.error('HipCheck could not start', error);
       mount.textContent = 'HipCheck could not start in this browser. Nothing you entered has left this device.';
@@ -234,6 +260,12 @@ const load = () => {
   );
 };
 const takeOver = mount ? armStartScreen(mount, load) : () => {};
+// The results styles at the first click in the widget (Enter and Space on a button are clicks
+// too); a shared check, which opens on its result, gets them from the hand-off module.
+mount?.addEventListener('click', () => {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsCss }));
+  watch();
+}, { once: true, capture: true });
 ${inIframe ? `if (mount) {
   if (params.get('loading') === 'eager') {
     load();
@@ -279,7 +311,7 @@ const BINDINGS = new URL('./${bindings}', import.meta.url);
 const WASM = new URL('./${wasm}', import.meta.url);
 // Resets what the host page would otherwise pass in by inheritance; custom properties
 // (--hipcheck-*) still pass, which is how a clinic themes the widget.
-const CSS = ${JSON.stringify(':host{all:initial;display:block}:host([hidden]){display:none}\n' + css)};
+const CSS = ${JSON.stringify(':host{all:initial;display:block}:host([hidden]){display:none}\n' + css + resultsCss)};
 
 let started;
 function start() {
@@ -323,8 +355,9 @@ class HipCheckElement extends HTMLElement {
       loading = true;
       near?.disconnect();
       // Only a failure to load is reported here; a panic inside the app shows its own screen.
-      start().then(
-        (module) => takeOver((root) => module.mountHipCheck(root, this, '', new URL('./', import.meta.url).href)),
+      const assets = new URL('./', import.meta.url).href;
+      Promise.all([start(), shared && watch()]).then(
+        ([module]) => takeOver((root) => module.mountHipCheck(root, this, '', assets)),
         (error) => {
           console.error('HipCheck could not start', error);
           mount.textContent = 'HipCheck could not start on this page.';
@@ -332,6 +365,12 @@ class HipCheckElement extends HTMLElement {
       );
     };
     const takeOver = armStartScreen(mount, load);
+    // The hand-off module (assets/handoff.js): from the first click, or before the app for a
+    // share link (the page's fragment, the host page's here).
+    let handoff;
+    const watch = () => (handoff ??= import(${HANDOFF}).then((m) => m.watch(mount, { settings: this, prefix: '', shareUrl: this.getAttribute('share-url'), assets: new URL('./', import.meta.url).href })));
+    const shared = location.hash.startsWith('#hipcheck=');
+    root.addEventListener('click', watch, { once: true, capture: true });
     if (this.getAttribute('loading') === 'eager') return load();
     near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) load();
@@ -436,8 +475,8 @@ write(
 // ---------------------------------------------------------------- service worker
 const precache = fs
   .readdirSync(dir)
-  // The Questionnaire is for clinics' systems, not for the widget offline.
-  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js' && f !== 'questionnaire.json')
+  // The Questionnaire too: the FHIR download and a shared check's answers read it offline.
+  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js')
   .sort();
 const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join('\n'));
 const sw = `// HipCheck service worker (generated by scripts/postbuild.mjs): build ${version}.
@@ -478,4 +517,4 @@ self.addEventListener('fetch', (event) => {
 `;
 write('sw.js', await js(sw, false));
 
-console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);
+console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${handoffName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

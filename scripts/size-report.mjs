@@ -13,7 +13,9 @@ const NOT_FIRST_LOAD = [
   ['the results text', (file) => /^texts-[0-9a-f]+\.txt$/.test(file)],
   ['embed.js', (file) => file === 'embed.js'],
   ['iframe.html and its loader', (file) => file === 'iframe.html' || /^frame-[0-9a-f]+\.js$/.test(file)],
-  ['questionnaire.json (for clinics\' systems)', (file) => file === 'questionnaire.json'],
+  ['questionnaire.json (for clinics\' systems and the FHIR download)', (file) => file === 'questionnaire.json'],
+  ['the hand-off module, fetched with a result', (file) => /^handoff-[0-9a-f]+\.js$/.test(file)],
+  ['the results styles, fetched at the first interaction', (file) => /^results-[0-9a-f]+\.css$/.test(file)],
 ];
 const isResultsText = NOT_FIRST_LOAD[0][1];
 const files = [];

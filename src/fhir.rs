@@ -1,9 +1,10 @@
 //! A completed check as a FHIR R4 `QuestionnaireResponse` to the Questionnaire generated from
 //! the content (`content::fhir`, `questionnaire.json`), with the result as a contained
 //! `RiskAssessment` that the response points to through an extension: the level as the first
-//! prediction, then each ranked possible source with its likelihood as a qualitative risk. The
-//! score is left out: it is not a probability (docs/safety.md O2). Native only for now: the
-//! `hipcheck fhir` command line.
+//! prediction (with the reasons as its rationale), then each ranked possible source with its
+//! likelihood as a qualitative risk. The score is left out: it is not a probability
+//! (docs/safety.md O2). The widget's download is built by assets/handoff.js to the same shape;
+//! scripts/fhir-check.mjs proves the two equal for every vignette.
 
 use serde_json::{json, Value};
 
@@ -25,6 +26,16 @@ fn id_of<T: serde::Serialize>(value: &T) -> String {
 
 fn item(link_id: &str, answers: Vec<Value>) -> Value {
     json!({ "linkId": link_id, "answer": answers })
+}
+
+/// The likelihood code system's displays (FHIR displays are the code system's, not the reader's
+/// language); the hand-off module uses the same.
+fn likelihood_display(code: &str) -> &'static str {
+    match code {
+        "likely" => "Likely",
+        "possible" => "Possible",
+        _ => "Less likely",
+    }
 }
 
 pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
@@ -126,7 +137,7 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
         let likelihood = c.likelihood.id();
         json!({
             "outcome": { "coding": [{ "system": system("condition"), "code": c.id, "display": c.name }], "text": c.name },
-            "qualitativeRisk": { "coding": [{ "system": system("likelihood"), "code": likelihood, "display": c.likelihood.label() }] }
+            "qualitativeRisk": { "coding": [{ "system": system("likelihood"), "code": likelihood, "display": likelihood_display(likelihood) }] }
         })
     }));
     let risk = json!({
@@ -135,8 +146,7 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
         "status": "final",
         "subject": { "display": "The person who completed this self-check" },
         "method": { "text": "HipCheck self-check (assessment contract 1): not a diagnosis" },
-        "prediction": predictions,
-        "note": [{ "text": result.summary }]
+        "prediction": predictions
     });
     json!({
         "resourceType": "QuestionnaireResponse",

@@ -188,6 +188,30 @@ pub struct LevelText {
     pub with_plan: &'static [&'static str],
 }
 
+/// Interface wording shown only with the plan and the evidence (`content/interface.toml`):
+/// results text, empty until it has downloaded.
+#[derive(Debug, PartialEq)]
+pub struct ResultsWording {
+    pub sources_intro: Text,
+    pub why_we_think: Text,
+    pub evidence_for: Text,
+    pub evidence_against: Text,
+    pub move_on_when: Text,
+    pub pain_rule_heading: Text,
+    pub pain_rule_tendon: Text,
+    pub pain_rule_bone: Text,
+    pub education_heading: Text,
+    pub plan_avoid_heading: Text,
+    pub cross_training_heading: Text,
+    pub return_to_run_heading: Text,
+    pub review_heading: Text,
+    pub references_heading: Text,
+    pub answered_no: Text,
+    pub painful_area: Text,
+    /// In `Derived::ALL` order.
+    pub derived: [Text; Derived::ALL.len()],
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Kb {
     /// Every fact id, by fact number: regions, then findings, then derived facts.
@@ -209,6 +233,7 @@ pub struct Kb {
     pub unsure_action: &'static str,
     pub no_answers: &'static str,
     pub wording: Wording,
+    pub results_wording: ResultsWording,
     /// The body diagram: front, back, side (right), side (left).
     pub map: [MapPicture; 4],
 }

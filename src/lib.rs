@@ -5,7 +5,11 @@
 
 pub mod engine;
 mod fnv1a;
+/// What `hipcheck handoff` prints: the result as the hand-off module reads it (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod handoff;
 pub mod kb;
+pub mod record;
 pub mod texts;
 
 /// The editable content model, for `hipcheck content check` (native only: it needs a TOML parser

@@ -20,6 +20,8 @@ Usage:
   hipcheck fhir [FILE|-]          read Answers JSON from FILE or stdin, print a FHIR R4
                                   QuestionnaireResponse with the result (docs/contract.md)
   hipcheck fhir questionnaire     print the FHIR R4 Questionnaire it answers
+  hipcheck handoff [FILE|-]       read Answers JSON, print what the result screen hands to its
+                                  hand-off module: the saved record and the result lines (JSON)
   hipcheck content check [DIR]    validate the knowledge base in DIR (default: ./content)
                                   and print what it holds
   hipcheck --help                 show this help
@@ -46,6 +48,8 @@ fn main() -> ExitCode {
         ["fhir", "questionnaire"] => run_questionnaire(),
         ["fhir"] | ["fhir", "-"] => run_assess(None, Output::Fhir),
         ["fhir", file] => run_assess(Some(Path::new(file)), Output::Fhir),
+        ["handoff"] | ["handoff", "-"] => run_assess(None, Output::Handoff),
+        ["handoff", file] => run_assess(Some(Path::new(file)), Output::Handoff),
         ["content", "check"] => run_content_check(Path::new("content")),
         ["content", "check", dir] => run_content_check(Path::new(dir)),
         _ => {
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
 enum Output {
     Assessment,
     Fhir,
+    Handoff,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -124,6 +129,20 @@ fn run_assess(file: Option<&Path>, output: Output) -> ExitCode {
         Output::Fhir => print_json(&hipcheck::fhir::questionnaire_response(&answers, &result)),
         #[cfg(target_arch = "wasm32")]
         Output::Fhir => ExitCode::from(1),
+        #[cfg(target_arch = "wasm32")]
+        Output::Handoff => ExitCode::from(1),
+        #[cfg(not(target_arch = "wasm32"))]
+        Output::Handoff => {
+            let saved = hipcheck::record::Saved {
+                schema: hipcheck::record::SAVED_SCHEMA,
+                step: hipcheck::record::Step::Results,
+                answers,
+            };
+            print_json(&serde_json::json!({
+                "record": hipcheck::record::encode(&saved),
+                "result": hipcheck::handoff::result_lines(&result),
+            }))
+        }
     }
 }
 

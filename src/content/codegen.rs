@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::content::figure;
 use crate::content::*;
-use crate::vocabulary::{FindingKind, Level, COMPILED_IN};
+use crate::vocabulary::{Derived, FindingKind, Level, COMPILED_IN};
 
 /// The generated source and the results-only texts, in handle order.
 pub struct Generated {
@@ -33,6 +33,7 @@ pub fn generate(content: &Content) -> Generated {
     writer.plans(&mut o);
     writer.until_seen(&mut o);
     writer.safety_net(&mut o);
+    writer.results_wording(&mut o);
     writer.map(&mut o);
     let _ = writeln!(o, "}};");
     writer.compiled_texts(&mut o);
@@ -498,6 +499,65 @@ impl<'a> Writer<'a> {
             lit(&w.nothing_how_soon),
             lit(&w.nothing_who)
         );
+    }
+
+    fn results_wording(&self, o: &mut String) {
+        let w = &self.content.interface.results;
+        let derived: Vec<String> = Derived::ALL
+            .iter()
+            .map(|d| self.deferred(w.derived.get(d.id()).map_or("", String::as_str)))
+            .collect();
+        let _ = writeln!(o, "results_wording: ResultsWording {{");
+        let _ = writeln!(o, "sources_intro: {},", self.deferred(&w.sources_intro));
+        let _ = writeln!(o, "why_we_think: {},", self.deferred(&w.why_we_think));
+        let _ = writeln!(o, "evidence_for: {},", self.deferred(&w.evidence_for));
+        let _ = writeln!(
+            o,
+            "evidence_against: {},",
+            self.deferred(&w.evidence_against)
+        );
+        let _ = writeln!(o, "move_on_when: {},", self.deferred(&w.move_on_when));
+        let _ = writeln!(
+            o,
+            "pain_rule_heading: {},",
+            self.deferred(&w.pain_rule_heading)
+        );
+        let _ = writeln!(
+            o,
+            "pain_rule_tendon: {},",
+            self.deferred(&w.pain_rule_tendon)
+        );
+        let _ = writeln!(o, "pain_rule_bone: {},", self.deferred(&w.pain_rule_bone));
+        let _ = writeln!(
+            o,
+            "education_heading: {},",
+            self.deferred(&w.education_heading)
+        );
+        let _ = writeln!(
+            o,
+            "plan_avoid_heading: {},",
+            self.deferred(&w.plan_avoid_heading)
+        );
+        let _ = writeln!(
+            o,
+            "cross_training_heading: {},",
+            self.deferred(&w.cross_training_heading)
+        );
+        let _ = writeln!(
+            o,
+            "return_to_run_heading: {},",
+            self.deferred(&w.return_to_run_heading)
+        );
+        let _ = writeln!(o, "review_heading: {},", self.deferred(&w.review_heading));
+        let _ = writeln!(
+            o,
+            "references_heading: {},",
+            self.deferred(&w.references_heading)
+        );
+        let _ = writeln!(o, "answered_no: {},", self.deferred(&w.answered_no));
+        let _ = writeln!(o, "painful_area: {},", self.deferred(&w.painful_area));
+        let _ = writeln!(o, "derived: [{}],", derived.join(", "));
+        let _ = writeln!(o, "}},");
     }
 
     fn compiled_texts(&self, o: &mut String) {

@@ -18,7 +18,7 @@ pub use error::ContentError;
 pub use model::*;
 
 /// The files of `content/`, in the order they are loaded.
-pub const CONTENT_FILES: [&str; 8] = [
+pub const CONTENT_FILES: [&str; 9] = [
     "regions.toml",
     "findings.toml",
     "conditions.toml",
@@ -27,6 +27,7 @@ pub const CONTENT_FILES: [&str; 8] = [
     "exercises.toml",
     "plans.toml",
     "safety_net.toml",
+    "interface.toml",
 ];
 
 /// A content file's text, or the error naming it.
@@ -87,6 +88,7 @@ pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
         plans: entries(&plans, "plans.toml", "plan")?,
         until_seen: entries(&plans, "plans.toml", "until_seen")?,
         safety_net: whole(read("safety_net.toml")?, "safety_net.toml")?,
+        interface: whole(read("interface.toml")?, "interface.toml")?,
         diagram: diagram::load(&dir.join("diagram"))?,
     };
     content.validate()?;

@@ -295,6 +295,37 @@ pub struct LevelText {
     pub with_plan: Vec<String>,
 }
 
+/// `interface.toml`: interface wording shown only with the plan and the evidence, which therefore
+/// travels in the results text instead of the first load.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interface {
+    pub results: ResultsWording,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsWording {
+    pub sources_intro: String,
+    pub why_we_think: String,
+    pub evidence_for: String,
+    pub evidence_against: String,
+    pub move_on_when: String,
+    pub pain_rule_heading: String,
+    pub pain_rule_tendon: String,
+    pub pain_rule_bone: String,
+    pub education_heading: String,
+    pub plan_avoid_heading: String,
+    pub cross_training_heading: String,
+    pub return_to_run_heading: String,
+    pub review_heading: String,
+    pub references_heading: String,
+    pub answered_no: String,
+    pub painful_area: String,
+    /// Derived-fact id → its label in the evidence lists.
+    pub derived: BTreeMap<String, String>,
+}
+
 /// The whole knowledge base, as loaded from `content/`.
 #[derive(Debug, Clone)]
 pub struct Content {
@@ -307,6 +338,7 @@ pub struct Content {
     pub plans: Vec<Plan>,
     pub until_seen: Vec<UntilSeen>,
     pub safety_net: SafetyNet,
+    pub interface: Interface,
     /// The body diagram (`content/diagram/*.svg`).
     pub diagram: crate::content::diagram::Diagram,
 }

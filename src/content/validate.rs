@@ -97,7 +97,37 @@ impl Content {
             .try_for_each(|e| exercise(e, &known))?;
         self.plans(&known)?;
         self.until_seen(&known)?;
-        self.safety_net()
+        self.safety_net()?;
+        self.interface()
+    }
+
+    /// Every derived fact has its evidence label, and nothing else does.
+    fn interface(&self) -> Result<(), ContentError> {
+        let labels = &self.interface.results.derived;
+        let error = |entry: &str, message: String| ContentError::Invalid {
+            file: "interface.toml".to_string(),
+            entry: entry.to_string(),
+            field: "results.derived".to_string(),
+            message,
+        };
+        for derived in Derived::ALL {
+            if !labels.contains_key(derived.id()) {
+                return Err(error(
+                    derived.id(),
+                    "missing label for this derived fact".to_string(),
+                ));
+            }
+        }
+        if let Some(extra) = labels
+            .keys()
+            .find(|id| !Derived::ALL.iter().any(|d| d.id() == id.as_str()))
+        {
+            return Err(error(
+                extra,
+                "not a derived fact (src/vocabulary.rs)".to_string(),
+            ));
+        }
+        Ok(())
     }
 
     fn known(&self) -> Result<Known<'_>, ContentError> {

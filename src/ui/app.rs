@@ -35,7 +35,13 @@ pub struct AppProps {
     pub crash_test: bool,
 }
 
-fn initial_state() -> State {
+/// A shared check (decoded from the page's share link by the hand-off module) wins over anything
+/// saved, which it leaves alone. One that fails validation is ignored: the visitor's own start
+/// follows, and the module, seeing no result, says the link could not be read.
+fn initial_state(config: &Config) -> State {
+    if let Some(saved) = config.shared.as_deref().and_then(storage::parse) {
+        return State::shared(saved);
+    }
     match storage::load() {
         Loaded::Nothing => State::default(),
         Loaded::Saved(saved) => State::with_saved(Some(saved), None),
@@ -69,7 +75,7 @@ fn focus(root: &NodeRef, selector: &str) -> Option<web_sys::HtmlElement> {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer_eq(initial_state);
+    let state = use_reducer_eq(|| initial_state(&props.config));
     let uid = use_memo((), |_| {
         format!("hc{}", INSTANCES.fetch_add(1, Ordering::Relaxed))
     });
@@ -134,11 +140,11 @@ fn frame(ui: &Ui, root: NodeRef, step: Step, content: Html) -> Html {
 }
 
 /// Saves after every change, except while a saved visit is still being offered (saving then
-/// would overwrite it with an empty one).
+/// would overwrite it with an empty one) and while a shared check is shown (it is not ours).
 #[hook]
 fn use_saving(state: &State) {
     let saved = state.saved();
-    let offering = state.resume.is_some();
+    let offering = state.resume.is_some() || state.shared;
     use_effect_with((saved, offering), |(saved, offering)| {
         if !*offering {
             if saved.answers == Default::default() && saved.step == Step::Start {

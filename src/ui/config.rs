@@ -67,5 +67,6 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
         phone: attr("phone").map(AttrValue::from),
         lang: AttrValue::from(lang),
         assets: AttrValue::default(),
+        shared: attr("shared").map(AttrValue::from),
     }
 }

@@ -18,6 +18,9 @@ pub struct Config {
     /// The URL of the folder this build is served from, ending in `/` (given by the loader,
     /// not by the clinic): the results text is fetched from there.
     pub assets: AttrValue,
+    /// A shared check's saved record (`shared` attribute, set by the hand-off module from the
+    /// page's share link).
+    pub shared: Option<AttrValue>,
 }
 
 #[derive(Clone, PartialEq)]

@@ -2,8 +2,6 @@
 //! (questions, conditions, exercises) lives in `content/`; this is the chrome around it.
 //! A new language is a new `Messages` value, not new code.
 
-use crate::texts::fill;
-
 pub struct Messages {
     pub lang: &'static str,
     pub app_name: &'static str,
@@ -106,10 +104,6 @@ pub struct Messages {
     pub who_to_see: &'static str,
     pub why_this_level: &'static str,
     pub sources_heading: &'static str,
-    pub sources_intro: &'static str,
-    pub why_we_think: &'static str,
-    pub evidence_for: &'static str,
-    pub evidence_against: &'static str,
     pub plan_heading: &'static str,
     pub until_seen_heading: &'static str,
     /// For a condition exercises don't treat, at "book within 1–2 weeks" (`PlanKind::Advice`).
@@ -118,26 +112,17 @@ pub struct Messages {
     pub get_seen_heading: &'static str,
     pub plan_failed: &'static str,
     pub try_again: &'static str,
-    pub move_on_when: &'static str,
     pub steps: &'static str,
     pub dosage: &'static str,
     pub cues: &'static str,
     pub avoid: &'static str,
-    pub pain_rule_heading: &'static str,
-    pub pain_rule_tendon: &'static str,
-    pub pain_rule_bone: &'static str,
-    pub education_heading: &'static str,
-    pub plan_avoid_heading: &'static str,
-    pub cross_training_heading: &'static str,
-    pub return_to_run_heading: &'static str,
-    pub review_heading: &'static str,
     pub safety_net_heading: &'static str,
-    pub references_heading: &'static str,
     pub book_default_label: &'static str,
     pub book_intro: &'static str,
     pub change_answers: &'static str,
     pub print: &'static str,
     pub start_again: &'static str,
+    pub check_again: &'static str,
 
     pub emergency_heading: &'static str,
     pub emergency_call: &'static str,
@@ -146,10 +131,6 @@ pub struct Messages {
 
     pub likelihood: [(&'static str, &'static str); 3],
     pub level_names: [&'static str; 5],
-    /// Labels of the derived facts, in `Derived::ALL` order (the length is checked by the type).
-    pub derived: [&'static str; crate::kb::Derived::ALL.len()],
-    pub answered_no: &'static str,
-    pub painful_area: &'static str,
     pub illustration_of: &'static str,
 }
 
@@ -261,10 +242,6 @@ pub static EN: Messages = Messages {
     who_to_see: "Who to see",
     why_this_level: "Why",
     sources_heading: "Possible sources of your pain",
-    sources_intro: "Ranked by how well they fit your answers. A professional examination is what confirms it.",
-    why_we_think: "Why we think this",
-    evidence_for: "Fits",
-    evidence_against: "Doesn't fit",
     plan_heading: "Your exercise plan",
     until_seen_heading: "Until you are seen",
     advice_heading: "Before your check-up",
@@ -272,26 +249,17 @@ pub static EN: Messages = Messages {
     get_seen_heading: "When to get seen",
     plan_failed: "Your exercise plan could not load. Check your connection, then try again. Your result and the safety advice on this page still apply.",
     try_again: "Try again",
-    move_on_when: "Move on when",
     steps: "How to do it",
     dosage: "How much",
     cues: "Tips",
     avoid: "Avoid",
-    pain_rule_heading: "How much pain is OK?",
-    pain_rule_tendon: "Pain up to 2/10 is safe and up to 5/10 is acceptable during exercise, if it has settled by the next morning and is not getting worse week to week. If not, do less.",
-    pain_rule_bone: "No pain. Bone stress needs rest from painful loading, not pushing through.",
-    education_heading: "Everyday tips",
-    plan_avoid_heading: "For now, avoid",
-    cross_training_heading: "Keeping fit meanwhile",
-    return_to_run_heading: "Getting back to running",
-    review_heading: "When to review",
     safety_net_heading: "When to get help sooner",
-    references_heading: "Sources",
     book_default_label: "Book your free call",
     book_intro: "Want a physio to look at this with you?",
     change_answers: "Change my answers",
     print: "Print or save as PDF",
     start_again: "Start again",
+    check_again: "Check again",
 
     emergency_heading: "Get emergency help now",
     emergency_call: "Call your local emergency number, or go to the nearest emergency department now.",
@@ -301,27 +269,6 @@ pub static EN: Messages = Messages {
 
     likelihood: [("likely", "Likely"), ("possible", "Possible"), ("less-likely", "Less likely")],
     level_names: ["Self-care", "See someone soon", "Within 1–3 days", "Today", "Emergency"],
-    // In `Derived::ALL` order.
-    derived: [
-        "Started suddenly",
-        "Came on gradually",
-        "More common in women",
-        "More common in men",
-        "Common in runners",
-        "Age under 16",
-        "Age under 20",
-        "Age under 45",
-        "Age 40 or over",
-        "Age 45 or over",
-        "Age 50 or over",
-        "Age 60 or over",
-        "Less than 2 weeks",
-        "More than 3 months",
-        "Severe pain",
-        "Both sides",
-    ],
-    answered_no: "Not: {label}",
-    painful_area: "Painful area: {label}",
     illustration_of: "Illustration: {description}",
 };
 
@@ -362,42 +309,5 @@ impl Messages {
             .iter()
             .find(|(k, _)| *k == id)
             .map_or("", |(_, v)| v)
-    }
-
-    /// A plain label for evidence against a condition.
-    pub fn against_label(&self, against: &crate::engine::Against) -> String {
-        use crate::engine::Against;
-        use crate::kb::KB;
-        match *against {
-            Against::Present(id) => self.fact_label(id),
-            Against::AnsweredNo(finding) => {
-                // Empty until the results text has loaded: the evidence waits for it.
-                match KB.finding(finding).map_or("", |f| f.label.get()) {
-                    "" => String::new(),
-                    label => fill(self.answered_no, "{label}", label),
-                }
-            }
-        }
-    }
-
-    /// A plain label for any fact id: region, finding or derived fact.
-    pub fn fact_label(&self, id: &str) -> String {
-        use crate::kb::KB;
-        if let Some(region) = KB.region(id) {
-            return fill(
-                self.painful_area,
-                "{label}",
-                &region.label.to_ascii_lowercase(),
-            );
-        }
-        if let Some(finding) = KB.finding(id) {
-            return finding.label.get().to_string();
-        }
-        crate::kb::Derived::ALL
-            .iter()
-            .position(|d| d.id() == id)
-            .and_then(|i| self.derived.get(i))
-            .map_or(id, |label| label)
-            .to_string()
     }
 }

@@ -11,41 +11,7 @@ use crate::engine::{
 };
 use crate::kb::{Finding, FindingKind, Level, View, KB};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Start,
-    Safety,
-    Where,
-    Symptoms,
-    Results,
-    /// An emergency answer stopped the flow: only what to do now is shown.
-    Emergency,
-}
-
-impl Step {
-    /// Position in the progress indicator (the emergency stop has none).
-    pub fn number(self) -> Option<usize> {
-        match self {
-            Step::Start => Some(1),
-            Step::Safety => Some(2),
-            Step::Where => Some(3),
-            Step::Symptoms => Some(4),
-            Step::Results => Some(5),
-            Step::Emergency => None,
-        }
-    }
-}
-
-/// What is saved in `localStorage` (format in storage.rs). `schema` changes whenever the format
-/// or the meaning of an id changes; anything else found under the key is discarded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Saved {
-    pub schema: u32,
-    pub step: Step,
-    pub answers: Answers,
-}
-
-pub const SAVED_SCHEMA: u32 = 1;
+pub use crate::record::{Saved, Step, SAVED_SCHEMA};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
@@ -68,6 +34,8 @@ pub struct State {
     pub age_text: String,
     /// The symptom step's interview: "about your pain" first, then one question at a time.
     pub interview: InterviewState,
+    /// A check opened from a share link: shown read-only and never saved over the visitor's own.
+    pub shared: bool,
 }
 
 /// Where the one-question-at-a-time interview is.
@@ -140,6 +108,7 @@ impl Default for State {
             notice: None,
             age_text: String::new(),
             interview: InterviewState::default(),
+            shared: false,
         }
     }
 }
@@ -148,6 +117,7 @@ impl Default for State {
 pub enum Action {
     Resume,
     StartOver,
+    CheckAgain,
     DismissNotice,
     /// The age field's text; the answer is set when it reads as a plausible age.
     SetAgeText(String),
@@ -188,6 +158,16 @@ impl State {
         State {
             resume: saved,
             notice,
+            ..State::default()
+        }
+    }
+
+    /// A shared check, opened on its result.
+    pub fn shared(saved: Saved) -> State {
+        State {
+            step: Step::Results,
+            answers: saved.answers,
+            shared: true,
             ..State::default()
         }
     }
@@ -315,6 +295,14 @@ impl Reducible for State {
         match action {
             Action::Resume => next.resume_saved(),
             Action::StartOver => next = State::default(),
+            // A re-check starts from the last answers like a returning visit (red flags asked
+            // again), and asks pain now afresh on "about your pain".
+            Action::CheckAgain => {
+                next.resume = Some(self.saved());
+                next.resume_saved();
+                next.answers.pain_now = None;
+                next.interview.asking = false;
+            }
             Action::DismissNotice => next.notice = None,
             Action::SetAgeText(text) => {
                 next.answers.age = parse_age(&text);

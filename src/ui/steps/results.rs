@@ -1,8 +1,10 @@
 use crate::texts::fill;
 use yew::prelude::*;
 
-use crate::engine::{assess, Assessment, PlanAdvice, PlanKind, PlanPhase, RankedCondition, Reason};
-use crate::kb::{Level, PainRule, Plan, Text, KB};
+use crate::engine::{
+    assess, Against, Assessment, PlanAdvice, PlanKind, PlanPhase, RankedCondition, Reason,
+};
+use crate::kb::{Derived, Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
@@ -53,7 +55,9 @@ pub fn results_step(
     let m = ui.m;
     let result = assess(&state.answers);
     html! {
-        <div key="results" class="hc-step hc-results">
+        // data-plan, the banner's level class, .hc-reasons and each source's data-id are read by
+        // the hand-off module for the FHIR export (docs/architecture.md, "Hand-off").
+        <div key="results" class="hc-step hc-results" data-plan={result.plan.as_ref().map(|p| p.condition)}>
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
             <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ fill(m.checked_on, "{date}", &today(m.lang)) }</p>
             // Announced once, politely, when the result appears.
@@ -63,7 +67,10 @@ pub fn results_step(
             { sources(ui, &result) }
             { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status)) }
             { safety_net(ui, &result) }
-            { change_answers(ui, dispatch) }
+            // Filled by the hand-off module (src/ui/handoff.rs); Yew never renders into it.
+            // Filled by the hand-off module (assets/handoff.js); Yew never renders into it.
+            <div class="hc-handoff"></div>
+            if !state.shared { { change_answers(ui, dispatch) } }
         </div>
     }
 }
@@ -85,7 +92,7 @@ fn banner(ui: &Ui, result: &Assessment) -> Html {
                 <ul>{ list_items(&mut result.triage.actions.iter().copied()) }</ul>
             }
             <h4>{ m.why_this_level }</h4>
-            <ul>{ for plain_reasons(result).into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+            <ul class="hc-reasons">{ for plain_reasons(result).into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
         </section>
     }
 }
@@ -99,7 +106,7 @@ fn sources(ui: &Ui, result: &Assessment) -> Html {
             if result.conditions.is_empty() {
                 <p>{ result.summary.clone() }</p>
             } else {
-                <p class="hc-hint">{ m.sources_intro }</p>
+                <p class="hc-hint">{ KB.results_wording.sources_intro.get() }</p>
                 <ol class="hc-sources">{ for result.conditions.iter().map(|c| source(ui, c)) }</ol>
             }
         </section>
@@ -116,20 +123,20 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
         }
     };
     html! {
-        <li class="hc-source">
+        <li class="hc-source" data-id={c.id}>
             <div class="hc-source-head">
                 <h4>{ c.name }</h4>
                 <span class={format!("hc-badge hc-{likelihood}")}>{ m.likelihood_label(likelihood) }</span>
             </div>
             if !summary.is_empty() { <p>{ summary }</p> }
             <div class="hc-evidence">
-                <p class="hc-evidence-title">{ m.why_we_think }</p>
+                <p class="hc-evidence-title">{ KB.results_wording.why_we_think.get() }</p>
                 <ul class="hc-for">
-                    { for c.evidence.supports.iter().map(|f| m.fact_label(f)).filter(|l| !l.is_empty()).map(|l| sign("+", m.evidence_for, l)) }
+                    { for c.evidence.supports.iter().map(|f| fact_label(f)).filter(|l| !l.is_empty()).map(|l| sign("+", KB.results_wording.evidence_for.get(), l)) }
                 </ul>
                 if !c.evidence.against.is_empty() {
                     <ul class="hc-against">
-                        { for c.evidence.against.iter().map(|f| m.against_label(f)).filter(|l| !l.is_empty()).map(|l| sign("−", m.evidence_against, l)) }
+                        { for c.evidence.against.iter().map(against_label).filter(|l| !l.is_empty()).map(|l| sign("−", KB.results_wording.evidence_against.get(), l)) }
                     </ul>
                 }
             </div>
@@ -154,12 +161,12 @@ fn plan_heading(ui: &Ui) -> Html {
     html! { <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ ui.m.plan_heading }</h3> }
 }
 
-fn pain_rule(ui: &Ui, plan: &PlanAdvice) -> Html {
-    let m = ui.m;
+fn pain_rule(plan: &PlanAdvice) -> Html {
+    let words = &KB.results_wording;
     html! {
         <div class="hc-callout">
-            <h4>{ m.pain_rule_heading }</h4>
-            <p>{ if plan.pain_rule == Some(PainRule::Bone) { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
+            <h4>{ words.pain_rule_heading.get() }</h4>
+            <p>{ if plan.pain_rule == Some(PainRule::Bone) { words.pain_rule_bone.get() } else { words.pain_rule_tendon.get() } }</p>
         </div>
     }
 }
@@ -203,7 +210,7 @@ fn plan_waiting(ui: &Ui, plan: &PlanAdvice, full: &'static Plan, text_status: St
                         aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
                 </div>
             }
-            { pain_rule(ui, plan) }
+            { pain_rule(plan) }
             <div class="hc-plan-list">
                 <h4>{ m.get_seen_heading }</h4>
                 <ul>{ list_items(&mut get_seen.into_iter()) }</ul>
@@ -226,25 +233,24 @@ fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Optio
 }
 
 fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
-    let m = ui.m;
     let citations = full.citations.iter().map(|c| c.get());
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
             { plan_heading(ui) }
             <p>{ full.summary.get() }</p>
             <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
-            { pain_rule(ui, plan) }
-            { for plan_list(m.education_heading, full.education, true) }
-            { for plan_list(m.plan_avoid_heading, full.avoid, false) }
+            { pain_rule(plan) }
+            { for plan_list(KB.results_wording.education_heading.get(), full.education, true) }
+            { for plan_list(KB.results_wording.plan_avoid_heading.get(), full.avoid, false) }
             <ol class="hc-phases">{ for plan.phases.iter().map(|phase| plan_phase(ui, phase)) }</ol>
-            { for plan_list(m.cross_training_heading, full.cross_training, true) }
-            { for plan_list(m.return_to_run_heading, full.return_to_run, true) }
+            { for plan_list(KB.results_wording.cross_training_heading.get(), full.cross_training, true) }
+            { for plan_list(KB.results_wording.return_to_run_heading.get(), full.return_to_run, true) }
             <div class="hc-plan-list">
-                <h4>{ m.review_heading }</h4>
+                <h4>{ KB.results_wording.review_heading.get() }</h4>
                 <p>{ full.review.get() }</p>
             </div>
             <details class="hc-references">
-                <summary>{ m.references_heading }</summary>
+                <summary>{ KB.results_wording.references_heading.get() }</summary>
                 <ul>{ list_items(&mut citations.into_iter()) }</ul>
             </details>
         </section>
@@ -262,7 +268,7 @@ fn plan_phase(ui: &Ui, phase: &PlanPhase) -> Html {
             </ul>
             if !phase.move_on.is_empty() {
                 <div class="hc-move-on">
-                    <h5>{ m.move_on_when }</h5>
+                    <h5>{ KB.results_wording.move_on_when.get() }</h5>
                     <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
                 </div>
             }
@@ -336,6 +342,10 @@ fn change_answers(ui: &Ui, dispatch: &Callback<Action>) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::StartOver))
     };
+    let check_again = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::CheckAgain))
+    };
     html! {
         <section class="hc-section hc-change no-print" aria-labelledby={ui.id("change")}>
             <h3 id={ui.id("change")}>{ m.change_answers }</h3>
@@ -347,8 +357,42 @@ fn change_answers(ui: &Ui, dispatch: &Callback<Action>) -> Html {
             </div>
             <div class="hc-actions hc-actions-wrap">
                 <button type="button" class="hc-button hc-primary" onclick={onprint}>{ m.print }</button>
+                <button type="button" class="hc-button" onclick={check_again}>{ m.check_again }</button>
                 <button type="button" class="hc-button" onclick={onrestart}>{ m.start_again }</button>
             </div>
         </section>
     }
+}
+
+/// A plain label for evidence against a condition; empty until the results text has loaded.
+fn against_label(against: &Against) -> String {
+    match *against {
+        Against::Present(id) => fact_label(id),
+        Against::AnsweredNo(finding) => match KB.finding(finding).map_or("", |f| f.label.get()) {
+            "" => String::new(),
+            label => fill(KB.results_wording.answered_no.get(), "{label}", label),
+        },
+    }
+}
+
+/// A plain label for any fact id (region, finding or derived fact); empty until the results
+/// text has loaded.
+fn fact_label(id: &str) -> String {
+    let words = &KB.results_wording;
+    if let Some(region) = KB.region(id) {
+        return fill(
+            words.painful_area.get(),
+            "{label}",
+            &region.label.to_ascii_lowercase(),
+        );
+    }
+    if let Some(finding) = KB.finding(id) {
+        return finding.label.get().to_string();
+    }
+    Derived::ALL
+        .iter()
+        .position(|d| d.id() == id)
+        .and_then(|i| words.derived.get(i))
+        .map_or("", |label| label.get())
+        .to_string()
 }

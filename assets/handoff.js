@@ -1,0 +1,833 @@
+// HipCheck hand-off: what the result screen offers to take the check further, all on this
+// device. Downloaded only when a result is shown (docs/architecture.md, "Hand-off"), so none of
+// it weighs on the first load.
+//
+//   share link   the answers in the URL fragment (never sent to any server), versioned
+//   FHIR R4      a QuestionnaireResponse to questionnaire.json, the result as a RiskAssessment
+//   history      each result kept in localStorage, a chart of pain now, CSV, delete
+//   reminder     an .ics file with the plan's re-check dates and nothing else
+//
+// The pure functions are exported for tests (scripts/fhir-check.mjs, tests/handoff.test.mjs);
+// `attach` is the only one that touches the page. Nothing here may throw into the host page:
+// every storage, clipboard and download call is guarded.
+
+export const SHARE_PREFIX = '#hipcheck=';
+export const SHARE_VERSION = 1;
+/// A share fragment above this is not ours (a real one is under 1 KB).
+const MAX_FRAGMENT = 8000;
+/// The decompressed record may not exceed what storage accepts (src/record.rs).
+const MAX_RECORD = 16 * 1024;
+export const HISTORY_KEY = 'hipcheck.history';
+export const HISTORY_SCHEMA = 1;
+/// Enough for a year of weekly checks; the oldest go first.
+export const MAX_ENTRIES = 60;
+/// Self-care review times (CLINICAL.md §1 levels: "review at 2 and 6 weeks").
+export const REVIEW_WEEKS = [2, 6];
+const QUESTIONNAIRE_URL = 'urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01';
+const system = (name) => `${QUESTIONNAIRE_URL}#${name}`;
+const LEVELS = ['self-care', 'soon', 'within-days', 'same-day', 'emergency'];
+const LIKELIHOODS = ['likely', 'possible', 'less-likely'];
+/// The likelihood code system's displays, as in src/fhir.rs.
+const LIKELIHOOD_DISPLAY = { likely: 'Likely', possible: 'Possible', 'less-likely': 'Less likely' };
+const CHANGES = ['much-better', 'better', 'same', 'worse', 'much-worse'];
+
+const WORDS = {
+  en: {
+    heading: 'Keep and share this check',
+    privacy: 'Nothing here leaves this device unless you choose to send it. Anyone with a share link can read the answers in it.',
+    share: 'Share with my physio',
+    shared_copied: 'Link copied. Paste it into a message to your physio.',
+    shared_sent: 'Link shared.',
+    share_manual: 'Copy this link:',
+    fhir: 'Download for my clinic (FHIR)',
+    fhir_done: 'Downloaded {file}.',
+    reminder: 'Add a reminder to my calendar',
+    reminder_hint: 'Re-check reminders in {weeks} weeks. The calendar entry says only “HipCheck re-check”.',
+    reminder_done: 'Downloaded {file}: open it to add the reminders.',
+    failed: 'That did not work in this browser. Your result is still here.',
+    recheck_heading: 'Since your last check on {date}',
+    run_pain: 'Pain during your last run (0 = none, 10 = worst)',
+    morning_pain: 'Pain the next morning (0 = none, 10 = worst)',
+    change: 'Overall, compared with your last check, your hip is',
+    changes: ['Much better', 'A little better', 'About the same', 'A little worse', 'Much worse'],
+    not_answered: 'Not answered',
+    history_heading: 'Your checks',
+    history_intro: 'Kept on this device only. The chart shows pain now at each check; the shape shows the level.',
+    chart_label: 'Pain now at each check, 0 to 10',
+    trend: 'Pain now went from {first} to {last} over {n} checks.',
+    trend_one: 'One check so far: pain now {first}.',
+    col_date: 'Date', col_areas: 'Areas', col_pain: 'Pain now', col_level: 'Level', col_source: 'Leading source',
+    col_run: 'Run pain', col_morning: 'Morning pain', col_change: 'Change',
+    delete: 'Delete', delete_check: 'Delete the check of {date}',
+    delete_all: 'Delete all my checks', deleted_all: 'All your checks were deleted from this device.',
+    confirm_all: 'Delete every saved check from this device? This cannot be undone.',
+    confirm_yes: 'Yes, delete all',
+    confirm_no: 'Keep them',
+    csv: 'Export as CSV',
+    level_names: ['Self-care', 'See someone soon', 'See someone within days', 'Same day', 'Emergency'],
+    storage_off: 'Your checks cannot be kept in this browser (storage is blocked). This result is still here.',
+    storage_full: 'This device’s storage is full, so this check was not added to your checks. This result is still here.',
+    storage_bad: 'Your earlier checks could not be read and were set aside.',
+    storage_trimmed: 'Only your last {n} checks are kept.',
+    shared_heading: 'Shared check from {date}',
+    shared_text: 'Someone shared this check with you. It is read-only: nothing from it is saved on this device, and the safety answers are shown as they were given then.',
+    shared_answers: 'The answers given then',
+    own_check: 'Start my own check',
+    link_refused: 'This shared link could not be read: it may be incomplete, changed, or from a newer version of HipCheck. You can start your own check.',
+    dismiss: 'Dismiss',
+    yes: 'Yes', no: 'No', unsure: 'Not sure', left: 'Left', right: 'Right',
+  },
+};
+
+const words = (lang) => WORDS[String(lang).slice(0, 2)] ?? WORDS.en;
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+
+// ---------------------------------------------------------------------------- records
+
+/// The saved record (src/record.rs) as data: only what the hand-off needs, in record order.
+export function parseRecord(text) {
+  const record = { pain: [], findings: [] };
+  const lines = String(text).split('\n').filter((l) => l !== '');
+  if (lines[0] !== 'hipcheck 1') return null;
+  for (const line of lines.slice(1)) {
+    const [key, first, second] = line.split(' ');
+    if (key === 'pain') record.pain.push({ region: first, side: second });
+    else if (key === 'finding') record.findings.push({ id: first, response: second });
+    else if (key === 'age' || key === 'pain_now' || key === 'duration_weeks') record[key] = Number(first);
+    else if (key === 'runner') record.runner = first === '1';
+    else record[key] = first;
+  }
+  return record;
+}
+
+/// The result as `hipcheck handoff` prints it (src/handoff.rs), for tests without a browser.
+export function parseResult(text) {
+  const lines = String(text).split('\n').filter((l) => l !== '');
+  if (lines[0] !== 'result 1') return null;
+  const result = { reasons: [], sources: [], plan: null };
+  for (const line of lines.slice(1)) {
+    const [key, ...f] = line.split('\t');
+    if (key === 'level') [result.level, result.headline, result.howSoon] = f;
+    else if (key === 'reason') result.reasons.push(f[0]);
+    else if (key === 'source') result.sources.push({ id: f[0], likelihood: f[1], name: f[2] });
+    else if (key === 'plan') result.plan = f[0];
+  }
+  return LEVELS.includes(result.level) ? result : null;
+}
+
+/// The same result, read from the result screen (src/ui/steps/results.rs marks what is read:
+/// the banner's level class, .hc-reasons, each source's data-id and badge, data-plan).
+export function scrapeResult(results) {
+  const banner = results?.querySelector('.hc-banner');
+  if (!banner) return null;
+  const text = (node) => node?.textContent.trim() ?? '';
+  const level = [...banner.classList].find((c) => c.startsWith('hc-level-'))?.slice('hc-level-'.length);
+  const result = {
+    level,
+    headline: text(banner.querySelector('h3')),
+    howSoon: text(banner.querySelector('.hc-banner-facts dd')),
+    reasons: [...banner.querySelectorAll('.hc-reasons li')].map(text),
+    sources: [...results.querySelectorAll('.hc-source[data-id]')].map((source) => ({
+      id: source.dataset.id,
+      likelihood: LIKELIHOODS.find((l) => source.querySelector(`.hc-badge.hc-${l}`)) ?? 'possible',
+      name: text(source.querySelector('h4')),
+    })),
+    plan: results.dataset.plan ?? null,
+  };
+  return LEVELS.includes(result.level) ? result : null;
+}
+
+// ---------------------------------------------------------------------------- share link
+
+const toBase64Url = (bytes) => {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+const fromBase64Url = (text) => {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+};
+
+async function pipe(bytes, stream, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    // A small fragment that inflates to megabytes is hostile: stop reading.
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error('too large');
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+}
+
+/// `#hipcheck=1.<base64url of deflate-raw("<date>\n<record>")>`.
+export async function shareFragment(record, date) {
+  const text = new TextEncoder().encode(`${date}\n${record}`);
+  const packed = await pipe(text, new CompressionStream('deflate-raw'), MAX_RECORD * 2);
+  return `${SHARE_PREFIX}${SHARE_VERSION}.${toBase64Url(packed)}`;
+}
+
+/// A fragment read back: `{ record, date }`, or `{ error }` ("damaged" or "newer"). Never throws.
+export async function readShare(fragment) {
+  try {
+    const hash = String(fragment ?? '');
+    if (!hash.startsWith(SHARE_PREFIX) || hash.length > MAX_FRAGMENT) return { error: 'damaged' };
+    const body = hash.slice(SHARE_PREFIX.length);
+    const dot = body.indexOf('.');
+    const version = body.slice(0, dot);
+    if (!/^\d{1,4}$/.test(version)) return { error: 'damaged' };
+    if (Number(version) > SHARE_VERSION) return { error: 'newer' };
+    if (Number(version) !== SHARE_VERSION || !/^[A-Za-z0-9_-]+$/.test(body.slice(dot + 1))) return { error: 'damaged' };
+    const bytes = await pipe(fromBase64Url(body.slice(dot + 1)), new DecompressionStream('deflate-raw'), MAX_RECORD);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const newline = text.indexOf('\n');
+    const date = text.slice(0, newline);
+    const record = text.slice(newline + 1);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { error: 'damaged' };
+    const schema = record.match(/^hipcheck (\d+)\n/);
+    if (!schema) return { error: 'damaged' };
+    if (Number(schema[1]) > 1) return { error: 'newer' };
+    // The widget validates the record itself (src/record.rs) before showing anything.
+    return { record, date };
+  } catch {
+    return { error: 'damaged' };
+  }
+}
+
+/// Only http(s) pages can open a share link; anything else is refused like a bad booking link.
+export function safeShareUrl(url) {
+  try {
+    const parsed = new URL(String(url ?? '').trim());
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------- FHIR R4
+
+const coded = (name, code, display) => ({ valueCoding: { system: system(name), code, display } });
+const item = (linkId, answer) => ({ linkId, answer });
+
+/// The same QuestionnaireResponse as `hipcheck fhir` (src/fhir.rs); scripts/fhir-check.mjs
+/// compares the two for every vignette.
+export function questionnaireResponse(recordText, result, questionnaire) {
+  const record = parseRecord(recordText);
+  if (!record || !result) return null;
+  const group = (linkId) => questionnaire.item.find((g) => g.linkId === linkId)?.item ?? [];
+  const about = [];
+  if (record.age !== undefined) about.push(item('age', [{ valueInteger: record.age }]));
+  if (record.sex) about.push(item('sex', [coded('sex', record.sex, record.sex)]));
+  about.push(item('runner', [{ valueBoolean: record.runner === true }]));
+  const where = group('where')
+    .map((region) => {
+      const sides = ['left', 'right'].filter((side) => record.pain.some((p) => p.region === region.linkId && p.side === side));
+      return sides.length ? item(region.linkId, sides.map((side) => coded('side', side, side))) : null;
+    })
+    .filter(Boolean);
+  const pain = [];
+  if (record.pain_now !== undefined) pain.push(item('pain_now', [{ valueInteger: record.pain_now }]));
+  if (record.duration_weeks !== undefined) pain.push(item('duration_weeks', [{ valueDecimal: record.duration_weeks }]));
+  if (record.onset) pain.push(item('onset', [coded('onset', record.onset, record.onset)]));
+  const DISPLAY = { yes: 'Yes', no: 'No', unsure: 'Not sure' };
+  const findings = record.findings.map((f) => item(f.id, [coded('answer', f.response, DISPLAY[f.response])]));
+  const items = [['about', about], ['where', where], ['about-pain', pain], ['findings', findings]]
+    .filter(([, list]) => list.length)
+    .map(([linkId, list]) => ({ linkId, item: list }));
+  const predictions = [
+    {
+      outcome: {
+        coding: [{ system: system('level'), code: result.level, display: result.headline }],
+        text: `${result.headline}: ${result.howSoon}`,
+      },
+      rationale: result.reasons.join(' '),
+    },
+    ...result.sources.map((c) => ({
+      outcome: { coding: [{ system: system('condition'), code: c.id, display: c.name }], text: c.name },
+      qualitativeRisk: { coding: [{ system: system('likelihood'), code: c.likelihood, display: LIKELIHOOD_DISPLAY[c.likelihood] }] },
+    })),
+  ];
+  return {
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: `${QUESTIONNAIRE_URL}|1`,
+    status: 'completed',
+    contained: [
+      {
+        resourceType: 'RiskAssessment',
+        id: 'result',
+        status: 'final',
+        subject: { display: 'The person who completed this self-check' },
+        method: { text: 'HipCheck self-check (assessment contract 1): not a diagnosis' },
+        prediction: predictions,
+      },
+    ],
+    extension: [{ url: system('result'), valueReference: { reference: '#result' } }],
+    item: items,
+  };
+}
+
+// ---------------------------------------------------------------------------- calendar
+
+const icsDate = (date) => date.toISOString().slice(0, 10).replace(/-/g, '');
+const icsStamp = (date) => `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+
+/// RFC 5545 calendar with one all-day event per review time. It carries no answer: only the
+/// words "HipCheck re-check" and the dates.
+export function reminderCalendar(from, weeks = REVIEW_WEEKS, uid = () => crypto.randomUUID()) {
+  const day = new Date(Date.UTC(from.getFullYear(), from.getMonth(), from.getDate()));
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//HipCheck//Re-check reminder//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  for (const week of weeks) {
+    const start = new Date(day.getTime() + week * 7 * 86400000);
+    const end = new Date(start.getTime() + 86400000);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${uid()}@hipcheck.invalid`,
+      `DTSTAMP:${icsStamp(from)}`,
+      `DTSTART;VALUE=DATE:${icsDate(start)}`,
+      `DTEND;VALUE=DATE:${icsDate(end)}`,
+      'SUMMARY:HipCheck re-check',
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'DESCRIPTION:HipCheck re-check',
+      'TRIGGER:PT9H',
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+// ---------------------------------------------------------------------------- history
+
+/// One kept check, from the record and the result lines.
+export function historyEntry(recordText, result, now = new Date()) {
+  const record = parseRecord(recordText);
+  if (!record || !result) return null;
+  return {
+    id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    date: localDate(now),
+    at: now.getTime(),
+    areas: record.pain.map((p) => `${p.region} ${p.side}`),
+    pain_now: record.pain_now ?? null,
+    level: result.level,
+    leading: result.sources[0]?.id ?? null,
+    leading_name: result.sources[0]?.name ?? null,
+    plan: result.plan,
+    // The plan starts at its first phase; the person moves on using the plan's own criteria.
+    phase: result.plan ? 1 : null,
+    run_pain: null,
+    morning_pain: null,
+    change: null,
+    // The same check shown again (a reload, a re-render) updates its entry instead of adding one.
+    key: `${recordText.length}:${hash(recordText)}`,
+  };
+}
+
+export const localDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
+}
+
+const score = (v) => (v === null || (Number.isInteger(v) && v >= 0 && v <= 10));
+/// A stored entry is used only if every field has the expected shape; others are dropped.
+export function validEntry(e) {
+  return (
+    e && typeof e === 'object' && typeof e.id === 'string' && e.id.length < 40 &&
+    /^\d{4}-\d{2}-\d{2}$/.test(e.date) && Number.isFinite(e.at) &&
+    Array.isArray(e.areas) && e.areas.length <= 30 && e.areas.every((a) => typeof a === 'string' && a.length < 40) &&
+    score(e.pain_now) && score(e.run_pain) && score(e.morning_pain) &&
+    LEVELS.includes(e.level) && (e.change === null || CHANGES.includes(e.change)) &&
+    (e.leading === null || typeof e.leading === 'string') && (e.leading_name === null || typeof e.leading_name === 'string') &&
+    (e.plan === null || typeof e.plan === 'string') && (e.phase === null || Number.isInteger(e.phase)) &&
+    typeof e.key === 'string'
+  );
+}
+
+/// Reads the history: `{ entries, problem }`, where problem is null, "off" or "bad".
+export function readHistory(storage) {
+  let text;
+  try {
+    text = storage.getItem(HISTORY_KEY);
+  } catch {
+    return { entries: [], problem: 'off' };
+  }
+  if (text === null) return { entries: [], problem: null };
+  try {
+    if (text.length > 256 * 1024) throw new Error('oversized');
+    const data = JSON.parse(text);
+    if (data?.schema !== HISTORY_SCHEMA || !Array.isArray(data.entries)) throw new Error('not ours');
+    const entries = data.entries.filter(validEntry).sort((a, b) => a.at - b.at);
+    return { entries, problem: entries.length === data.entries.length ? null : 'bad' };
+  } catch {
+    return { entries: [], problem: 'bad' };
+  }
+}
+
+/// Applies `change` to the freshest stored history (another tab may have written since this
+/// one read) and writes it back: `{ entries, problem, trimmed }`.
+export function updateHistory(storage, change) {
+  const read = readHistory(storage);
+  if (read.problem === 'off') return read;
+  const changed = change(read.entries.slice());
+  const trimmed = changed.length > MAX_ENTRIES;
+  const entries = changed.slice(-MAX_ENTRIES);
+  try {
+    if (entries.length) storage.setItem(HISTORY_KEY, JSON.stringify({ schema: HISTORY_SCHEMA, entries }));
+    else storage.removeItem(HISTORY_KEY);
+  } catch (error) {
+    return { entries: read.entries, problem: error?.name === 'QuotaExceededError' ? 'full' : 'off' };
+  }
+  return { entries, problem: read.problem, trimmed };
+}
+
+/// Adds `entry`, or updates the newest entry for the same check on the same day.
+export const addEntry = (entry) => (entries) => {
+  const same = entries.findIndex((e) => e.key === entry.key && e.date === entry.date);
+  if (same >= 0) {
+    const kept = entries[same];
+    entries[same] = { ...entry, id: kept.id, at: kept.at, run_pain: kept.run_pain, morning_pain: kept.morning_pain, change: kept.change };
+  } else {
+    entries.push(entry);
+  }
+  return entries;
+};
+
+export function historyCsv(entries, lang = 'en') {
+  const w = words(lang);
+  const cell = (v) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    // Quoted always; a leading = + - @ would run as a formula in a spreadsheet.
+    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+  };
+  const head = ['date', 'areas', 'pain_now', 'level', 'leading_source', 'plan', 'phase', 'run_pain', 'morning_pain', 'change'];
+  const rows = entries.map((e) => [e.date, e.areas.join('; '), e.pain_now, e.level, e.leading_name ?? e.leading, e.plan, e.phase, e.run_pain, e.morning_pain, e.change ? w.changes[CHANGES.indexOf(e.change)] : null]);
+  return `${[head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/// A trend in words, never a verdict.
+export function trendText(entries, lang = 'en') {
+  const w = words(lang);
+  const points = entries.filter((e) => e.pain_now !== null);
+  if (!points.length) return '';
+  if (points.length === 1) return fill(w.trend_one, { first: points[0].pain_now });
+  return fill(w.trend, { first: points[0].pain_now, last: points[points.length - 1].pain_now, n: points.length });
+}
+
+// ---------------------------------------------------------------------------- chart
+
+const SVG = 'http://www.w3.org/2000/svg';
+/// The level's marker: a different shape per level, so the chart reads without colour.
+const MARKERS = [
+  'M-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0', // self-care: circle
+  'M-5-5h10v10h-10z', // soon: square
+  'M0-6l6 10h-12z', // within days: triangle
+  'M0-7l7 7-7 7-7-7z', // same day: diamond
+  'M-6-6l12 12m0-12l-12 12', // emergency: cross
+];
+
+export function chartSvg(entries, lang = 'en') {
+  const w = words(lang);
+  const width = 320;
+  const height = 180;
+  const left = 34;
+  const bottom = 150;
+  const top = 14;
+  const step = entries.length > 1 ? (width - left - 20) / (entries.length - 1) : 0;
+  const x = (i) => left + 10 + i * step;
+  const y = (v) => bottom - ((bottom - top) * v) / 10;
+  const parts = [];
+  for (const v of [0, 5, 10]) {
+    parts.push(`<line x1="${left}" x2="${width - 6}" y1="${y(v)}" y2="${y(v)}" class="hc-chart-grid"/>`);
+    parts.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" class="hc-chart-text">${v}</text>`);
+  }
+  const points = entries.map((e, i) => (e.pain_now === null ? null : [x(i), y(e.pain_now)]));
+  const line = points.filter(Boolean).map(([px, py], i) => `${i ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`).join('');
+  if (line) parts.push(`<path d="${line}" class="hc-chart-line"/>`);
+  entries.forEach((e, i) => {
+    const level = LEVELS.indexOf(e.level);
+    if (points[i]) {
+      parts.push(`<path transform="translate(${points[i][0].toFixed(1)} ${points[i][1].toFixed(1)})" d="${MARKERS[level]}" class="hc-chart-mark hc-chart-${e.level}"/>`);
+    }
+    const [, m, d] = e.date.split('-');
+    parts.push(`<text x="${x(i).toFixed(1)}" y="${bottom + 18}" text-anchor="middle" class="hc-chart-text">${d}/${m}</text>`);
+  });
+  const legend = LEVELS.map((level, i) => {
+    if (!entries.some((e) => e.level === level)) return '';
+    return `<li><svg viewBox="-8 -8 16 16" width="16" height="16" aria-hidden="true"><path d="${MARKERS[i]}" class="hc-chart-mark hc-chart-${level}"/></svg> ${w.level_names[i]}</li>`;
+  }).join('');
+  return {
+    svg: `<svg xmlns="${SVG}" viewBox="0 0 ${width} ${height}" class="hc-chart" aria-hidden="true">${parts.join('')}</svg>`,
+    legend: `<ul class="hc-chart-legend">${legend}</ul>`,
+  };
+}
+
+// ---------------------------------------------------------------------------- the page
+
+const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : value);
+  }
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+};
+
+function download(doc, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+const localStore = () => {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+};
+
+const questionnaires = new Map();
+function loadQuestionnaire(assets) {
+  const url = new URL('questionnaire.json', assets).href;
+  if (!questionnaires.has(url)) {
+    questionnaires.set(url, fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status)))));
+    questionnaires.get(url).catch(() => questionnaires.delete(url));
+  }
+  return questionnaires.get(url);
+}
+
+/// Called by the page loader and embed.js at the first click in the widget, or before it starts
+/// when the page was opened from a share link. A share link's record goes to the widget as its
+/// `shared` setting; the widget validates it (src/record.rs) and opens on its result, or starts
+/// normally, in which case this says the link could not be read. Then every result the widget
+/// shows gets the hand-off section in its empty `.hc-handoff` slot.
+/// `options`: { settings, prefix, shareUrl, assets, css }.
+export async function watch(mount, options) {
+  if (!mount || watched.has(mount)) return;
+  watched.add(mount);
+  let shared;
+  let awaitingApp = false;
+  if (location.hash.startsWith(SHARE_PREFIX)) {
+    const read = await readShare(location.hash);
+    options.settings.setAttribute(`${options.prefix}shared`, read.record ?? '');
+    shared = read.record ? read : undefined;
+    awaitingApp = true;
+    // The shared check opens on its result: the results styles are needed at once.
+    if (options.css && !document.querySelector(`link[href="${options.css}"]`)) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: options.css }));
+    }
+  }
+  const check = () => {
+    if (awaitingApp && mount.dataset.hcApp) {
+      awaitingApp = false;
+      if (!mount.querySelector('.hc-results')) {
+        // A reload then starts the visitor's own check instead of refusing the link again.
+        history.replaceState(history.state, '', location.pathname + location.search);
+        refused(mount, mount.querySelector('[lang]')?.getAttribute('lang'));
+        shared = undefined;
+      }
+    }
+    for (const slot of mount.querySelectorAll('.hc-handoff:empty')) {
+      // After the widget has saved this step's record (its save runs after the render).
+      setTimeout(() => slot.isConnected && !slot.firstChild && attach(slot, { ...options, shared }));
+    }
+  };
+  new MutationObserver(check).observe(mount, { childList: true, subtree: true });
+  check();
+}
+const watched = new WeakSet();
+
+/// Renders the hand-off section into `slot` (an empty element Yew never fills).
+function attach(slot, options) {
+  try {
+    const record = options.shared?.record ?? readOwnRecord();
+    const result = scrapeResult(slot.closest('.hc-results'));
+    if (!record || !result) return;
+    const lang = slot.closest('[lang]')?.getAttribute('lang') ?? 'en';
+    const w = words(lang);
+    const ctx = { ...options, record, result, uid: `hcx${Math.random().toString(36).slice(2, 8)}` };
+    slot.replaceChildren();
+    if (options.shared) return sharedView(slot, ctx, w);
+    ownView(slot, ctx, w, lang);
+  } catch (error) {
+    console.error('HipCheck: the hand-off section could not be shown', error);
+  }
+}
+
+/// The widget's own saved record (src/ui/storage.rs), if it is a result.
+function readOwnRecord() {
+  try {
+    const text = localStore()?.getItem('hipcheck.answers') ?? '';
+    return /^hipcheck 1\n(?:.*\n)*step results\n/.test(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/// The widget refused a shared record, or the loader could not read the fragment.
+export function refused(mount, lang = 'en') {
+  const w = words(lang);
+  const notice = el('div', { class: 'hc-notice hc-share-refused', role: 'alert' },
+    el('p', {}, w.link_refused),
+    el('button', { type: 'button', class: 'hc-button', onclick: () => notice.remove() }, w.dismiss));
+  mount.prepend(notice);
+}
+
+function sharedView(slot, ctx, w) {
+  const dateText = displayDate(ctx.shared.date, slot);
+  const own = () => {
+    location.assign(location.href.split('#')[0]);
+  };
+  const answers = el('details', { class: 'hc-shared-answers' }, el('summary', {}, w.shared_answers));
+  const section = el('section', { class: 'hc-section hc-shared', 'aria-labelledby': `${ctx.uid}-shared` },
+    el('h3', { id: `${ctx.uid}-shared` }, fill(w.shared_heading, { date: dateText })),
+    el('p', {}, w.shared_text),
+    answers,
+    el('div', { class: 'hc-actions' }, el('button', { type: 'button', class: 'hc-button hc-primary', onclick: own }, w.own_check)));
+  slot.append(section);
+  // The results above come from the record; this list shows each answer as it was given,
+  // safety questions first, with the questions' wording from the Questionnaire.
+  const record = parseRecord(ctx.record);
+  loadQuestionnaire(ctx.assets).then((q) => {
+    const findings = q.item.find((g) => g.linkId === 'findings')?.item ?? [];
+    const regions = q.item.find((g) => g.linkId === 'where')?.item ?? [];
+    const textOf = (list, id) => list.find((i) => i.linkId === id)?.text ?? id;
+    const kind = (id) => findings.find((i) => i.linkId === id)?.code?.[0]?.code;
+    const ordered = [...record.findings].sort((a, b) => (kind(a.id) === 'red-flag' ? 0 : 1) - (kind(b.id) === 'red-flag' ? 0 : 1));
+    answers.append(
+      el('ul', {}, record.pain.map((p) => el('li', {}, `${w[p.side] ?? p.side}: ${textOf(regions, p.region)}`))),
+      el('dl', { class: 'hc-shared-list' }, ordered.map((f) => [el('dt', {}, textOf(findings, f.id)), el('dd', {}, w[f.response] ?? f.response)])),
+    );
+  }, () => {
+    answers.append(el('ul', {}, record.findings.map((f) => el('li', {}, `${f.id}: ${w[f.response] ?? f.response}`))));
+  });
+}
+
+function displayDate(iso, node) {
+  const lang = node.closest('[lang]')?.getAttribute('lang') ?? 'en';
+  try {
+    return new Date(`${iso}T12:00:00`).toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric' });
+  } catch {
+    return iso;
+  }
+}
+
+function ownView(slot, ctx, w, lang) {
+  const doc = slot.ownerDocument;
+  const status = el('p', { class: 'hc-handoff-status', role: 'status' });
+  const say = (text) => {
+    status.textContent = '';
+    // A fresh text node, so the same message twice is announced twice.
+    setTimeout(() => (status.textContent = text), 50);
+  };
+  const today = new Date();
+  const date = localDate(today);
+  const result = ctx.result;
+  const actions = el('div', { class: 'hc-actions hc-actions-wrap' });
+  const shareUrl = ctx.shareUrl ? safeShareUrl(ctx.shareUrl) : null;
+  const manual = el('div', { class: 'hc-share-manual' });
+  if (shareUrl) {
+    actions.append(el('button', {
+      type: 'button', class: 'hc-button hc-primary', onclick: async () => {
+        manual.replaceChildren();
+        try {
+          const link = shareUrl + (await shareFragment(ctx.record, date));
+          if (navigator.share && navigator.canShare?.({ url: link })) {
+            try {
+              await navigator.share({ title: 'HipCheck', url: link });
+              return say(w.shared_sent);
+            } catch (error) {
+              if (error?.name === 'AbortError') return;
+            }
+          }
+          try {
+            await navigator.clipboard.writeText(link);
+            say(w.shared_copied);
+          } catch {
+            const field = el('input', { type: 'text', readonly: true, value: link, class: 'hc-input', 'aria-label': w.share_manual });
+            manual.append(el('label', {}, w.share_manual), field);
+            field.focus();
+            field.select();
+          }
+        } catch {
+          say(w.failed);
+        }
+      },
+    }, w.share));
+  }
+  actions.append(el('button', {
+    type: 'button', class: 'hc-button', onclick: async () => {
+      try {
+        const q = await loadQuestionnaire(ctx.assets);
+        const response = questionnaireResponse(ctx.record, ctx.result, q);
+        response.authored = today.toISOString();
+        const file = `hipcheck-${date}.fhir.json`;
+        download(doc, file, 'application/fhir+json', `${JSON.stringify(response, null, 2)}\n`);
+        say(fill(w.fhir_done, { file }));
+      } catch {
+        say(w.failed);
+      }
+    },
+  }, w.fhir));
+  if (result?.plan) {
+    actions.append(el('button', {
+      type: 'button', class: 'hc-button', onclick: () => {
+        try {
+          const file = `hipcheck-recheck-${date}.ics`;
+          download(doc, file, 'text/calendar', reminderCalendar(today));
+          say(fill(w.reminder_done, { file }));
+        } catch {
+          say(w.failed);
+        }
+      },
+    }, w.reminder));
+  }
+  const section = el('section', { class: 'hc-section hc-handoff-section no-print', 'aria-labelledby': `${ctx.uid}-handoff` },
+    el('h3', { id: `${ctx.uid}-handoff` }, w.heading),
+    el('p', { class: 'hc-hint' }, w.privacy),
+    result?.plan ? el('p', { class: 'hc-hint' }, fill(w.reminder_hint, { weeks: REVIEW_WEEKS.join(' / ') })) : null,
+    actions, manual, status);
+  slot.append(section);
+  history(slot, ctx, w, lang, say);
+}
+
+function history(slot, ctx, w, lang, say) {
+  const storage = localStore();
+  const entry = historyEntry(ctx.record, ctx.result);
+  const box = el('section', { class: 'hc-section hc-history no-print', 'aria-labelledby': `${ctx.uid}-history` });
+  slot.append(box);
+  if (!storage || !entry) {
+    box.append(el('h3', { id: `${ctx.uid}-history` }, w.history_heading), el('p', { role: 'status' }, w.storage_off));
+    return;
+  }
+  const before = readHistory(storage);
+  const previous = before.entries.filter((e) => !(e.key === entry.key && e.date === entry.date)).at(-1);
+  let state = updateHistory(storage, addEntry(entry));
+  const messages = [];
+  if (before.problem === 'bad') messages.push(w.storage_bad);
+  if (state.problem === 'off') messages.push(w.storage_off);
+  if (state.problem === 'full') messages.push(w.storage_full);
+  if (state.trimmed) messages.push(fill(w.storage_trimmed, { n: MAX_ENTRIES }));
+  const mine = () => state.entries.find((e) => e.key === entry.key && e.date === entry.date);
+
+  const save = (field, value) => {
+    state = updateHistory(storage, (entries) => entries.map((e) => (e.key === entry.key && e.date === entry.date ? { ...e, [field]: value } : e)));
+    if (state.problem) say(state.problem === 'full' ? w.storage_full : w.storage_off);
+    draw();
+  };
+  const recheck = previous && mine() ? recheckQuestions(w, previous, mine(), save, slot, ctx.uid) : null;
+  const body = el('div', { class: 'hc-history-body' });
+  const draw = () => {
+    body.replaceChildren(...historyView(w, lang, state.entries, {
+      remove: (id) => {
+        state = updateHistory(storage, (entries) => entries.filter((e) => e.id !== id));
+        draw();
+        box.querySelector('h3')?.focus();
+      },
+      // Asked in place, not with a browser dialog (which a host page may block).
+      removeAll: (row) => {
+        const yes = el('button', {
+          type: 'button', class: 'hc-button hc-primary', onclick: () => {
+            state = updateHistory(storage, () => []);
+            draw();
+            say(w.deleted_all);
+            box.querySelector('h3')?.focus();
+          },
+        }, w.confirm_yes);
+        row.replaceChildren(el('p', {}, w.confirm_all), yes, el('button', { type: 'button', class: 'hc-button', onclick: draw }, w.confirm_no));
+        yes.focus();
+      },
+      csv: () => {
+        try {
+          download(slot.ownerDocument, `hipcheck-checks-${localDate(new Date())}.csv`, 'text/csv', historyCsv(state.entries, lang));
+        } catch {
+          say(w.failed);
+        }
+      },
+    }));
+  };
+  box.append(
+    el('h3', { id: `${ctx.uid}-history`, tabindex: '-1' }, w.history_heading),
+    messages.length ? el('p', { class: 'hc-notice', role: 'status' }, messages.join(' ')) : null,
+    recheck,
+    body,
+  );
+  draw();
+  // Another tab added or deleted a check: show the stored history as it is now.
+  globalThis.addEventListener?.('storage', (event) => {
+    if (event.key !== HISTORY_KEY && event.key !== null) return;
+    if (!slot.isConnected) return;
+    state = { ...readHistory(storage), trimmed: false };
+    draw();
+  });
+}
+
+function recheckQuestions(w, previous, current, save, slot, uid) {
+  const id = (name) => `${uid}-${name}`;
+  const select = (name, label) => el('div', { class: 'hc-field' },
+    el('label', { for: id(name) }, label),
+    el('select', { id: id(name), class: 'hc-input', onchange: (e) => save(name, e.target.value === '' ? null : Number(e.target.value)) },
+      el('option', { value: '' }, w.not_answered),
+      Array.from({ length: 11 }, (_, v) => el('option', { value: String(v), selected: current[name] === v }, String(v)))));
+  const change = el('fieldset', { class: 'hc-field' },
+    el('legend', {}, w.change),
+    CHANGES.map((c, i) => el('label', { class: 'hc-pill' },
+      el('input', { type: 'radio', name: `${uid}-change`, value: c, checked: current.change === c, onchange: () => save('change', c) }),
+      ` ${w.changes[i]}`)));
+  return el('div', { class: 'hc-recheck-questions' },
+    el('h4', {}, fill(w.recheck_heading, { date: displayDate(previous.date, slot) })),
+    select('run_pain', w.run_pain), select('morning_pain', w.morning_pain), change);
+}
+
+function historyView(w, lang, entries, on) {
+  if (!entries.length) return [];
+  const chart = chartSvg(entries, lang);
+  const figure = el('figure', { class: 'hc-chart-figure', role: 'img', 'aria-label': `${w.chart_label}. ${trendText(entries, lang)}` });
+  figure.innerHTML = chart.svg;
+  const legend = el('div', { 'aria-hidden': 'true' });
+  legend.innerHTML = chart.legend;
+  const rows = [...entries].reverse().map((e) => el('tr', {},
+    el('th', { scope: 'row' }, e.date),
+    el('td', {}, String(e.areas.length)),
+    el('td', {}, e.pain_now ?? '–'),
+    el('td', {}, w.level_names[LEVELS.indexOf(e.level)]),
+    el('td', {}, e.leading_name ?? '–'),
+    el('td', {}, e.run_pain ?? '–'),
+    el('td', {}, e.morning_pain ?? '–'),
+    el('td', {}, e.change ? w.changes[CHANGES.indexOf(e.change)] : '–'),
+    el('td', {}, el('button', { type: 'button', class: 'hc-button hc-small', 'aria-label': fill(w.delete_check, { date: e.date }), onclick: () => on.remove(e.id) }, w.delete))));
+  return [
+    el('p', { class: 'hc-hint' }, w.history_intro),
+    figure,
+    legend,
+    el('p', {}, trendText(entries, lang)),
+    el('div', { class: 'hc-table-wrap', tabindex: '0', role: 'region', 'aria-label': w.history_heading },
+      el('table', { class: 'hc-history-table' },
+        el('thead', {}, el('tr', {}, [w.col_date, w.col_areas, w.col_pain, w.col_level, w.col_source, w.col_run, w.col_morning, w.col_change, ''].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, rows))),
+    el('div', { class: 'hc-actions hc-actions-wrap' },
+      el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),
+      el('button', { type: 'button', class: 'hc-button', onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),
+  ];
+}
