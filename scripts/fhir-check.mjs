@@ -2,13 +2,17 @@
 // the Questionnaire the build ships (questionnaire.json in the build folder, equal to
 // `hipcheck fhir questionnaire`), and `hipcheck fhir`'s QuestionnaireResponse for every public
 // vignette and for 300 fuzz-generated answer sets. Also checks that every answered linkId is an
-// item of the Questionnaire and every coded answer one of its options. Part of scripts/test.sh.
+// item of the Questionnaire and every coded answer one of its options. The widget's download is
+// built by the hand-off module (assets/handoff.mjs) from the saved record and the result it reads
+// on screen: for every answer set, the module given `hipcheck handoff`'s record and result must
+// produce exactly `hipcheck fhir`'s response. Part of scripts/test.sh.
 //
 //   node scripts/fhir-check.mjs BUILD_DIR
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Fhir } from 'fhir';
+import { questionnaireResponse, parseResult } from '../assets/handoff.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const build = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
@@ -16,6 +20,9 @@ const build = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
 const cli = process.env.HIPCHECK_CLI ?? path.join(ROOT, 'target', 'debug', 'hipcheck');
 const fhir = new Fhir();
 const failures = [];
+
+// JSON with sorted keys: serde_json writes keys sorted, the module in the order it builds them.
+const canonical = (value) => JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 
 function validate(what, resource) {
   const result = fhir.validate(resource, { errorOnUnexpected: true });
@@ -53,6 +60,11 @@ function respond(what, answers) {
   }
   const response = JSON.parse(output);
   validate(what, response);
+  const handed = JSON.parse(execFileSync(cli, ['handoff', '-'], { input: JSON.stringify(answers), encoding: 'utf8' }));
+  const fromModule = questionnaireResponse(handed.record, parseResult(handed.result), shipped);
+  if (canonical(fromModule) !== canonical(response)) {
+    failures.push(`${what}: the hand-off module's FHIR differs from hipcheck fhir:\n  module ${canonical(fromModule).slice(0, 600)}\n  cli    ${canonical(response).slice(0, 600)}`);
+  }
   if (response.questionnaire !== `${shipped.url}|${shipped.version}`) failures.push(`${what}: answers another questionnaire`);
   (function walk(list) {
     for (const item of list ?? []) {
@@ -107,4 +119,4 @@ if (failures.length) {
   console.error(`FHIR check: ${failures.length} problems\n${failures.slice(0, 20).join('\n')}`);
   process.exit(1);
 }
-console.log(`FHIR check: questionnaire.json (${items.size} items) and ${vignettes.length + FUZZ} responses (${vignettes.length} vignettes, ${FUZZ} fuzz) valid per FHIR.js ${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'fhir', 'package.json'), 'utf8')).version} (R4)`);
+console.log(`FHIR check: questionnaire.json (${items.size} items) and ${vignettes.length + FUZZ} responses (${vignettes.length} vignettes, ${FUZZ} fuzz) valid, the hand-off module's equal to the command line's, per FHIR.js ${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'fhir', 'package.json'), 'utf8')).version} (R4)`);

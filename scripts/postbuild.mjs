@@ -95,9 +95,9 @@ fs.copyFileSync(questionnaire, path.join(dir, 'questionnaire.json'));
 const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
 
 // ---------------------------------------------------------------- hand-off module
-// assets/handoff.js: share link, FHIR download, history, reminder. Downloaded only when a result
+// assets/handoff.mjs: share link, FHIR download, history, reminder. Downloaded only when a result
 // is shown or a share link is opened, so none of it is in the first load; named by its hash.
-const handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.js'), 'utf8');
+const handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.mjs'), 'utf8');
 const handoffCode = await js(handoffSource);
 const handoffName = `handoff-${shortHash(handoffCode)}.js`;
 write(handoffName, handoffCode);
@@ -365,7 +365,7 @@ class HipCheckElement extends HTMLElement {
       );
     };
     const takeOver = armStartScreen(mount, load);
-    // The hand-off module (assets/handoff.js): from the first click, or before the app for a
+    // The hand-off module (assets/handoff.mjs): from the first click, or before the app for a
     // share link (the page's fragment, the host page's here).
     let handoff;
     const watch = () => (handoff ??= import(${HANDOFF}).then((m) => m.watch(mount, { settings: this, prefix: '', shareUrl: this.getAttribute('share-url'), assets: new URL('./', import.meta.url).href })));

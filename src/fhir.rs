@@ -3,7 +3,7 @@
 //! `RiskAssessment` that the response points to through an extension: the level as the first
 //! prediction (with the reasons as its rationale), then each ranked possible source with its
 //! likelihood as a qualitative risk. The score is left out: it is not a probability
-//! (docs/safety.md O2). The widget's download is built by assets/handoff.js to the same shape;
+//! (docs/safety.md O2). The widget's download is built by assets/handoff.mjs to the same shape;
 //! scripts/fhir-check.mjs proves the two equal for every vignette.
 
 use serde_json::{json, Value};

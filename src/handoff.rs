@@ -1,4 +1,4 @@
-//! The result as the hand-off module (`assets/handoff.js`) reads it from the result screen, in
+//! The result as the hand-off module (`assets/handoff.mjs`) reads it from the result screen, in
 //! tab-separated lines: `hipcheck handoff` prints it, so scripts/fhir-check.mjs can prove the
 //! module's FHIR export equals `hipcheck fhir` for every vignette without a browser (the e2e
 //! journeys check that the module reads the same from the screen).
@@ -31,13 +31,7 @@ pub fn result_lines(result: &Assessment) -> String {
         line(&["reason", &reason]);
     }
     for c in &result.conditions {
-        line(&[
-            "source",
-            c.id,
-            c.likelihood.id(),
-            c.likelihood.label(),
-            c.name,
-        ]);
+        line(&["source", c.id, c.likelihood.id(), c.name]);
     }
     if let Some(plan) = &result.plan {
         line(&["plan", plan.condition]);

@@ -58,8 +58,11 @@ pub fn results_step(
         // data-plan, the banner's level class, .hc-reasons and each source's data-id are read by
         // the hand-off module for the FHIR export (docs/architecture.md, "Hand-off").
         <div key="results" class="hc-step hc-results" data-plan={result.plan.as_ref().map(|p| p.condition)}>
+            // A shared check says so first (assets/handoff.mjs fills it; Yew never does).
+            <div class="hc-handoff-top"></div>
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
-            <p class="hc-hint">{ m.not_a_diagnosis }{ " " }{ fill(m.checked_on, "{date}", &today(m.lang)) }</p>
+            // A shared check was made on another day: its banner gives that date, not today's.
+            <p class="hc-hint">{ m.not_a_diagnosis }if !state.shared { { " " }{ fill(m.checked_on, "{date}", &today(m.lang)) } }</p>
             // Announced once, politely, when the result appears.
             <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
             { banner(ui, &result) }
@@ -68,7 +71,7 @@ pub fn results_step(
             { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status)) }
             { safety_net(ui, &result) }
             // Filled by the hand-off module (src/ui/handoff.rs); Yew never renders into it.
-            // Filled by the hand-off module (assets/handoff.js); Yew never renders into it.
+            // Filled by the hand-off module (assets/handoff.mjs); Yew never renders into it.
             <div class="hc-handoff"></div>
             if !state.shared { { change_answers(ui, dispatch) } }
         </div>

@@ -42,7 +42,7 @@ const WORDS = {
     fhir: 'Download for my clinic (FHIR)',
     fhir_done: 'Downloaded {file}.',
     reminder: 'Add a reminder to my calendar',
-    reminder_hint: 'Re-check reminders in {weeks} weeks. The calendar entry says only “HipCheck re-check”.',
+    reminder_hint: 'Check again in {weeks} weeks: a calendar reminder can tell you when. It says only “HipCheck re-check”.',
     reminder_done: 'Downloaded {file}: open it to add the reminders.',
     failed: 'That did not work in this browser. Your result is still here.',
     recheck_heading: 'Since your last check on {date}',
@@ -57,9 +57,10 @@ const WORDS = {
     trend: 'Pain now went from {first} to {last} over {n} checks.',
     trend_one: 'One check so far: pain now {first}.',
     col_date: 'Date', col_areas: 'Areas', col_pain: 'Pain now', col_level: 'Level', col_source: 'Leading source',
+    table_label: 'Your checks as a table',
     col_run: 'Run pain', col_morning: 'Morning pain', col_change: 'Change',
     delete: 'Delete', delete_check: 'Delete the check of {date}',
-    delete_all: 'Delete all my checks', deleted_all: 'All your checks were deleted from this device.',
+    delete_all: 'Delete all my checks', deleted_all: 'All your checks and saved answers were deleted from this device.',
     confirm_all: 'Delete every saved check from this device? This cannot be undone.',
     confirm_yes: 'Yes, delete all',
     confirm_no: 'Keep them',
@@ -75,6 +76,7 @@ const WORDS = {
     own_check: 'Start my own check',
     link_refused: 'This shared link could not be read: it may be incomplete, changed, or from a newer version of HipCheck. You can start your own check.',
     dismiss: 'Dismiss',
+    and: 'and',
     yes: 'Yes', no: 'No', unsure: 'Not sure', left: 'Left', right: 'Right',
   },
 };
@@ -446,7 +448,7 @@ export function chartSvg(entries, lang = 'en') {
   const left = 34;
   const bottom = 150;
   const top = 14;
-  const step = entries.length > 1 ? (width - left - 20) / (entries.length - 1) : 0;
+  const step = entries.length > 1 ? (width - left - 44) / (entries.length - 1) : 0;
   const x = (i) => left + 10 + i * step;
   const y = (v) => bottom - ((bottom - top) * v) / 10;
   const parts = [];
@@ -483,7 +485,7 @@ const el = (tag, props = {}, ...children) => {
     if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : value);
   }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   return node;
 };
 
@@ -548,7 +550,7 @@ export async function watch(mount, options) {
         shared = undefined;
       }
     }
-    for (const slot of mount.querySelectorAll('.hc-handoff:empty')) {
+    for (const slot of mount.querySelectorAll('.hc-results .hc-handoff:empty')) {
       // After the widget has saved this step's record (its save runs after the render).
       setTimeout(() => slot.isConnected && !slot.firstChild && attach(slot, { ...options, shared }));
     }
@@ -590,22 +592,25 @@ export function refused(mount, lang = 'en') {
   const w = words(lang);
   const notice = el('div', { class: 'hc-notice hc-share-refused', role: 'alert' },
     el('p', {}, w.link_refused),
-    el('button', { type: 'button', class: 'hc-button', onclick: () => notice.remove() }, w.dismiss));
-  mount.prepend(notice);
+    el('button', { type: 'button', class: 'hc-link', onclick: () => notice.remove() }, w.dismiss));
+  // Inside the widget (so it has the widget's look), under its header, outside what Yew redraws.
+  const header = mount.querySelector('.hc-app > .hc-header');
+  if (header) header.after(notice);
+  else mount.prepend(notice);
 }
 
 function sharedView(slot, ctx, w) {
   const dateText = displayDate(ctx.shared.date, slot);
-  const own = () => {
-    location.assign(location.href.split('#')[0]);
-  };
-  const answers = el('details', { class: 'hc-shared-answers' }, el('summary', {}, w.shared_answers));
-  const section = el('section', { class: 'hc-section hc-shared', 'aria-labelledby': `${ctx.uid}-shared` },
-    el('h3', { id: `${ctx.uid}-shared` }, fill(w.shared_heading, { date: dateText })),
+  const own = () => location.assign(location.href.split('#')[0]);
+  const ownButton = () => el('div', { class: 'hc-actions' }, el('button', { type: 'button', class: 'hc-button hc-primary', onclick: own }, w.own_check));
+  // First, above the result, so nobody takes it for their own.
+  const top = slot.closest('.hc-results')?.querySelector('.hc-handoff-top');
+  top?.replaceChildren(el('section', { class: 'hc-shared', 'aria-labelledby': `${ctx.uid}-shared` },
+    el('h2', { id: `${ctx.uid}-shared` }, fill(w.shared_heading, { date: dateText })),
     el('p', {}, w.shared_text),
-    answers,
-    el('div', { class: 'hc-actions' }, el('button', { type: 'button', class: 'hc-button hc-primary', onclick: own }, w.own_check)));
-  slot.append(section);
+    ownButton()));
+  const answers = el('details', { class: 'hc-shared-answers' }, el('summary', {}, w.shared_answers));
+  slot.append(el('section', { class: 'hc-section', 'aria-label': w.shared_answers }, answers, ownButton()));
   // The results above come from the record; this list shows each answer as it was given,
   // safety questions first, with the questions' wording from the Questionnaire.
   const record = parseRecord(ctx.record);
@@ -706,13 +711,13 @@ function ownView(slot, ctx, w, lang) {
   const section = el('section', { class: 'hc-section hc-handoff-section no-print', 'aria-labelledby': `${ctx.uid}-handoff` },
     el('h3', { id: `${ctx.uid}-handoff` }, w.heading),
     el('p', { class: 'hc-hint' }, w.privacy),
-    result?.plan ? el('p', { class: 'hc-hint' }, fill(w.reminder_hint, { weeks: REVIEW_WEEKS.join(' / ') })) : null,
+    result?.plan ? el('p', { class: 'hc-hint' }, fill(w.reminder_hint, { weeks: `${REVIEW_WEEKS.slice(0, -1).join(', ')} ${w.and} ${REVIEW_WEEKS.at(-1)}` })) : null,
     actions, manual, status);
   slot.append(section);
-  history(slot, ctx, w, lang, say);
+  historySection(slot, ctx, w, lang, say);
 }
 
-function history(slot, ctx, w, lang, say) {
+function historySection(slot, ctx, w, lang, say) {
   const storage = localStore();
   const entry = historyEntry(ctx.record, ctx.result);
   const box = el('section', { class: 'hc-section hc-history no-print', 'aria-labelledby': `${ctx.uid}-history` });
@@ -750,6 +755,12 @@ function history(slot, ctx, w, lang, say) {
         const yes = el('button', {
           type: 'button', class: 'hc-button hc-primary', onclick: () => {
             state = updateHistory(storage, () => []);
+            // Everything HipCheck keeps: the saved answers too.
+            try {
+              storage.removeItem('hipcheck.answers');
+            } catch {
+              // Storage that cannot be written here kept nothing either.
+            }
             draw();
             say(w.deleted_all);
             box.querySelector('h3')?.focus();
@@ -767,12 +778,12 @@ function history(slot, ctx, w, lang, say) {
       },
     }));
   };
-  box.append(
+  box.append(...[
     el('h3', { id: `${ctx.uid}-history`, tabindex: '-1' }, w.history_heading),
     messages.length ? el('p', { class: 'hc-notice', role: 'status' }, messages.join(' ')) : null,
     recheck,
     body,
-  );
+  ].filter(Boolean));
   draw();
   // Another tab added or deleted a check: show the stored history as it is now.
   globalThis.addEventListener?.('storage', (event) => {
@@ -822,9 +833,9 @@ function historyView(w, lang, entries, on) {
     figure,
     legend,
     el('p', {}, trendText(entries, lang)),
-    el('div', { class: 'hc-table-wrap', tabindex: '0', role: 'region', 'aria-label': w.history_heading },
+    el('div', { class: 'hc-table-wrap', tabindex: '0', role: 'region', 'aria-label': w.table_label },
       el('table', { class: 'hc-history-table' },
-        el('thead', {}, el('tr', {}, [w.col_date, w.col_areas, w.col_pain, w.col_level, w.col_source, w.col_run, w.col_morning, w.col_change, ''].map((h) => el('th', { scope: 'col' }, h)))),
+        el('thead', {}, el('tr', {}, [w.col_date, w.col_areas, w.col_pain, w.col_level, w.col_source, w.col_run, w.col_morning, w.col_change].map((h) => el('th', { scope: 'col' }, h)), el('th', { scope: 'col' }, el('span', { class: 'hc-visually-hidden' }, w.delete)))),
         el('tbody', {}, rows))),
     el('div', { class: 'hc-actions hc-actions-wrap' },
       el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),

@@ -1,0 +1,202 @@
+// The hand-off module's pure parts (assets/handoff.mjs), without a browser: the share link and
+// hostile fragments, the calendar file read back by a real iCalendar parser (ical.js), the
+// history store against bad, old, foreign, oversized and full storage and two tabs, the CSV and
+// the chart. Its FHIR output is checked against the command line's by scripts/fhir-check.mjs.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+import ICAL from 'ical.js';
+import {
+  shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
+  addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, MAX_ENTRIES, SHARE_PREFIX,
+} from '../assets/handoff.mjs';
+
+const RED_FLAGS = ['under-16', 'saddle-numbness', 'bladder-bowel-change', 'sexual-function-change', 'both-legs', 'leg-weakness', 'fever-unwell', 'fall-or-injury', 'cannot-bear-weight', 'night-pain', 'cancer-or-weight-loss', 'steroids-or-bone-risk'];
+// A typical finished check: a dozen safety answers, a few symptom answers.
+const RECORD = `hipcheck 1\nstep results\nrunner 1\nage 48\nsex female\npain side-hip left\n${RED_FLAGS.map((id) => `finding ${id} no\n`).join('')}finding pain-lying-on-side yes\nfinding pain-stairs yes\npain_now 5\nduration_weeks 9\nonset gradual\n`;
+const RESULT = { level: 'self-care', headline: 'Safe to start on your own', howSoon: 'No appointment needed now', reasons: [], sources: [{ id: 'gluteal-tendinopathy', likelihood: 'likely', name: 'Sore tendons' }], plan: 'gluteal-tendinopathy' };
+
+class MemoryStorage {
+  constructor({ quota = Infinity, blocked = false } = {}) {
+    this.items = new Map();
+    this.quota = quota;
+    this.blocked = blocked;
+  }
+  getItem(key) {
+    if (this.blocked) throw new DOMException('blocked', 'SecurityError');
+    return this.items.has(key) ? this.items.get(key) : null;
+  }
+  setItem(key, value) {
+    if (this.blocked) throw new DOMException('blocked', 'SecurityError');
+    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, String(value));
+  }
+  removeItem(key) {
+    this.items.delete(key);
+  }
+}
+
+const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
+
+test('a share link round-trips the record and the date, and is compact', async () => {
+  const fragment = await shareFragment(RECORD, '2026-12-01');
+  assert.match(fragment, /^#hipcheck=1\.[A-Za-z0-9_-]+$/);
+  // Deflated: shorter than the record itself, about half of its plain base64.
+  assert.ok(fragment.length < RECORD.length, `fragment ${fragment.length} chars for a ${RECORD.length}-byte record`);
+  assert.deepEqual(await readShare(fragment), { record: RECORD, date: '2026-12-01' });
+});
+
+test('damaged, truncated, future-version and hostile fragments give an error, never a throw', async () => {
+  const good = await shareFragment(RECORD, '2026-12-01');
+  const bomb = `${SHARE_PREFIX}1.${b64url(deflateRawSync(Buffer.alloc(4 * 1024 * 1024, 'a')))}`;
+  const cases = {
+    empty: ['', 'damaged'],
+    'other fragment': ['#results', 'damaged'],
+    truncated: [good.slice(0, good.length - 12), 'damaged'],
+    'changed byte': [good.slice(0, 20) + (good[20] === 'A' ? 'B' : 'A') + good.slice(21), 'damaged'],
+    'not base64url': [`${SHARE_PREFIX}1.<script>alert(1)</script>`, 'damaged'],
+    'future version': [good.replace('#hipcheck=1.', '#hipcheck=2.'), 'newer'],
+    'version words': [good.replace('#hipcheck=1.', '#hipcheck=one.'), 'damaged'],
+    'huge fragment': [`${SHARE_PREFIX}1.${'A'.repeat(20000)}`, 'damaged'],
+    'inflates to 4 MB': [bomb, 'damaged'],
+    'no date': [`${SHARE_PREFIX}1.${b64url(deflateRawSync(Buffer.from(RECORD)))}`, 'damaged'],
+    'bad date': [`${SHARE_PREFIX}1.${b64url(deflateRawSync(Buffer.from(`2026-13-45\n${RECORD}`)))}`, 'damaged'],
+    'future record schema': [`${SHARE_PREFIX}1.${b64url(deflateRawSync(Buffer.from(`2026-12-01\n${RECORD.replace('hipcheck 1', 'hipcheck 7')}`)))}`, 'newer'],
+    'not a record': [`${SHARE_PREFIX}1.${b64url(deflateRawSync(Buffer.from('2026-12-01\n{"schema":1}')))}`, 'damaged'],
+    'invalid UTF-8': [`${SHARE_PREFIX}1.${b64url(deflateRawSync(Buffer.from([0x32, 0x30, 0xff, 0xfe, 0x0a])))}`, 'damaged'],
+  };
+  for (const [name, [fragment, error]] of Object.entries(cases)) {
+    assert.deepEqual(await readShare(fragment), { error }, name);
+  }
+  // Random junk after the prefix: always an answer, never a throw.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 300; i++) {
+    const junk = Array.from({ length: Math.floor(random() * 200) }, () => String.fromCharCode(32 + Math.floor(random() * 90))).join('');
+    const read = await readShare(`${SHARE_PREFIX}${i % 2 ? '1.' : ''}${junk}`);
+    assert.ok(read.error || read.record.startsWith('hipcheck 1\n'), junk);
+  }
+});
+
+test('a share link is only made to an http(s) page, without any earlier fragment', () => {
+  assert.equal(safeShareUrl('https://clinic.example/hip-check?x=1#old'), 'https://clinic.example/hip-check?x=1');
+  for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'mailto:a@b.c', 'file:///etc/passwd', 'not a url', '', null]) {
+    assert.equal(safeShareUrl(bad), null, String(bad));
+  }
+});
+
+test('the reminder is valid iCalendar with the re-check dates and no answers', () => {
+  const text = reminderCalendar(new Date(2026, 11, 1, 18, 30), [2, 6], (() => { let n = 0; return () => `id-${n++}`; })());
+  assert.ok(text.split('\r\n').every((line) => line.length <= 75), 'RFC 5545 lines are at most 75 octets');
+  assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'CRLF line endings');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  assert.deepEqual(events.map((e) => e.startDate.toString()), ['2026-12-15', '2027-01-12']);
+  assert.ok(events.every((e) => e.summary === 'HipCheck re-check' && e.startDate.isDate));
+  assert.deepEqual(new Set(events.map((e) => e.uid)).size, 2);
+  const alarms = calendar.getAllSubcomponents('vevent').flatMap((e) => e.getAllSubcomponents('valarm'));
+  assert.equal(alarms.length, 2);
+  // Nothing from the check: no area, no answer, no level.
+  for (const word of ['pain', 'side-hip', 'gluteal', 'self-care', 'female', 'finding']) assert.ok(!text.toLowerCase().includes(word), word);
+});
+
+test('history: added once per check and day, bounded, and safe against bad storage', () => {
+  const storage = new MemoryStorage();
+  const day1 = new Date(2026, 10, 1, 9);
+  const entry = historyEntry(RECORD, RESULT, day1);
+  assert.equal(entry.pain_now, 5);
+  assert.deepEqual(entry.areas, ['side-hip left']);
+  assert.equal(entry.leading, 'gluteal-tendinopathy');
+  updateHistory(storage, addEntry(entry));
+  // The same check shown again the same day (a reload): one entry.
+  updateHistory(storage, addEntry(historyEntry(RECORD, RESULT, new Date(2026, 10, 1, 10))));
+  assert.equal(readHistory(storage).entries.length, 1);
+  // Another day: a new entry.
+  updateHistory(storage, addEntry(historyEntry(RECORD, RESULT, new Date(2026, 10, 15))));
+  assert.equal(readHistory(storage).entries.length, 2);
+
+  // Bounded: the oldest go first.
+  const full = new MemoryStorage();
+  let last;
+  for (let i = 0; i < MAX_ENTRIES + 5; i++) last = updateHistory(full, addEntry(historyEntry(RECORD.replace('pain_now 5', `pain_now ${i % 11}`), RESULT, new Date(2026, 0, 1 + i))));
+  assert.equal(last.entries.length, MAX_ENTRIES);
+  assert.equal(last.trimmed, true);
+  assert.equal(readHistory(full).entries[0].date, '2026-01-06');
+});
+
+test('history: bad, old, foreign and oversized records are set aside with a message', () => {
+  const entry = historyEntry(RECORD, RESULT, new Date(2026, 10, 1));
+  const stored = {
+    'not JSON': '{"schema":1,"entries":[',
+    'old schema': JSON.stringify({ schema: 0, entries: [entry] }),
+    'future schema': JSON.stringify({ schema: 2, entries: [entry] }),
+    'foreign app': JSON.stringify({ todos: ['milk'] }),
+    oversized: JSON.stringify({ schema: 1, entries: [entry], pad: 'x'.repeat(300 * 1024) }),
+    'hostile entry': JSON.stringify({ schema: 1, entries: [{ ...entry, level: '<img src=x onerror=alert(1)>' }] }),
+  };
+  for (const [name, text] of Object.entries(stored)) {
+    const storage = new MemoryStorage();
+    storage.setItem(HISTORY_KEY, text);
+    assert.equal(readHistory(storage).problem, 'bad', name);
+    // Writing the current check still works and replaces what could not be read.
+    const written = updateHistory(storage, addEntry(entry));
+    assert.equal(written.entries.length, 1, name);
+    assert.equal(readHistory(storage).problem, null, name);
+  }
+  // One bad entry among good ones: the good ones are kept.
+  const mixed = new MemoryStorage();
+  mixed.setItem(HISTORY_KEY, JSON.stringify({ schema: 1, entries: [entry, { ...entry, id: 'x', pain_now: 42 }] }));
+  assert.deepEqual(readHistory(mixed), { entries: [entry], problem: 'bad' });
+});
+
+test('history: full or blocked storage reports it and loses nothing already kept', () => {
+  const storage = new MemoryStorage();
+  const first = historyEntry(RECORD, RESULT, new Date(2026, 10, 1));
+  updateHistory(storage, addEntry(first));
+  storage.quota = 10;
+  const full = updateHistory(storage, addEntry(historyEntry(RECORD, RESULT, new Date(2026, 10, 20))));
+  assert.equal(full.problem, 'full');
+  assert.deepEqual(readHistory(storage).entries, [first]);
+  const blocked = new MemoryStorage({ blocked: true });
+  assert.equal(readHistory(blocked).problem, 'off');
+  assert.equal(updateHistory(blocked, addEntry(first)).problem, 'off');
+});
+
+test('history: two tabs writing at once keep both checks', () => {
+  const shared = new MemoryStorage();
+  const tabA = historyEntry(RECORD, RESULT, new Date(2026, 10, 1));
+  const tabB = historyEntry(RECORD.replace('pain_now 5', 'pain_now 3'), RESULT, new Date(2026, 10, 1, 0, 5));
+  // Tab A read the history before tab B wrote; its write re-reads, so B's entry survives.
+  const seenByA = readHistory(shared);
+  updateHistory(shared, addEntry(tabB));
+  updateHistory(shared, addEntry(tabA));
+  assert.equal(seenByA.entries.length, 0);
+  assert.deepEqual(readHistory(shared).entries.map((e) => e.pain_now).sort(), [3, 5]);
+  // Deleting in one tab only deletes that entry.
+  updateHistory(shared, (entries) => entries.filter((e) => e.id !== tabA.id));
+  assert.deepEqual(readHistory(shared).entries.map((e) => e.pain_now), [3]);
+});
+
+test('CSV: one row per check, quoted, spreadsheet formulas defused', () => {
+  const entry = { ...historyEntry(RECORD, RESULT, new Date(2026, 10, 1)), leading_name: '=HYPERLINK("http://evil")', change: 'better', run_pain: 2 };
+  const csv = historyCsv([entry]);
+  const [head, row] = csv.trim().split('\r\n');
+  assert.equal(head, '"date","areas","pain_now","level","leading_source","plan","phase","run_pain","morning_pain","change"');
+  assert.ok(row.startsWith('"2026-11-01","side-hip left","5","self-care","\'=HYPERLINK(""http://evil"")"'));
+  assert.ok(row.endsWith('"2","","A little better"'));
+});
+
+test('the trend is described, never judged, and the chart reads without colour', () => {
+  const entries = [5, 4, 2].map((pain, i) => historyEntry(RECORD.replace('pain_now 5', `pain_now ${pain}`), { ...RESULT, level: ['soon', 'self-care', 'self-care'][i] }, new Date(2026, 10, 1 + 14 * i)));
+  const trend = trendText(entries);
+  assert.equal(trend, 'Pain now went from 5 to 2 over 3 checks.');
+  assert.doesNotMatch(trend, /better|worse|improv|good|bad/i);
+  const { svg, legend } = chartSvg(entries);
+  assert.equal((svg.match(/class="hc-chart-mark/g) ?? []).length, 3);
+  // Two levels, two marker shapes, both named in the legend.
+  assert.equal(new Set(svg.match(/d="M[^"]+" class="hc-chart-mark/g)).size, 2);
+  assert.match(legend, /Self-care/);
+  assert.match(legend, /See someone soon/);
+  // Every check has its date on the axis.
+  for (const label of ['01/11', '15/11', '29/11']) assert.ok(svg.includes(`>${label}<`), label);
+});
