@@ -56,8 +56,8 @@ const WORDS = {
     chart_label: 'Pain now at each check, 0 to 10',
     trend: 'Pain now went from {first} to {last} over {n} checks.',
     trend_one: 'One check so far: pain now {first}.',
-    col_date: 'Date', col_areas: 'Areas', col_pain: 'Pain now', col_level: 'Level', col_source: 'Leading source',
-    table_label: 'Your checks as a table',
+    col_areas: 'Areas', col_pain: 'Pain now', col_level: 'Level', col_source: 'Leading source',
+    table_label: 'Your checks, newest first',
     col_run: 'Run pain', col_morning: 'Morning pain', col_change: 'Change',
     delete: 'Delete', delete_check: 'Delete the check of {date}',
     delete_all: 'Delete all my checks', deleted_all: 'All your checks and saved answers were deleted from this device.',
@@ -629,8 +629,8 @@ function sharedView(slot, ctx, w) {
   });
 }
 
-function displayDate(iso, node) {
-  const lang = node.closest('[lang]')?.getAttribute('lang') ?? 'en';
+function displayDate(iso, node, forced) {
+  const lang = forced ?? node.closest('[lang]')?.getAttribute('lang') ?? 'en';
   try {
     return new Date(`${iso}T12:00:00`).toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric' });
   } catch {
@@ -818,25 +818,25 @@ function historyView(w, lang, entries, on) {
   figure.innerHTML = chart.svg;
   const legend = el('div', { 'aria-hidden': 'true' });
   legend.innerHTML = chart.legend;
-  const rows = [...entries].reverse().map((e) => el('tr', {},
-    el('th', { scope: 'row' }, e.date),
-    el('td', {}, String(e.areas.length)),
-    el('td', {}, e.pain_now ?? '–'),
-    el('td', {}, w.level_names[LEVELS.indexOf(e.level)]),
-    el('td', {}, e.leading_name ?? '–'),
-    el('td', {}, e.run_pain ?? '–'),
-    el('td', {}, e.morning_pain ?? '–'),
-    el('td', {}, e.change ? w.changes[CHANGES.indexOf(e.change)] : '–'),
-    el('td', {}, el('button', { type: 'button', class: 'hc-button hc-small', 'aria-label': fill(w.delete_check, { date: e.date }), onclick: () => on.remove(e.id) }, w.delete))));
+  // One card per check, newest first: readable at 320 px, where a table of eight columns is not.
+  const fact = (label, value) => [el('dt', {}, label), el('dd', {}, value === null || value === undefined ? '–' : String(value))];
+  const cards = [...entries].reverse().map((e) => el('li', { class: 'hc-check' },
+    el('h4', {}, displayDate(e.date, document.documentElement, lang)),
+    el('dl', {},
+      fact(w.col_pain, e.pain_now === null ? null : `${e.pain_now}/10`),
+      fact(w.col_level, w.level_names[LEVELS.indexOf(e.level)]),
+      fact(w.col_source, e.leading_name),
+      fact(w.col_areas, e.areas.length),
+      fact(w.col_run, e.run_pain === null ? null : `${e.run_pain}/10`),
+      fact(w.col_morning, e.morning_pain === null ? null : `${e.morning_pain}/10`),
+      fact(w.col_change, e.change ? w.changes[CHANGES.indexOf(e.change)] : null)),
+    el('button', { type: 'button', class: 'hc-button hc-small', 'aria-label': fill(w.delete_check, { date: displayDate(e.date, document.documentElement, lang) }), onclick: () => on.remove(e.id) }, w.delete)));
   return [
     el('p', { class: 'hc-hint' }, w.history_intro),
     figure,
     legend,
     el('p', {}, trendText(entries, lang)),
-    el('div', { class: 'hc-table-wrap', tabindex: '0', role: 'region', 'aria-label': w.table_label },
-      el('table', { class: 'hc-history-table' },
-        el('thead', {}, el('tr', {}, [w.col_date, w.col_areas, w.col_pain, w.col_level, w.col_source, w.col_run, w.col_morning, w.col_change].map((h) => el('th', { scope: 'col' }, h)), el('th', { scope: 'col' }, el('span', { class: 'hc-visually-hidden' }, w.delete)))),
-        el('tbody', {}, rows))),
+    el('ol', { class: 'hc-checks', 'aria-label': w.table_label }, cards),
     el('div', { class: 'hc-actions hc-actions-wrap' },
       el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),
       el('button', { type: 'button', class: 'hc-button', onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),

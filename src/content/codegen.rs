@@ -503,59 +503,29 @@ impl<'a> Writer<'a> {
 
     fn results_wording(&self, o: &mut String) {
         let w = &self.content.interface.results;
+        let fields = [
+            ("sources_intro", &w.sources_intro),
+            ("why_we_think", &w.why_we_think),
+            ("evidence_for", &w.evidence_for),
+            ("evidence_against", &w.evidence_against),
+            ("move_on_when", &w.move_on_when),
+            ("education_heading", &w.education_heading),
+            ("plan_avoid_heading", &w.plan_avoid_heading),
+            ("cross_training_heading", &w.cross_training_heading),
+            ("return_to_run_heading", &w.return_to_run_heading),
+            ("review_heading", &w.review_heading),
+            ("references_heading", &w.references_heading),
+            ("answered_no", &w.answered_no),
+            ("painful_area", &w.painful_area),
+        ];
         let derived: Vec<String> = Derived::ALL
             .iter()
             .map(|d| self.deferred(w.derived.get(d.id()).map_or("", String::as_str)))
             .collect();
         let _ = writeln!(o, "results_wording: ResultsWording {{");
-        let _ = writeln!(o, "sources_intro: {},", self.deferred(&w.sources_intro));
-        let _ = writeln!(o, "why_we_think: {},", self.deferred(&w.why_we_think));
-        let _ = writeln!(o, "evidence_for: {},", self.deferred(&w.evidence_for));
-        let _ = writeln!(
-            o,
-            "evidence_against: {},",
-            self.deferred(&w.evidence_against)
-        );
-        let _ = writeln!(o, "move_on_when: {},", self.deferred(&w.move_on_when));
-        let _ = writeln!(
-            o,
-            "pain_rule_heading: {},",
-            self.deferred(&w.pain_rule_heading)
-        );
-        let _ = writeln!(
-            o,
-            "pain_rule_tendon: {},",
-            self.deferred(&w.pain_rule_tendon)
-        );
-        let _ = writeln!(o, "pain_rule_bone: {},", self.deferred(&w.pain_rule_bone));
-        let _ = writeln!(
-            o,
-            "education_heading: {},",
-            self.deferred(&w.education_heading)
-        );
-        let _ = writeln!(
-            o,
-            "plan_avoid_heading: {},",
-            self.deferred(&w.plan_avoid_heading)
-        );
-        let _ = writeln!(
-            o,
-            "cross_training_heading: {},",
-            self.deferred(&w.cross_training_heading)
-        );
-        let _ = writeln!(
-            o,
-            "return_to_run_heading: {},",
-            self.deferred(&w.return_to_run_heading)
-        );
-        let _ = writeln!(o, "review_heading: {},", self.deferred(&w.review_heading));
-        let _ = writeln!(
-            o,
-            "references_heading: {},",
-            self.deferred(&w.references_heading)
-        );
-        let _ = writeln!(o, "answered_no: {},", self.deferred(&w.answered_no));
-        let _ = writeln!(o, "painful_area: {},", self.deferred(&w.painful_area));
+        for (name, text) in fields {
+            let _ = writeln!(o, "{name}: {},", self.deferred(text));
+        }
         let _ = writeln!(o, "derived: [{}],", derived.join(", "));
         let _ = writeln!(o, "}},");
     }

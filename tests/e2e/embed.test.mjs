@@ -133,7 +133,7 @@ test('iframe embed: sizes itself by postMessage (height only) and is configured 
   await context.close();
 });
 
-test('standalone page under the strict CSP: 0 violations through a whole assessment; after load, one fetch of the results text and nothing else', async () => {
+test('standalone page under the strict CSP: 0 violations through a whole assessment; after load, only the results styles, the hand-off module and the results text', async () => {
   const { context, page, problems, requests } = await freshPage(360);
   const methods = [];
   page.on('request', (req) => methods.push(`${req.method()} ${req.postData() ?? ''}`.trim()));
@@ -145,14 +145,14 @@ test('standalone page under the strict CSP: 0 violations through a whole assessm
   await walkToResult(page);
   assert.ok(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible());
   await page.locator('.hc-exercise').first().waitFor();
-  // The file is named by the hash of its own content, the same for every visitor: it cannot
-  // carry an answer, and it is fetched with a bodiless GET.
+  // Each file is named by the hash of its own content, the same for every visitor: none can
+  // carry an answer, and each is fetched with a bodiless GET.
   assert.deepEqual(
-    requests.slice(afterLoad).map((u) => u.replace(/texts-[0-9a-f]{16}\.txt$/, 'texts-HASH.txt')),
-    [`${env.site.url}hipcheck/texts-HASH.txt`],
-    'the assessment fetches only the results text',
+    requests.slice(afterLoad).map((u) => u.replace(/-[0-9a-f]{16}\.(txt|css|js)$/, '-HASH.$1')).sort(),
+    ['handoff-HASH.js', 'results-HASH.css', 'texts-HASH.txt'].map((f) => `${env.site.url}hipcheck/${f}`),
+    'the assessment fetches only the results styles, the hand-off module and the results text',
   );
-  assert.deepEqual(methods.slice(afterLoad), ['GET']);
+  assert.deepEqual(methods.slice(afterLoad), ['GET', 'GET', 'GET']);
   assert.ok(requests.every((u) => u.startsWith(env.site.url)), 'every request stays on the origin');
   const answerWords = ['side-hip', 'pain-lying-on-side', 'yes', 'female', 'findings'];
   for (const url of requests) {

@@ -192,10 +192,12 @@ for (const width of [360, 1280]) {
     const history = page.locator('.hc-history');
     assert.equal(await history.locator('.hc-chart .hc-chart-mark').count(), 3);
     assert.equal(await history.getByRole('img').getAttribute('aria-label'), 'Pain now at each check, 0 to 10. Pain now went from 6 to 2 over 3 checks.');
-    const rows = await history.locator('tbody tr').allInnerTexts();
-    assert.equal(rows.length, 3);
-    assert.match(rows[0], /^2026-12-01\t1\t2\tSelf-care\t.*\t1\t–\tMuch better/);
-    assert.match(rows[1], /^2026-11-17\t1\t4\tSelf-care\t.*\t3\t2\tA little better/);
+    const cards = history.getByRole('list', { name: 'Your checks, newest first' }).getByRole('listitem');
+    assert.equal(await cards.count(), 3);
+    const card = async (i) => (await cards.nth(i).innerText()).replace(/\s+/g, ' ');
+    const dec1 = await page.evaluate(() => new Date('2026-12-01T12:00:00').toLocaleDateString('en', { day: 'numeric', month: 'long', year: 'numeric' }));
+    assert.match(await card(0), new RegExp(`^${dec1} Pain now 2/10 Level Self-care .* Run pain 1/10 Morning pain – Change Much better Delete$`));
+    assert.match(await card(1), /Pain now 4\/10 .* Run pain 3\/10 Morning pain 2\/10 Change A little better/);
     await noAxeViolations(page, `history at ${width} px`);
     await history.scrollIntoViewIfNeeded();
     await history.screenshot({ path: path.join(ROOT, 'tests', 'e2e', 'screenshots', `handoff-history-${width}.png`) });

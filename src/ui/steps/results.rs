@@ -164,12 +164,13 @@ fn plan_heading(ui: &Ui) -> Html {
     html! { <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ ui.m.plan_heading }</h3> }
 }
 
-fn pain_rule(plan: &PlanAdvice) -> Html {
-    let words = &KB.results_wording;
+/// Compiled in: how much pain is OK shows while the plan's text is still on its way.
+fn pain_rule(ui: &Ui, plan: &PlanAdvice) -> Html {
+    let m = ui.m;
     html! {
         <div class="hc-callout">
-            <h4>{ words.pain_rule_heading.get() }</h4>
-            <p>{ if plan.pain_rule == Some(PainRule::Bone) { words.pain_rule_bone.get() } else { words.pain_rule_tendon.get() } }</p>
+            <h4>{ m.pain_rule_heading }</h4>
+            <p>{ if plan.pain_rule == Some(PainRule::Bone) { m.pain_rule_bone } else { m.pain_rule_tendon } }</p>
         </div>
     }
 }
@@ -213,7 +214,7 @@ fn plan_waiting(ui: &Ui, plan: &PlanAdvice, full: &'static Plan, text_status: St
                         aria-disabled={(text_status == Status::Retrying).to_string()}>{ m.try_again }</button>
                 </div>
             }
-            { pain_rule(plan) }
+            { pain_rule(ui, plan) }
             <div class="hc-plan-list">
                 <h4>{ m.get_seen_heading }</h4>
                 <ul>{ list_items(&mut get_seen.into_iter()) }</ul>
@@ -242,7 +243,7 @@ fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
             { plan_heading(ui) }
             <p>{ full.summary.get() }</p>
             <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
-            { pain_rule(plan) }
+            { pain_rule(ui, plan) }
             { for plan_list(KB.results_wording.education_heading.get(), full.education, true) }
             { for plan_list(KB.results_wording.plan_avoid_heading.get(), full.avoid, false) }
             <ol class="hc-phases">{ for plan.phases.iter().map(|phase| plan_phase(ui, phase)) }</ol>
