@@ -1,0 +1,312 @@
+//! Other languages: `content/<lang>/<file>.toml` holds the wording of `content/<file>.toml` in
+//! that language, keyed by the same ids, with only the fields a person reads. It is laid over
+//! the English file before the file is typed, so the result goes through the same model and
+//! the same validation (with that language's escalation wording), and every clinical fact
+//! (levels, rules, weights, doses' numbers) stays defined once, in English.
+//!
+//! Refused, naming file, entry and field: a missing translation, an id or field the English
+//! file does not have, a code field (an id, a level, a region list…) in the translation, lists
+//! of another length, a different `get_seen` mark, and numbers or `{placeholders}` that differ
+//! from the English (doses and times must match).
+
+use super::error::ContentError;
+
+/// The languages the widget ships, English first (the content's own language).
+pub const LANGUAGES: [&str; 2] = ["en", "es"];
+
+/// Fields whose values are ids or codes, never wording: they stay in the English file only.
+const CODE_KEYS: [&str; 20] = [
+    "id",
+    "condition",
+    "care",
+    "references",
+    "needs_any",
+    "kind",
+    "view",
+    "prop",
+    "group",
+    "replaced_by",
+    "asked_if",
+    "sexes",
+    "regions",
+    "same_as",
+    "pain_rule",
+    "exercises",
+    "conditions",
+    "level",
+    "all",
+    "any",
+];
+
+/// The keys that name an entry of a `[[table]]`, in the order they are tried.
+const ENTRY_KEYS: [&str; 2] = ["id", "condition"];
+
+struct Place<'a> {
+    file: &'a str,
+    entry: String,
+    field: String,
+}
+
+impl Place<'_> {
+    fn error(&self, message: impl Into<String>) -> ContentError {
+        ContentError::Invalid {
+            file: self.file.to_string(),
+            entry: self.entry.clone(),
+            field: self.field.clone(),
+            message: message.into(),
+        }
+    }
+
+    fn field(&self, key: &str) -> Place<'_> {
+        Place {
+            file: self.file,
+            entry: self.entry.clone(),
+            field: if self.field.is_empty() {
+                key.to_string()
+            } else {
+                format!("{}.{key}", self.field)
+            },
+        }
+    }
+}
+
+/// `english` with the wording of `translation` laid over it. `file` is the translation's path
+/// relative to `content/` (for messages).
+pub fn overlay(
+    english: &toml::Table,
+    translation: &toml::Table,
+    file: &str,
+) -> Result<toml::Table, ContentError> {
+    let place = Place {
+        file,
+        entry: "(file)".to_string(),
+        field: String::new(),
+    };
+    table(english, translation, &place)
+}
+
+fn is_text(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::String(_) => true,
+        toml::Value::Array(items) => !items.is_empty() && items.iter().all(is_text),
+        toml::Value::Table(t) => t.contains_key("text") && t.keys().all(|k| k == "text" || k == "get_seen"),
+        _ => false,
+    }
+}
+
+/// Whether a value holds wording anywhere (a table of wording, or entries with wording).
+fn has_text(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::Table(t) => {
+            is_text(value) || t.iter().any(|(k, v)| !CODE_KEYS.contains(&k.as_str()) && has_text(v))
+        }
+        toml::Value::Array(items) => items.iter().any(has_text),
+        toml::Value::String(_) => true,
+        _ => false,
+    }
+}
+
+fn table(english: &toml::Table, translation: &toml::Table, place: &Place) -> Result<toml::Table, ContentError> {
+    for key in translation.keys() {
+        let here = place.field(key);
+        if ENTRY_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        match english.get(key) {
+            None => return Err(here.error("not in the English file")),
+            Some(_) if CODE_KEYS.contains(&key.as_str()) => {
+                return Err(here.error("an id or code, not wording: it belongs in the English file only"))
+            }
+            Some(value) if !has_text(value) => {
+                return Err(here.error("not wording: it belongs in the English file only"))
+            }
+            Some(_) => {}
+        }
+    }
+    let mut merged = english.clone();
+    for (key, value) in english {
+        if CODE_KEYS.contains(&key.as_str()) || !has_text(value) {
+            continue;
+        }
+        let here = place.field(key);
+        let Some(translated) = translation.get(key) else {
+            return Err(here.error("missing translation"));
+        };
+        merged.insert(key.clone(), merge(value, translated, &here)?);
+    }
+    Ok(merged)
+}
+
+fn entry_name(item: &toml::Value) -> Option<(&'static str, &str)> {
+    ENTRY_KEYS
+        .iter()
+        .find_map(|k| item.get(k).and_then(toml::Value::as_str).map(|v| (*k, v)))
+}
+
+fn merge(english: &toml::Value, translated: &toml::Value, place: &Place) -> Result<toml::Value, ContentError> {
+    use toml::Value;
+    match (english, translated) {
+        (Value::String(en), Value::String(es)) => {
+            same_numbers_and_placeholders(en, es, place)?;
+            Ok(Value::String(es.clone()))
+        }
+        (Value::Table(en), Value::Table(es)) if is_text(english) => {
+            let (Some(Value::String(en_text)), Some(Value::String(es_text))) = (en.get("text"), es.get("text")) else {
+                return Err(place.error("expected { text = \"…\" } like the English"));
+            };
+            if en.get("get_seen") != es.get("get_seen") {
+                return Err(place.error("get_seen differs from the English: the escalation marks apply in every language"));
+            }
+            same_numbers_and_placeholders(en_text, es_text, place)?;
+            Ok(translated.clone())
+        }
+        (Value::Table(en), Value::String(_)) if is_text(english) => {
+            let _ = en;
+            Err(place.error("the English is marked { text, get_seen }: write the same shape"))
+        }
+        (Value::String(_), Value::Table(_)) => Err(place.error("the English is a plain string: write a plain string")),
+        (Value::Table(en), Value::Table(es)) => Ok(Value::Table(table(en, es, place)?)),
+        (Value::Array(en), Value::Array(es)) => {
+            let keyed = en.iter().all(|item| entry_name(item).is_some());
+            if keyed && !en.is_empty() {
+                let mut out = Vec::with_capacity(en.len());
+                for item in es {
+                    let Some((_, name)) = entry_name(item) else {
+                        return Err(place.error("an entry without its id"));
+                    };
+                    if !en.iter().any(|e| entry_name(e).map(|(_, n)| n) == Some(name)) {
+                        return Err(Place { file: place.file, entry: name.to_string(), field: place.field.clone() }
+                            .error("not an entry of the English file"));
+                    }
+                }
+                for item in en {
+                    let Some((_, name)) = entry_name(item) else { continue };
+                    let entry = Place { file: place.file, entry: name.to_string(), field: String::new() };
+                    let Some(found) = es.iter().find(|e| entry_name(e).map(|(_, n)| n) == Some(name)) else {
+                        return Err(entry.error("missing translation of this entry"));
+                    };
+                    match (item, found) {
+                        (Value::Table(a), Value::Table(b)) => out.push(Value::Table(table(a, b, &entry)?)),
+                        _ => out.push(item.clone()),
+                    }
+                }
+                return Ok(Value::Array(out));
+            }
+            if en.len() != es.len() {
+                return Err(place.error(format!("{} items, the English has {}", es.len(), en.len())));
+            }
+            en.iter()
+                .zip(es)
+                .enumerate()
+                .map(|(i, (a, b))| {
+                    let here = Place { file: place.file, entry: place.entry.clone(), field: format!("{}[{i}]", place.field) };
+                    merge(a, b, &here)
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
+        _ => Err(place.error("not the same kind of value as the English")),
+    }
+}
+
+/// Digit runs ("5-10", "3/10", "48") and `{placeholders}` of a text, sorted: a translation may
+/// reorder a sentence, but not change a dose, a time or a template key.
+fn numbers_and_placeholders(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut numbers = Vec::new();
+    let mut placeholders = Vec::new();
+    let mut digits = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            numbers.push(std::mem::take(&mut digits));
+        }
+        if c == '{' {
+            let mut name = String::new();
+            for next in chars.by_ref() {
+                if next == '}' {
+                    break;
+                }
+                name.push(next);
+            }
+            placeholders.push(name);
+        }
+    }
+    if !digits.is_empty() {
+        numbers.push(digits);
+    }
+    numbers.sort();
+    placeholders.sort();
+    (numbers, placeholders)
+}
+
+fn same_numbers_and_placeholders(english: &str, translated: &str, place: &Place) -> Result<(), ContentError> {
+    if translated.trim().is_empty() {
+        return Err(place.error("missing translation (empty)"));
+    }
+    let (en_numbers, en_keys) = numbers_and_placeholders(english);
+    let (numbers, keys) = numbers_and_placeholders(translated);
+    if en_numbers != numbers {
+        return Err(place.error(format!(
+            "numbers {numbers:?} differ from the English {en_numbers:?} (doses and times must match): '{translated}'"
+        )));
+    }
+    if en_keys != keys {
+        return Err(place.error(format!("placeholders {keys:?} differ from the English {en_keys:?}")));
+    }
+    Ok(())
+}
+
+/// Phrases that read as advice to get seen or to stop, per language (CLINICAL.md rule 13).
+pub fn escalation_phrases(lang: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match lang {
+        "es" => (
+            &[
+                "consulte",
+                "que le vea",
+                "pida cita",
+                "mismo día",
+                "en pocos días",
+                "urgencias",
+                "emergencia",
+                "urgente",
+                "deje de correr",
+                "pare y",
+                "médic",
+                "fisioterapeut",
+                "profesional sanitario",
+                "hospital",
+            ],
+            &[],
+        ),
+        _ => (
+            &[
+                "get seen",
+                "be seen",
+                "get checked",
+                "be checked",
+                "see a ",
+                "see someone",
+                "see your",
+                "ask a ",
+                "ask your",
+                "same day",
+                "same-day",
+                "within days",
+                "emergency",
+                "urgent",
+                "stop running",
+                "stop and",
+                "doctor",
+                "physio",
+                "clinician",
+                "hospital",
+            ],
+            // Short signs count only as whole words ("999", not a year like 1999).
+            &["a&e", "999", "111", "gp"],
+        ),
+    }
+}
