@@ -278,6 +278,96 @@ pub struct Wording {
 
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use languages::{language, set_language, KB};
+
+/// A language of a native build: the command line and the tests carry them all
+/// (`hipcheck assess --lang es`); a browser build carries one (`LANGUAGE`).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Language {
+    pub id: &'static str,
+    pub kb: &'static Kb,
+    pub compiled_texts: &'static [&'static str],
+    pub texts: &'static str,
+    pub texts_hash: u64,
+    pub texts_count: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod languages {
+    use std::cell::Cell;
+
+    use super::{Kb, Language, LANGUAGES};
+
+    thread_local! {
+        /// Per thread, so tests in parallel threads never see each other's language.
+        static CURRENT: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// The current language's entry (English unless [`set_language`] chose another).
+    pub fn current() -> &'static Language {
+        &LANGUAGES[CURRENT.with(Cell::get)]
+    }
+
+    /// The current language's id.
+    pub fn language() -> &'static str {
+        current().id
+    }
+
+    /// Chooses the language of the wording on this thread; `false` (and no change) for a
+    /// language the build does not carry.
+    pub fn set_language(id: &str) -> bool {
+        match LANGUAGES.iter().position(|l| l.id == id) {
+            Some(i) => {
+                CURRENT.with(|c| c.set(i));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The knowledge base in the current language: `KB.findings` etc. read through it.
+    pub struct LanguageKb;
+
+    impl std::ops::Deref for LanguageKb {
+        type Target = Kb;
+        fn deref(&self) -> &Kb {
+            current().kb
+        }
+    }
+
+    pub static KB: LanguageKb = LanguageKb;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn compiled_texts() -> &'static [&'static str] {
+    languages::current().compiled_texts
+}
+
+#[cfg(target_arch = "wasm32")]
+fn compiled_texts() -> &'static [&'static str] {
+    COMPILED_TEXTS
+}
+
+/// The language of a browser build's wording.
+#[cfg(target_arch = "wasm32")]
+pub fn language() -> &'static str {
+    LANGUAGE
+}
+
+/// The current language's results text: its hash and line count (to check a file against),
+/// and natively the file itself.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn results_text() -> (u64, usize, &'static str) {
+    let l = languages::current();
+    (l.texts_hash, l.texts_count, l.texts)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn results_text() -> (u64, usize, &'static str) {
+    (TEXTS_HASH, TEXTS_COUNT, "")
+}
+
 /// Results-only content text: an index into a separate file the browser loads once the person
 /// starts ([`crate::texts`]), which keeps the first download small; two bytes in the compiled
 /// knowledge base instead of a string. Advice about getting seen is never deferred: `build.rs`
@@ -293,7 +383,7 @@ impl Text {
     /// The text; empty in the browser for deferred text until the file has loaded.
     pub fn get(self) -> &'static str {
         if self.is_compiled_in() {
-            COMPILED_TEXTS
+            compiled_texts()
                 .get(usize::from(self.0 & !COMPILED_IN))
                 .copied()
                 .unwrap_or("")

@@ -24,6 +24,8 @@ Usage:
                                   hand-off module: the saved record and the result lines (JSON)
   hipcheck content check [DIR]    validate the knowledge base in DIR (default: ./content)
                                   and print what it holds
+  --lang ID                       with any command: the wording in ID (en, es); ids, levels
+                                  and scores are the same in every language
   hipcheck --help                 show this help
   hipcheck --version              show the version
 
@@ -33,7 +35,20 @@ Exit status: 0 on success, 2 on bad input (one line on stderr naming the field),
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // `--lang ID` anywhere: the wording of the output (ids and levels are the same in every
+    // language).
+    if let Some(at) = args.iter().position(|a| *a == "--lang") {
+        let Some(lang) = args.get(at + 1).copied() else {
+            eprintln!("hipcheck: --lang needs a language ({})", languages());
+            return ExitCode::from(2);
+        };
+        if !hipcheck::kb::set_language(lang) {
+            eprintln!("hipcheck: --lang {lang}: not one of {}", languages());
+            return ExitCode::from(2);
+        }
+        args.drain(at..at + 2);
+    }
     match args.as_slice() {
         [] | ["--help"] | ["-h"] | ["help"] => {
             print!("{USAGE}");
@@ -147,16 +162,22 @@ fn run_assess(file: Option<&Path>, output: Output) -> ExitCode {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+fn languages() -> String {
+    hipcheck::content::lang::LANGUAGES.join(", ")
+}
+
+/// Every language: the English content, and each `content/<lang>/` laid over it.
+#[cfg(not(target_arch = "wasm32"))]
 fn run_content_check(dir: &Path) -> ExitCode {
     let dir: PathBuf = dir.to_path_buf();
-    match hipcheck::content::load_dir(&dir) {
-        Ok(content) => {
-            println!("content OK: {}", content.summary());
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("hipcheck: {error}");
-            ExitCode::from(2)
+    for lang in hipcheck::content::lang::LANGUAGES {
+        match hipcheck::content::load_dir_in(&dir, lang) {
+            Ok(content) => println!("content OK ({lang}): {}", content.summary()),
+            Err(error) => {
+                eprintln!("hipcheck: {error}");
+                return ExitCode::from(2);
+            }
         }
     }
+    ExitCode::SUCCESS
 }

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::fnv1a::fnv1a;
-use crate::kb::{TEXTS_COUNT, TEXTS_HASH};
+use crate::kb::results_text;
 
 static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
 
@@ -29,7 +29,8 @@ fn lines(file: &str) -> usize {
 }
 
 fn check(file: &str) -> Result<(), TextsError> {
-    if fnv1a(file.as_bytes()) == TEXTS_HASH && lines(file) == TEXTS_COUNT {
+    let (hash, count, _) = results_text();
+    if fnv1a(file.as_bytes()) == hash && lines(file) == count {
         Ok(())
     } else {
         Err(TextsError::WrongBuild)
@@ -50,24 +51,40 @@ pub fn install(file: String) -> Result<(), TextsError> {
 }
 
 /// Whether results-only text can be shown.
+#[cfg(target_arch = "wasm32")]
 pub fn installed() -> bool {
-    bundled();
     TEXTS.get().is_some()
 }
 
+/// Natively every language's file is compiled in.
 #[cfg(not(target_arch = "wasm32"))]
-fn bundled() {
-    static FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.txt"));
-    TEXTS.get_or_init(|| FILE.split('\n').collect());
+pub fn installed() -> bool {
+    true
 }
 
 #[cfg(target_arch = "wasm32")]
-fn bundled() {}
-
 pub(crate) fn get(index: u16) -> &'static str {
-    bundled();
     TEXTS
         .get()
+        .and_then(|texts| texts.get(usize::from(index)).copied())
+        .unwrap_or("")
+}
+
+/// The current language's line `index` (`crate::kb::set_language`).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn get(index: u16) -> &'static str {
+    static SPLIT: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let all = SPLIT.get_or_init(|| {
+        crate::kb::LANGUAGES
+            .iter()
+            .map(|l| l.texts.split('\n').collect())
+            .collect()
+    });
+    let (_, _, current) = results_text();
+    crate::kb::LANGUAGES
+        .iter()
+        .position(|l| std::ptr::eq(l.texts, current))
+        .and_then(|i| all.get(i))
         .and_then(|texts| texts.get(usize::from(index)).copied())
         .unwrap_or("")
 }
@@ -108,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_file_from_another_build_is_refused() {
-        let mut file = include_str!(concat!(env!("OUT_DIR"), "/texts.txt")).to_string();
+        let mut file = include_str!(concat!(env!("OUT_DIR"), "/texts_en.txt")).to_string();
         assert_eq!(check(&file), Ok(()));
         file.push('x');
         assert_eq!(check(&file), Err(TextsError::WrongBuild));

@@ -58,8 +58,14 @@ pub struct Check<'a> {
 
 impl Check<'_> {
     pub fn fail(&self, field: &str, message: impl Into<String>) -> ContentError {
+        let lang = super::validate::LANGUAGE.with(std::cell::Cell::get);
         ContentError::Invalid {
-            file: self.file.to_string(),
+            // The wording checked is that language's file (references are never translated).
+            file: if lang == "en" || self.file == "references.toml" {
+                self.file.to_string()
+            } else {
+                format!("{lang}/{}", self.file)
+            },
             entry: self.entry.to_string(),
             field: field.to_string(),
             message: message.into(),

@@ -85,11 +85,22 @@ pub fn overlay(
     table(english, translation, &place)
 }
 
+/// A code field: an id or a list of ids (never a table, which `[[condition]]` also names).
+fn is_code(key: &str, value: &toml::Value) -> bool {
+    CODE_KEYS.contains(&key)
+        && !matches!(value, toml::Value::Table(_))
+        && !value
+            .as_array()
+            .is_some_and(|items| items.iter().any(toml::Value::is_table))
+}
+
 fn is_text(value: &toml::Value) -> bool {
     match value {
         toml::Value::String(_) => true,
         toml::Value::Array(items) => !items.is_empty() && items.iter().all(is_text),
-        toml::Value::Table(t) => t.contains_key("text") && t.keys().all(|k| k == "text" || k == "get_seen"),
+        toml::Value::Table(t) => {
+            t.contains_key("text") && t.keys().all(|k| k == "text" || k == "get_seen")
+        }
         _ => false,
     }
 }
@@ -98,7 +109,7 @@ fn is_text(value: &toml::Value) -> bool {
 fn has_text(value: &toml::Value) -> bool {
     match value {
         toml::Value::Table(t) => {
-            is_text(value) || t.iter().any(|(k, v)| !CODE_KEYS.contains(&k.as_str()) && has_text(v))
+            is_text(value) || t.iter().any(|(k, v)| !is_code(k, v) && has_text(v))
         }
         toml::Value::Array(items) => items.iter().any(has_text),
         toml::Value::String(_) => true,
@@ -106,16 +117,23 @@ fn has_text(value: &toml::Value) -> bool {
     }
 }
 
-fn table(english: &toml::Table, translation: &toml::Table, place: &Place) -> Result<toml::Table, ContentError> {
+fn table(
+    english: &toml::Table,
+    translation: &toml::Table,
+    place: &Place,
+) -> Result<toml::Table, ContentError> {
     for key in translation.keys() {
         let here = place.field(key);
-        if ENTRY_KEYS.contains(&key.as_str()) {
+        let value = translation.get(key);
+        if ENTRY_KEYS.contains(&key.as_str()) && value.is_some_and(toml::Value::is_str) {
             continue;
         }
         match english.get(key) {
             None => return Err(here.error("not in the English file")),
-            Some(_) if CODE_KEYS.contains(&key.as_str()) => {
-                return Err(here.error("an id or code, not wording: it belongs in the English file only"))
+            Some(english_value) if is_code(key, english_value) => {
+                return Err(
+                    here.error("an id or code, not wording: it belongs in the English file only")
+                )
             }
             Some(value) if !has_text(value) => {
                 return Err(here.error("not wording: it belongs in the English file only"))
@@ -125,7 +143,7 @@ fn table(english: &toml::Table, translation: &toml::Table, place: &Place) -> Res
     }
     let mut merged = english.clone();
     for (key, value) in english {
-        if CODE_KEYS.contains(&key.as_str()) || !has_text(value) {
+        if is_code(key, value) || !has_text(value) {
             continue;
         }
         let here = place.field(key);
@@ -143,7 +161,11 @@ fn entry_name(item: &toml::Value) -> Option<(&'static str, &str)> {
         .find_map(|k| item.get(k).and_then(toml::Value::as_str).map(|v| (*k, v)))
 }
 
-fn merge(english: &toml::Value, translated: &toml::Value, place: &Place) -> Result<toml::Value, ContentError> {
+fn merge(
+    english: &toml::Value,
+    translated: &toml::Value,
+    place: &Place,
+) -> Result<toml::Value, ContentError> {
     use toml::Value;
     match (english, translated) {
         (Value::String(en), Value::String(es)) => {
@@ -151,7 +173,9 @@ fn merge(english: &toml::Value, translated: &toml::Value, place: &Place) -> Resu
             Ok(Value::String(es.clone()))
         }
         (Value::Table(en), Value::Table(es)) if is_text(english) => {
-            let (Some(Value::String(en_text)), Some(Value::String(es_text))) = (en.get("text"), es.get("text")) else {
+            let (Some(Value::String(en_text)), Some(Value::String(es_text))) =
+                (en.get("text"), es.get("text"))
+            else {
                 return Err(place.error("expected { text = \"…\" } like the English"));
             };
             if en.get("get_seen") != es.get("get_seen") {
@@ -164,7 +188,9 @@ fn merge(english: &toml::Value, translated: &toml::Value, place: &Place) -> Resu
             let _ = en;
             Err(place.error("the English is marked { text, get_seen }: write the same shape"))
         }
-        (Value::String(_), Value::Table(_)) => Err(place.error("the English is a plain string: write a plain string")),
+        (Value::String(_), Value::Table(_)) => {
+            Err(place.error("the English is a plain string: write a plain string"))
+        }
         (Value::Table(en), Value::Table(es)) => Ok(Value::Table(table(en, es, place)?)),
         (Value::Array(en), Value::Array(es)) => {
             let keyed = en.iter().all(|item| entry_name(item).is_some());
@@ -174,32 +200,58 @@ fn merge(english: &toml::Value, translated: &toml::Value, place: &Place) -> Resu
                     let Some((_, name)) = entry_name(item) else {
                         return Err(place.error("an entry without its id"));
                     };
-                    if !en.iter().any(|e| entry_name(e).map(|(_, n)| n) == Some(name)) {
-                        return Err(Place { file: place.file, entry: name.to_string(), field: place.field.clone() }
-                            .error("not an entry of the English file"));
+                    if !en
+                        .iter()
+                        .any(|e| entry_name(e).map(|(_, n)| n) == Some(name))
+                    {
+                        return Err(Place {
+                            file: place.file,
+                            entry: name.to_string(),
+                            field: place.field.clone(),
+                        }
+                        .error("not an entry of the English file"));
                     }
                 }
                 for item in en {
-                    let Some((_, name)) = entry_name(item) else { continue };
-                    let entry = Place { file: place.file, entry: name.to_string(), field: String::new() };
-                    let Some(found) = es.iter().find(|e| entry_name(e).map(|(_, n)| n) == Some(name)) else {
+                    let Some((_, name)) = entry_name(item) else {
+                        continue;
+                    };
+                    let entry = Place {
+                        file: place.file,
+                        entry: name.to_string(),
+                        field: String::new(),
+                    };
+                    let Some(found) = es
+                        .iter()
+                        .find(|e| entry_name(e).map(|(_, n)| n) == Some(name))
+                    else {
                         return Err(entry.error("missing translation of this entry"));
                     };
                     match (item, found) {
-                        (Value::Table(a), Value::Table(b)) => out.push(Value::Table(table(a, b, &entry)?)),
+                        (Value::Table(a), Value::Table(b)) => {
+                            out.push(Value::Table(table(a, b, &entry)?))
+                        }
                         _ => out.push(item.clone()),
                     }
                 }
                 return Ok(Value::Array(out));
             }
             if en.len() != es.len() {
-                return Err(place.error(format!("{} items, the English has {}", es.len(), en.len())));
+                return Err(place.error(format!(
+                    "{} items, the English has {}",
+                    es.len(),
+                    en.len()
+                )));
             }
             en.iter()
                 .zip(es)
                 .enumerate()
                 .map(|(i, (a, b))| {
-                    let here = Place { file: place.file, entry: place.entry.clone(), field: format!("{}[{i}]", place.field) };
+                    let here = Place {
+                        file: place.file,
+                        entry: place.entry.clone(),
+                        field: format!("{}[{i}]", place.field),
+                    };
                     merge(a, b, &here)
                 })
                 .collect::<Result<Vec<_>, _>>()
@@ -243,7 +295,11 @@ fn numbers_and_placeholders(text: &str) -> (Vec<String>, Vec<String>) {
     (numbers, placeholders)
 }
 
-fn same_numbers_and_placeholders(english: &str, translated: &str, place: &Place) -> Result<(), ContentError> {
+fn same_numbers_and_placeholders(
+    english: &str,
+    translated: &str,
+    place: &Place,
+) -> Result<(), ContentError> {
     if translated.trim().is_empty() {
         return Err(place.error("missing translation (empty)"));
     }
@@ -255,7 +311,9 @@ fn same_numbers_and_placeholders(english: &str, translated: &str, place: &Place)
         )));
     }
     if en_keys != keys {
-        return Err(place.error(format!("placeholders {keys:?} differ from the English {en_keys:?}")));
+        return Err(place.error(format!(
+            "placeholders {keys:?} differ from the English {en_keys:?}"
+        )));
     }
     Ok(())
 }

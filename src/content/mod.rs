@@ -7,6 +7,7 @@ pub mod diagram;
 pub mod error;
 pub mod fhir;
 pub mod figure;
+pub mod lang;
 pub mod model;
 pub mod validate;
 
@@ -38,14 +39,29 @@ pub fn read_text(path: &Path) -> Result<String, ContentError> {
     })
 }
 
-/// Loads and validates every file of a content directory.
+/// Loads and validates every file of a content directory, in English.
 pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
-    let read = |name: &str| {
-        let text = read_text(&dir.join(name))?;
+    load_dir_in(dir, "en")
+}
+
+/// Loads and validates every file of a content directory in `lang`: the English files with
+/// `<dir>/<lang>/`'s wording laid over them (`lang::overlay`). References stay as published.
+pub fn load_dir_in(dir: &Path, lang: &'static str) -> Result<Content, ContentError> {
+    let parse = |path: &Path, name: &str| {
+        let text = read_text(path)?;
         toml::from_str::<toml::Table>(&text).map_err(|e| ContentError::Parse {
             file: name.to_string(),
             message: e.to_string(),
         })
+    };
+    let read = |name: &str| {
+        let english = parse(&dir.join(name), name)?;
+        if lang == "en" || name == "references.toml" {
+            return Ok(english);
+        }
+        let translated_name = format!("{lang}/{name}");
+        let translation = parse(&dir.join(lang).join(name), &translated_name)?;
+        lang::overlay(&english, &translation, &translated_name)
     };
     // Each file with the `[[tables]]` it may hold.
     let file = |name: &str, keys: &[&str]| {
@@ -90,6 +106,7 @@ pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
         safety_net: whole(read("safety_net.toml")?, "safety_net.toml")?,
         interface: whole(read("interface.toml")?, "interface.toml")?,
         diagram: diagram::load(&dir.join("diagram"))?,
+        lang,
     };
     content.validate()?;
     Ok(content)

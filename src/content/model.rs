@@ -336,6 +336,8 @@ pub struct Content {
     pub until_seen: Vec<UntilSeen>,
     pub safety_net: SafetyNet,
     pub interface: Interface,
+    /// The language of the wording (`en`, or a `content/<lang>/` laid over it).
+    pub lang: &'static str,
     /// The body diagram (`content/diagram/*.svg`).
     pub diagram: crate::content::diagram::Diagram,
 }

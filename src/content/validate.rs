@@ -73,6 +73,14 @@ impl Content {
     }
 
     pub fn validate(&self) -> Result<(), ContentError> {
+        // The escalation wording to lint against, and the folder to name in errors.
+        LANGUAGE.with(|l| l.set(self.lang));
+        let result = self.validate_all();
+        LANGUAGE.with(|l| l.set("en"));
+        result
+    }
+
+    fn validate_all(&self) -> Result<(), ContentError> {
         let known = self.known()?;
         self.regions.iter().try_for_each(region)?;
         self.diagram_targets()?;
@@ -576,30 +584,7 @@ fn no_escalation(c: &Check, field: &str, text: &str) -> Result<(), ContentError>
 /// Whether a line reads like advice to get seen or to stop. Used only to lint the editor's
 /// marks in both directions, never to decide what is compiled in. Deliberately broad.
 pub fn reads_like_escalation(text: &str) -> bool {
-    const PHRASES: [&str; 20] = [
-        "get seen",
-        "be seen",
-        "get checked",
-        "be checked",
-        "see a ",
-        "see someone",
-        "see your",
-        "ask a ",
-        "ask your",
-        "same day",
-        "same-day",
-        "within days",
-        "emergency",
-        "urgent",
-        "stop running",
-        "stop and",
-        "doctor",
-        "physio",
-        "clinician",
-        "hospital",
-    ];
-    // Short signs count only as whole words ("999", not a year like 1999).
-    const WORDS: [&str; 4] = ["a&e", "999", "111", "gp"];
+    let (phrases, words) = super::lang::escalation_phrases(LANGUAGE.with(std::cell::Cell::get));
     let lower = text.to_lowercase();
     let whole_word = |word: &str| {
         lower.match_indices(word).any(|(at, _)| {
@@ -608,5 +593,11 @@ pub fn reads_like_escalation(text: &str) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     };
-    PHRASES.iter().any(|phrase| lower.contains(phrase)) || WORDS.iter().any(|w| whole_word(w))
+    phrases.iter().any(|phrase| lower.contains(phrase)) || words.iter().any(|w| whole_word(w))
+}
+
+thread_local! {
+    /// The language being validated (set by `Content::validate` for its run): the escalation
+    /// lint reads that language's phrases, and errors name that language's files.
+    pub(super) static LANGUAGE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("en") };
 }

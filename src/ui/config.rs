@@ -4,7 +4,6 @@ use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 use crate::ui::context::Config;
-use crate::ui::messages;
 
 /// Schemes a booking link may use; anything else (`javascript:`, `data:`) is refused.
 const BOOKING_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
@@ -39,16 +38,6 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
         }
         safe
     });
-    let lang = match attr("lang") {
-        Some(lang) if messages::messages(&lang).is_some() => lang,
-        Some(lang) => {
-            gloo::console::warn!(format!(
-                "HipCheck: attribute {prefix}lang '{lang}' is not available; using English."
-            ));
-            "en".to_string()
-        }
-        None => "en".to_string(),
-    };
     if let Some(accent) = attr("accent") {
         if web_sys::css::supports_with_value("color", &accent).unwrap_or(false) {
             if let Some(host) = element.dyn_ref::<web_sys::HtmlElement>() {
@@ -65,7 +54,6 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
         booking_label: attr("booking-label").map(AttrValue::from),
         clinic_name: attr("clinic-name").map(AttrValue::from),
         phone: attr("phone").map(AttrValue::from),
-        lang: AttrValue::from(lang),
         assets: AttrValue::default(),
         shared: attr("shared").map(AttrValue::from),
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::messages::{messages, Messages, EN};
+use crate::ui::messages::{catalog, Messages};
 
 /// Settings a clinic gives the widget (data attributes today, custom-element attributes later).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,7 +14,6 @@ pub struct Config {
     pub booking_label: Option<AttrValue>,
     pub clinic_name: Option<AttrValue>,
     pub phone: Option<AttrValue>,
-    pub lang: AttrValue,
     /// The URL of the folder this build is served from, ending in `/` (given by the loader,
     /// not by the clinic): the results text is fetched from there.
     pub assets: AttrValue,
@@ -32,9 +31,8 @@ pub struct Ui {
 
 impl Ui {
     pub fn new(config: Config, uid: AttrValue) -> Ui {
-        // Unknown languages fall back to English; `mount` has already warned about it.
         Ui {
-            m: messages(&config.lang).unwrap_or(&EN),
+            m: catalog(),
             config: Rc::new(config),
             uid,
         }

@@ -137,6 +137,7 @@ pub struct Messages {
     pub illustration_of: &'static str,
 }
 
+#[cfg_attr(hipcheck_lang = "es", allow(dead_code))]
 pub static EN: Messages = Messages {
     lang: "en",
     app_name: "HipCheck",
@@ -278,18 +279,17 @@ pub static EN: Messages = Messages {
     illustration_of: "Illustration: {description}",
 };
 
-/// The catalog for a language tag; unknown languages fall back to English.
-pub fn messages(lang: &str) -> Option<&'static Messages> {
-    match lang
-        .split('-')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        "en" => Some(&EN),
-        _ => None,
-    }
+/// This build's catalog. A browser build carries one language (`HIPCHECK_LANG`, build.rs), so
+/// a visitor downloads only their own words; the loader picks the build (docs/architecture.md,
+/// "Languages").
+#[cfg(not(hipcheck_lang = "es"))]
+pub fn catalog() -> &'static Messages {
+    &EN
+}
+
+#[cfg(hipcheck_lang = "es")]
+pub fn catalog() -> &'static Messages {
+    &super::messages_es::ES
 }
 
 /// Catalogs are statics: two are equal when they are the same catalog.
