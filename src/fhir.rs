@@ -136,7 +136,7 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
     predictions.extend(result.conditions.iter().map(|c| {
         let likelihood = c.likelihood.id();
         json!({
-            "outcome": { "coding": [{ "system": system("condition"), "code": c.id, "display": c.name }], "text": c.name },
+            "outcome": { "coding": [{ "system": system("condition"), "code": c.id, "display": c.name.get() }], "text": c.name.get() },
             "qualitativeRisk": { "coding": [{ "system": system("likelihood"), "code": likelihood, "display": likelihood_display(likelihood) }] }
         })
     }));

@@ -31,7 +31,7 @@ pub fn result_lines(result: &Assessment) -> String {
         line(&["reason", &reason]);
     }
     for c in &result.conditions {
-        line(&["source", c.id, c.likelihood.id(), c.name]);
+        line(&["source", c.id, c.likelihood.id(), c.name.get()]);
     }
     if let Some(plan) = &result.plan {
         line(&["plan", plan.condition]);

@@ -70,7 +70,9 @@ pub struct Weighted {
 #[derive(Debug, PartialEq)]
 pub struct Condition {
     pub id: &'static str,
-    pub name: &'static str,
+    /// After-Start text: the result's reasons and sources read it; its level, actions and
+    /// warning signs never wait for it.
+    pub name: Text,
     pub summary: Text,
     pub care: Level,
     pub self_manage: bool,
@@ -98,7 +100,8 @@ pub struct Rule {
     pub min_age: Option<u8>,
     pub max_age: Option<u8>,
     pub runner_only: bool,
-    pub reason: &'static str,
+    /// Compiled in for emergency rules; after-Start text for the others.
+    pub reason: Text,
     pub action: &'static str,
     /// Diagnoses a clinician should consider: for the CLI and exports, not shown in the widget
     /// (native only: about 1 KB brotli of the first load).
@@ -209,6 +212,24 @@ pub struct ResultsWording {
     pub derived: [Text; Derived::ALL.len()],
 }
 
+/// "About your pain" and the review of answers (`content/interface.toml`): results text.
+#[derive(Debug, PartialEq)]
+pub struct SymptomsWording {
+    pub intro: Text,
+    pub pain_now_label: Text,
+    pub pain_now_none: Text,
+    pub pain_now_worst: Text,
+    pub pain_not_given: Text,
+    pub duration_legend: Text,
+    pub onset_legend: Text,
+    pub onset_sudden: Text,
+    pub onset_gradual: Text,
+    pub answer_rest: Text,
+    pub answer_rest_note: Text,
+    pub your_answers: Text,
+    pub durations: [Text; 4],
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Kb {
     /// Every fact id, by fact number: regions, then findings, then derived facts.
@@ -231,6 +252,7 @@ pub struct Kb {
     pub no_answers: &'static str,
     pub wording: Wording,
     pub results_wording: ResultsWording,
+    pub symptoms_wording: SymptomsWording,
     /// The body diagram: front, back, side (right), side (left).
     pub map: [MapPicture; 4],
 }

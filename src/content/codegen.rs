@@ -317,7 +317,7 @@ impl<'a> Writer<'a> {
                 o,
                 "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {} }},",
                 lit(&c.id),
-                lit(&c.name),
+                self.deferred(&c.name),
                 self.line(&c.summary),
                 level(c.care),
                 c.self_manage,
@@ -347,7 +347,13 @@ impl<'a> Writer<'a> {
                 opt_u8(r.min_age),
                 opt_u8(r.max_age),
                 r.runner_only,
-                lit(&r.reason),
+                // An emergency's reason shows on the emergency stop, before anything has
+                // downloaded; the others explain a result whose actions are compiled in.
+                if r.level == Level::Emergency {
+                    self.compiled(&r.reason)
+                } else {
+                    self.deferred(&r.reason)
+                },
                 lit(&r.action),
                 str_slice(&r.consider)
             );
@@ -531,6 +537,28 @@ impl<'a> Writer<'a> {
             let _ = writeln!(o, "{name}: {},", self.deferred(text));
         }
         let _ = writeln!(o, "derived: [{}],", derived.join(", "));
+        let _ = writeln!(o, "}},");
+        let s = &self.content.interface.symptoms;
+        let fields = [
+            ("intro", &s.intro),
+            ("pain_now_label", &s.pain_now_label),
+            ("pain_now_none", &s.pain_now_none),
+            ("pain_now_worst", &s.pain_now_worst),
+            ("pain_not_given", &s.pain_not_given),
+            ("duration_legend", &s.duration_legend),
+            ("onset_legend", &s.onset_legend),
+            ("onset_sudden", &s.onset_sudden),
+            ("onset_gradual", &s.onset_gradual),
+            ("answer_rest", &s.answer_rest),
+            ("answer_rest_note", &s.answer_rest_note),
+            ("your_answers", &s.your_answers),
+        ];
+        let _ = writeln!(o, "symptoms_wording: SymptomsWording {{");
+        for (name, text) in fields {
+            let _ = writeln!(o, "{name}: {},", self.deferred(text));
+        }
+        let durations: Vec<String> = s.durations.iter().map(|d| self.deferred(d)).collect();
+        let _ = writeln!(o, "durations: [{}],", durations.join(", "));
         let _ = writeln!(o, "}},");
     }
 

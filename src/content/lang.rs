@@ -15,7 +15,7 @@ use super::error::ContentError;
 pub const LANGUAGES: [&str; 2] = ["en", "es"];
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 20] = [
+const CODE_KEYS: [&str; 19] = [
     "id",
     "condition",
     "care",
@@ -24,7 +24,6 @@ const CODE_KEYS: [&str; 20] = [
     "kind",
     "view",
     "prop",
-    "group",
     "replaced_by",
     "asked_if",
     "sexes",

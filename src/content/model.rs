@@ -301,6 +301,27 @@ pub struct LevelText {
 #[serde(deny_unknown_fields)]
 pub struct Interface {
     pub results: ResultsWording,
+    pub symptoms: SymptomsWording,
+}
+
+/// "About your pain" and the review: deferred like the symptom questions they come with.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SymptomsWording {
+    pub intro: String,
+    pub pain_now_label: String,
+    pub pain_now_none: String,
+    pub pain_now_worst: String,
+    pub pain_not_given: String,
+    pub duration_legend: String,
+    pub onset_legend: String,
+    pub onset_sudden: String,
+    pub onset_gradual: String,
+    pub answer_rest: String,
+    pub answer_rest_note: String,
+    pub your_answers: String,
+    /// The four answers to "how long", shortest first.
+    pub durations: [String; 4],
 }
 
 #[derive(Debug, Clone, Deserialize)]

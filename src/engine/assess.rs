@@ -103,7 +103,7 @@ pub struct FiredRule {
     pub findings: Vec<&'static str>,
     /// The rule fired only because an answer was "not sure".
     pub unsure: bool,
-    pub reason: &'static str,
+    pub reason: Text,
     pub action: &'static str,
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
@@ -121,7 +121,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankedCondition {
     pub id: &'static str,
-    pub name: &'static str,
+    pub name: Text,
     pub likelihood: Likelihood,
     pub score: f32,
     pub evidence: Evidence,
@@ -863,7 +863,7 @@ fn summary(facts: &Facts, conditions: &[RankedCondition]) -> String {
         (false, Some(top)) => fill(
             &fill(KB.wording.best_fit, "{likelihood}", top.likelihood.label()),
             "{name}",
-            top.name,
+            top.name.get(),
         ),
     }
 }

@@ -6,7 +6,7 @@
 use crate::texts::fill;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-use crate::kb::{Level, KB};
+use crate::kb::{Level, Text, KB};
 
 use super::assess::Likelihood;
 
@@ -16,13 +16,13 @@ pub enum Reason {
     Finding(&'static str),
     /// A fired rule; `unsure` when it fired only because of a "not sure".
     Rule {
-        reason: &'static str,
+        reason: Text,
         unsure: bool,
     },
     /// A condition that needs a professional at `care`.
     Condition {
         id: &'static str,
-        name: &'static str,
+        name: Text,
         likelihood: Likelihood,
         care: Level,
     },
@@ -44,11 +44,15 @@ impl Reason {
         let wording = &KB.wording;
         match self {
             Reason::Finding(_) => None,
+            // Empty in the browser until the results text has loaded (non-emergency rules).
+            Reason::Rule { reason, .. } if reason.get().is_empty() => None,
             Reason::Rule { reason, unsure } => Some(if *unsure {
-                format!("{}{reason}", wording.unsure_prefix)
+                format!("{}{}", wording.unsure_prefix, reason.get())
             } else {
-                reason.to_string()
+                reason.get().to_string()
             }),
+            // The name is after-Start text in the browser: no sentence without it.
+            Reason::Condition { name, .. } if name.get().is_empty() => None,
             Reason::Condition {
                 name,
                 likelihood,
@@ -56,7 +60,7 @@ impl Reason {
                 ..
             } => Some(fill(
                 &fill(
-                    &fill(wording.condition_reason, "{name}", name),
+                    &fill(wording.condition_reason, "{name}", name.get()),
                     "{likelihood}",
                     likelihood.label(),
                 ),

@@ -94,7 +94,7 @@ pub fn app(props: &AppProps) -> Html {
         let crash_test = props.crash_test;
         Callback::from(move |action: Action| {
             if crash_test && action == Action::GoTo(Step::Safety) {
-                panic!("crash-test attribute: deliberate panic to show the crash screen");
+                panic!("crash-test");
             }
             state.dispatch(action)
         })

@@ -33,7 +33,7 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
         let safe = safe_booking_url(&url);
         if safe.is_none() {
             gloo::console::error!(format!(
-                "HipCheck: attribute {prefix}booking-url refused: only https:, http:, mailto: and tel: links are allowed (got '{url}'). The widget works without a booking link."
+                "HipCheck: {prefix}booking-url '{url}' refused: only https:, http:, mailto: and tel: links"
             ));
         }
         safe
@@ -45,7 +45,7 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
             }
         } else {
             gloo::console::warn!(format!(
-                "HipCheck: attribute {prefix}accent '{accent}' is not a CSS colour; using the default."
+                "HipCheck: {prefix}accent '{accent}' is not a CSS colour"
             ));
         }
     }

@@ -28,7 +28,7 @@ pub fn emergency_step(m: &Messages, state: &State, dispatch: &Callback<Action>) 
             </ul>
             <h3>{ m.why_this_level }</h3>
             <ul>
-                { list_items(&mut emergencies.iter().map(|r| r.reason)) }
+                { list_items(&mut emergencies.iter().map(|r| r.reason.get())) }
             </ul>
             <p class="hc-hint">{ m.emergency_not_sure }{ " " }
                 <button type="button" class="hc-link" onclick={onback}>{ m.emergency_go_back }</button>

@@ -100,8 +100,13 @@ fn banner(ui: &Ui, result: &Assessment) -> Html {
     }
 }
 
-/// The ranked possible sources, each with the evidence for and against it.
+/// The ranked possible sources, each with the evidence for and against it. Their names come with
+/// the results text; until then (or if it cannot load, when the plan says so and offers "Try
+/// again") the section waits, while the level, its reasons' actions and the safety net show.
 fn sources(ui: &Ui, result: &Assessment) -> Html {
+    if !crate::texts::installed() {
+        return Html::default();
+    }
     let m = ui.m;
     html! {
         <section class="hc-section" aria-labelledby={ui.id("sources")}>
@@ -128,7 +133,7 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
     html! {
         <li class="hc-source" data-id={c.id}>
             <div class="hc-source-head">
-                <h4>{ c.name }</h4>
+                <h4>{ c.name.get() }</h4>
                 <span class={format!("hc-badge hc-{likelihood}")}>{ m.likelihood_label(likelihood) }</span>
             </div>
             if !summary.is_empty() { <p>{ summary }</p> }

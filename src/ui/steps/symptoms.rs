@@ -3,7 +3,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::{interview, symptom_questions, Onset, Response};
-use crate::kb::{Finding, FindingKind};
+use crate::kb::{Finding, FindingKind, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
@@ -46,11 +46,15 @@ pub fn symptoms_step(
 
 /// Pain now, how long, how it started: these set facts of their own (severe pain, a recent or
 /// long-standing problem, a sudden start), so they are always asked.
+/// The answers to "how long", in weeks, in the order of the wording's `durations`.
+const DURATION_WEEKS: [f32; 4] = [1.0, 4.0, 9.0, 16.0];
+
 fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
+    let w = &KB.symptoms_wording;
     html! {
         <>
-            <p class="hc-lead">{ m.symptoms_intro }</p>
+            <p class="hc-lead">{ w.intro.get() }</p>
             { about_pain_fields(ui, state, dispatch) }
             <div class="hc-actions">
                 <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::GoTo(Step::Where))}>{ m.back_button }</button>
@@ -60,9 +64,15 @@ fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// Pain now, how long, how it started: on "about your pain", and again in the review.
+/// Pain now, how long, how it started: on "about your pain", and again in the review. Their
+/// wording comes with the results text, like the symptom questions; until it has arrived
+/// (rarely: it is fetched at Start) the step offers only Continue, which goes on to the safety
+/// questions about the areas, whose wording is compiled in.
 fn about_pain_fields(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
-    let m = ui.m;
+    if !crate::texts::installed() {
+        return Html::default();
+    }
+    let w = &KB.symptoms_wording;
     let answers = &state.answers;
     let onpain = {
         let dispatch = dispatch.clone();
@@ -77,15 +87,20 @@ fn about_pain_fields(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Htm
     let pain = answers.pain_now.unwrap_or(0);
     let pain_text = answers
         .pain_now
-        .map_or_else(|| m.pain_not_given.to_string(), |p| format!("{p}/10"));
-    let duration_options = m.durations.iter().map(|&(label, weeks)| {
-        choice(
-            ui.id("duration").into(),
-            label,
-            answers.duration_weeks == Some(weeks),
-            dispatch.reform(move |_| Action::SetDuration(weeks)),
-        )
-    });
+        .map_or_else(|| w.pain_not_given.get().to_string(), |p| format!("{p}/10"));
+    let duration_options = w
+        .durations
+        .iter()
+        .zip(DURATION_WEEKS)
+        .map(|(label, weeks)| {
+            let label = label.get();
+            choice(
+                ui.id("duration").into(),
+                label,
+                answers.duration_weeks == Some(weeks),
+                dispatch.reform(move |_| Action::SetDuration(weeks)),
+            )
+        });
     let onset_option = |onset: Onset, label: &'static str| {
         choice(
             ui.id("onset").into(),
@@ -97,20 +112,20 @@ fn about_pain_fields(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Htm
     html! {
         <>
             <div class="hc-field hc-pain-now">
-                <label for={ui.id("pain-now")}>{ m.pain_now_label }{ ": " }<output class="hc-pain-value">{ pain_text.clone() }</output></label>
+                <label for={ui.id("pain-now")}>{ w.pain_now_label.get() }{ ": " }<output class="hc-pain-value">{ pain_text.clone() }</output></label>
                 <input id={ui.id("pain-now")} type="range" min="0" max="10" step="1" value={pain.to_string()}
                     oninput={onpain} aria-valuetext={pain_text} />
-                <div class="hc-range-ends" aria-hidden="true"><span>{ m.pain_now_ends.0 }</span><span>{ m.pain_now_ends.1 }</span></div>
+                <div class="hc-range-ends" aria-hidden="true"><span>{ w.pain_now_none.get() }</span><span>{ w.pain_now_worst.get() }</span></div>
             </div>
             <fieldset class="hc-question">
-                <legend>{ m.duration_legend }</legend>
+                <legend>{ w.duration_legend.get() }</legend>
                 <div class="hc-choices hc-choices-wrap">{ for duration_options }</div>
             </fieldset>
             <fieldset class="hc-question">
-                <legend>{ m.onset_legend }</legend>
+                <legend>{ w.onset_legend.get() }</legend>
                 <div class="hc-choices hc-choices-wrap">
-                    { onset_option(Onset::Sudden, m.onset_sudden) }
-                    { onset_option(Onset::Gradual, m.onset_gradual) }
+                    { onset_option(Onset::Sudden, w.onset_sudden.get()) }
+                    { onset_option(Onset::Gradual, w.onset_gradual.get()) }
                 </div>
             </fieldset>
         </>
@@ -225,6 +240,7 @@ fn wording_waiting(ui: &Ui, dispatch: &Callback<Action>, text_status: Status) ->
 /// answer given on this step, each changeable in place (a change re-runs the interview).
 fn settled(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
+    let w = &KB.symptoms_wording;
     let answers = &state.answers;
     let remaining = interview(answers).remaining.len();
     let onanswer = dispatch.reform(|(id, response): (&'static str, Option<Response>)| {
@@ -245,12 +261,12 @@ fn settled(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     <button type="button" class="hc-button hc-primary" onclick={dispatch.reform(|_| Action::GoTo(Step::Results))}>{ m.see_results }</button>
                 </div>
                 if remaining > 0 {
-                    <p class="hc-hint">{ m.answer_rest_note }</p>
-                    <button type="button" class="hc-link" onclick={dispatch.reform(|_| Action::AnswerRest)}>{ m.answer_rest }</button>
+                    <p class="hc-hint">{ w.answer_rest_note.get() }</p>
+                    <button type="button" class="hc-link" onclick={dispatch.reform(|_| Action::AnswerRest)}>{ w.answer_rest.get() }</button>
                 }
             </section>
             <section class="hc-section hc-review" aria-labelledby={ui.id("review")}>
-                <h3 id={ui.id("review")}>{ m.your_answers }</h3>
+                <h3 id={ui.id("review")}>{ w.your_answers.get() }</h3>
                 <section class="hc-group" aria-label={m.symptoms_heading}>
                     <h4 class="hc-group-title">{ m.symptoms_heading }</h4>
                     { about_pain_fields(ui, state, dispatch) }
