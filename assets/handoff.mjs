@@ -524,10 +524,16 @@ function loadQuestionnaire(assets) {
 /// `shared` setting; the widget validates it (src/record.rs) and opens on its result, or starts
 /// normally, in which case this says the link could not be read. Then every result the widget
 /// shows gets the hand-off section in its empty `.hc-handoff` slot.
-/// `options`: { settings, prefix, shareUrl, assets, css }.
-export async function watch(mount, options) {
-  if (!mount || watched.has(mount)) return;
+/// `options`: { settings, prefix, shareUrl, assets, css, folders, page, switchTo }. `click` is
+/// the click that loaded this module, which may have been on the language switch.
+export async function watch(mount, options, click) {
+  if (!mount) return;
+  if (isLanguageSwitch(click)) switchLanguage(click, options);
+  if (watched.has(mount)) return;
   watched.add(mount);
+  mount.addEventListener('click', (event) => {
+    if (isLanguageSwitch(event)) switchLanguage(event, options);
+  });
   let shared;
   let awaitingApp = false;
   if (location.hash.startsWith(SHARE_PREFIX)) {
@@ -559,6 +565,24 @@ export async function watch(mount, options) {
   check();
 }
 const watched = new WeakSet();
+
+const isLanguageSwitch = (event) => Boolean(event?.target?.closest?.('[data-hc-lang]'));
+
+/// The header's language button: another language is another build. The page goes to that
+/// language's page (with `lang` in its address); an embedded widget starts again in it. Either way the saved answers are offered back, and the safety questions are asked
+/// again in the new language.
+function switchLanguage(event, options) {
+  const lang = event.target.closest('[data-hc-lang]').dataset.hcLang;
+  if (options.switchTo) return options.switchTo(lang);
+  const folder = options.folders?.[lang];
+  if (folder === undefined) return;
+  // The choice goes into the address, where the loader reads it first.
+  const url = new URL(folder + (options.page ?? ''), options.assets);
+  const search = new URLSearchParams(location.search);
+  search.set('lang', lang);
+  url.search = search.toString();
+  location.assign(url.href);
+}
 
 /// Renders the hand-off section into `slot` (an empty element Yew never fills).
 function attach(slot, options) {
@@ -820,7 +844,7 @@ function historyView(w, lang, entries, on) {
   legend.innerHTML = chart.legend;
   // One card per check, newest first: readable at 320 px, where a table of eight columns is not.
   const fact = (label, value) => [el('dt', {}, label), el('dd', {}, value === null || value === undefined ? '–' : String(value))];
-  const cards = [...entries].reverse().map((e) => el('li', { class: 'hc-check' },
+  const cards = [...entries].reverse().map((e) => el('li', { class: 'hc-check-entry' },
     el('h4', {}, displayDate(e.date, document.documentElement, lang)),
     el('dl', {},
       fact(w.col_pain, e.pain_now === null ? null : `${e.pain_now}/10`),
@@ -836,7 +860,7 @@ function historyView(w, lang, entries, on) {
     figure,
     legend,
     el('p', {}, trendText(entries, lang)),
-    el('ol', { class: 'hc-checks', 'aria-label': w.table_label }, cards),
+    el('ol', { class: 'hc-check-list', 'aria-label': w.table_label }, cards),
     el('div', { class: 'hc-actions hc-actions-wrap' },
       el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),
       el('button', { type: 'button', class: 'hc-button', onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),

@@ -48,6 +48,23 @@ const widgetCss = one(/^main-[0-9a-f]+\.css$/, 'widget stylesheet');
 const icon = one(/^icon-[0-9a-f]+\.svg$/, 'icon');
 write(bindings, await js(read(bindings).toString('utf8')));
 
+// ---------------------------------------------------------------- languages
+// A build carries one language (HIPCHECK_LANG, as build.rs): English at the top of the output,
+// every other language in a folder of its own (`es/`), built first by scripts/build.sh and
+// copied in here (HIPCHECK_LANGUAGE_BUILDS="es=PATH"). The loaders send a visitor to their
+// language's folder; embed.js carries every language's files.
+const SOURCE = process.env.TRUNK_SOURCE_DIR ?? '.';
+const LANG = process.env.HIPCHECK_LANG ?? 'en';
+// The languages are src/content/lang.rs's LANGUAGES (one definition).
+const LANGS = [...fs.readFileSync(path.join(SOURCE, 'src', 'content', 'lang.rs'), 'utf8').match(/LANGUAGES: \[&str; \d+\] = \[([^\]]*)\]/)[1].matchAll(/"([a-z]{2})"/g)].map((m) => m[1]);
+if (!LANGS.includes(LANG)) {
+  console.error(`postbuild: HIPCHECK_LANG=${LANG} is not one of ${LANGS.join(', ')}`);
+  process.exit(1);
+}
+const STRINGS = JSON.parse(fs.readFileSync(path.join(SOURCE, 'assets', 'page-strings.json'), 'utf8'))[LANG];
+// Each language's folder, seen from this build's folder.
+const FOLDERS = Object.fromEntries(LANGS.map((l) => [l, l === LANG ? './' : LANG === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`]));
+
 // ---------------------------------------------------------------- results text
 // The wasm names the one file it accepts (kb::TEXTS_FILE); build.rs wrote that file into the
 // build script's output folder. Other folders may hold files of older content: only the named
@@ -101,12 +118,12 @@ const handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? 
 const handoffCode = await js(handoffSource);
 const handoffName = `handoff-${shortHash(handoffCode)}.js`;
 write(handoffName, handoffCode);
-// styles/results.css: the sources, the plan, the figures, the printout and the hand-off. The
+// styles/after-start.css: where it hurts, the one-question screen, the result and the hand-off. The
 // page loaders fetch it at the first interaction with the widget (a reader who never touches the
 // widget never downloads it); embed.js carries it with the rest of its styles.
 const minifyCss = (css) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').trim();
-const resultsCss = minifyCss(fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'styles', 'results.css'), 'utf8'));
-const resultsCssName = `results-${shortHash(resultsCss)}.css`;
+const resultsCss = minifyCss(fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'styles', 'after-start.css'), 'utf8'));
+const resultsCssName = `after-start-${shortHash(resultsCss)}.css`;
 write(resultsCssName, resultsCss);
 
 // Used by the page loaders and embed.js: the hand-off module watches the widget from the first
@@ -119,7 +136,8 @@ const HANDOFF = `new URL('./${handoffName}', import.meta.url).href`;
 // running widget by `HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs`; the same test
 // fails when the two differ). It goes into index.html, iframe.html and each <hip-check>'s
 // shadow root, so a visitor can read, type and choose before any wasm has arrived.
-const startScreen = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'start-screen.html'), 'utf8').trim();
+const startScreenFile = LANG === 'en' ? 'start-screen.html' : `start-screen.${LANG}.html`;
+const startScreen = fs.readFileSync(path.join(SOURCE, 'assets', startScreenFile), 'utf8').trim();
 if (!startScreen.includes('class="hc-form"')) {
   console.error('postbuild: assets/start-screen.html has no start form');
   process.exit(1);
@@ -135,7 +153,7 @@ function nameClinic(mount, clinic) {
   const brand = mount.querySelector('.hc-brand');
   if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;
 }
-function armStartScreen(mount, load) {
+function armStartScreen(mount, load, loading) {
   let pending = false;
   const form = () => mount.querySelector('form.hc-form');
   mount.addEventListener('submit', (event) => {
@@ -144,7 +162,7 @@ function armStartScreen(mount, load) {
     pending = true;
     const button = form()?.querySelector('button[type=submit]');
     if (button) {
-      button.textContent = 'Loading…';
+      button.textContent = loading;
       button.setAttribute('aria-busy', 'true');
     }
     load();
@@ -238,10 +256,20 @@ if (mount) {
 }` : ''}
 ${inIframe ? `// The standalone page's clinic is named at build time; the frame's comes with its query.
 if (mount) nameClinic(mount, mount.getAttribute('data-clinic-name')?.trim());` : ''}
+// The visitor's language: the lang setting (the widget's language switch sets it in the
+// address), else the browser's languages. Another language's page is in its own folder.
+const FOLDERS = ${JSON.stringify(FOLDERS)};
+const pick = (tag) => Object.keys(FOLDERS).find((l) => l === String(tag).toLowerCase().split('-')[0]);
+const setting = ${inIframe ? "params.get('lang')" : "new URLSearchParams(location.search).get('lang') ?? mount?.dataset.lang"};
+${inIframe ? "if (setting && !pick(setting)) console.warn(`HipCheck: lang '${setting}' is not available.`);" : ''}
+// A language's own folder is already a choice: only the default (English) page goes by the browser.
+const lang = pick(setting) ?? ${LANG === 'en' ? 'navigator.languages.map(pick).find(Boolean) ?? ' : ''}${JSON.stringify(LANG)};
+const elsewhere = lang !== ${JSON.stringify(LANG)};
+if (elsewhere) location.replace(new URL(FOLDERS[lang] + ${inIframe ? "'iframe.html'" : "''"}, import.meta.url).href + location.search + location.hash);
 const resultsCss = new URL('./${resultsCssName}', import.meta.url).href;
 let started;
 let handoff;
-const watch = () => (handoff ??= import(${HANDOFF}).then((m) => m.watch(mount, { settings: mount, prefix: 'data-', shareUrl: ${inIframe ? "params.get('share-url')" : 'location.href'}, assets: new URL('./', import.meta.url).href, css: resultsCss })));
+const watch = (click) => (handoff ??= import(${HANDOFF})).then((m) => m.watch(mount, { settings: mount, prefix: 'data-', shareUrl: ${inIframe ? "params.get('share-url')" : 'location.href'}, assets: new URL('./', import.meta.url).href, css: resultsCss, folders: FOLDERS, page: ${inIframe ? "'iframe.html'" : "''"} }, click));
 const load = () => {
   const assets = new URL('./', import.meta.url).href;
   started ??= (async () => {
@@ -255,19 +283,21 @@ const load = () => {
     (module) => takeOver((root) => module.mountHipCheck(root, mount, 'data-', assets)),
     (error) => {
       console.error('HipCheck could not start', error);
-      mount.textContent = 'HipCheck could not start in this browser. Nothing you entered has left this device.';
+      mount.textContent = ${JSON.stringify(STRINGS.failed_page)};
     },
   );
 };
-const takeOver = mount ? armStartScreen(mount, load) : () => {};
+const takeOver = mount ? armStartScreen(mount, load, ${JSON.stringify(STRINGS.loading)}) : () => {};
 // The results styles at the first click in the widget (Enter and Space on a button are clicks
 // too); a shared check, which opens on its result, gets them from the hand-off module.
-mount?.addEventListener('click', () => {
+mount?.addEventListener('click', (event) => {
   document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsCss }));
-  watch();
+  watch(event);
 }, { once: true, capture: true });
 ${inIframe ? `if (mount) {
-  if (params.get('loading') === 'eager') {
+  if (elsewhere) {
+    // On the way to the visitor's language.
+  } else if (params.get('loading') === 'eager') {
     load();
   } else {
     const near = new IntersectionObserver((entries) => {
@@ -290,7 +320,7 @@ if (window.parent !== window) {
       window.parent.postMessage({ type: 'hipcheck:height', height }, '*');
     }
   }).observe(document.documentElement);
-}` : 'if (mount) load();'}
+}` : 'if (mount && !elsewhere) load();'}
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).catch(() => {});
 }
@@ -304,22 +334,42 @@ write(frameLoaderName, frameLoader);
 
 // ---------------------------------------------------------------- embed.js (custom element)
 const css = read(widgetCss).toString('utf8');
+// This build's files as another build's embed.js needs them, and the other languages' builds,
+// copied into their folders.
+const ownBuild = { bindings: `./${bindings}`, wasm: `./${wasm}`, start: startScreen, loading: STRINGS.loading, failed: STRINGS.failed_embed };
+// Only another language's build is copied into the English one, which reads this.
+if (LANG !== 'en') write('lang.json', JSON.stringify({ lang: LANG, ...ownBuild }));
+const BUILDS = { [LANG]: { ...ownBuild, folder: './' } };
+for (const entry of (process.env.HIPCHECK_LANGUAGE_BUILDS ?? '').split(',').filter(Boolean)) {
+  const [other, from] = entry.split('=');
+  if (!LANGS.includes(other) || other === LANG || !fs.existsSync(path.join(from, 'lang.json'))) {
+    console.error(`postbuild: HIPCHECK_LANGUAGE_BUILDS entry '${entry}' is not a built language folder`);
+    process.exit(1);
+  }
+  fs.cpSync(from, path.join(dir, other), { recursive: true });
+  const built = JSON.parse(fs.readFileSync(path.join(dir, other, 'lang.json'), 'utf8'));
+  fs.rmSync(path.join(dir, other, 'lang.json'));
+  BUILDS[other] = { ...built, bindings: `./${other}/${built.bindings.slice(2)}`, wasm: `./${other}/${built.wasm.slice(2)}`, folder: `./${other}/` };
+  delete BUILDS[other].lang;
+}
 const embed = `// HipCheck <hip-check> custom element (generated by scripts/postbuild.mjs).
 // <script type="module" src="https://YOUR-SITE/hipcheck/embed.js"></script>
 // <hip-check booking-url="https://..." clinic-name="..." lang="en"></hip-check>
-const BINDINGS = new URL('./${bindings}', import.meta.url);
-const WASM = new URL('./${wasm}', import.meta.url);
 // Resets what the host page would otherwise pass in by inheritance; custom properties
 // (--hipcheck-*) still pass, which is how a clinic themes the widget.
 const CSS = ${JSON.stringify(':host{all:initial;display:block}:host([hidden]){display:none}\n' + css + resultsCss)};
 
-let started;
-function start() {
-  started ??= import(BINDINGS.href).then(async (module) => {
-    await module.default({ module_or_path: WASM });
+// Every language's files: this build's, and each language folder's (scripts/build.sh).
+const BUILDS = ${JSON.stringify(BUILDS)};
+const pick = (tag) => Object.keys(BUILDS).find((l) => l === String(tag).toLowerCase().split('-')[0]);
+const started = {};
+function start(lang) {
+  const build = BUILDS[lang];
+  started[lang] ??= import(new URL(build.bindings, import.meta.url).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(build.wasm, import.meta.url) });
     return module;
   });
-  return started;
+  return started[lang];
 }
 
 let sheet;
@@ -331,7 +381,6 @@ function stylesheet() {
   return sheet;
 }
 
-const START_SCREEN = ${JSON.stringify(startScreen)};
 ${STATIC_START}
 // The wasm loads when the element comes near the viewport (600 px ahead), on the first
 // interaction with it, or at once with loading="eager": a reader who never scrolls down to it
@@ -341,34 +390,50 @@ class HipCheckElement extends HTMLElement {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [stylesheet()];
+    this.begin(root);
+  }
+
+  // The element's lang, else the host page's (the nearest lang around it), else English.
+  begin(root) {
+    const tag = this.closest('[lang]')?.getAttribute('lang');
+    const lang = pick(tag) ?? 'en';
+    if (this.hasAttribute('lang') && !pick(tag)) console.warn(\`HipCheck: lang '\${tag}' is not available; using English.\`);
+    const build = BUILDS[lang] ?? Object.values(BUILDS)[0];
     const mount = document.createElement('div');
-    mount.innerHTML = START_SCREEN;
+    mount.innerHTML = build.start;
     nameClinic(mount, this.getAttribute('clinic-name')?.trim());
     const accent = this.getAttribute('accent')?.trim();
     if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
     root.append(mount);
     let near;
     let loading = false;
+    const assets = new URL(build.folder, import.meta.url).href;
     // Called by whichever comes first (near the viewport, an interaction, a press of Start).
     const load = () => {
       if (loading) return;
       loading = true;
       near?.disconnect();
       // Only a failure to load is reported here; a panic inside the app shows its own screen.
-      const assets = new URL('./', import.meta.url).href;
-      Promise.all([start(), shared && watch()]).then(
+      Promise.all([start(lang), shared && watch()]).then(
         ([module]) => takeOver((root) => module.mountHipCheck(root, this, '', assets)),
         (error) => {
           console.error('HipCheck could not start', error);
-          mount.textContent = 'HipCheck could not start on this page.';
+          mount.textContent = build.failed;
         },
       );
     };
-    const takeOver = armStartScreen(mount, load);
+    const takeOver = armStartScreen(mount, load, build.loading);
     // The hand-off module (assets/handoff.mjs): from the first click, or before the app for a
-    // share link (the page's fragment, the host page's here).
+    // share link (the page's fragment, the host page's here). It also switches the language:
+    // the element starts again in the other one, and offers the saved answers back.
     let handoff;
-    const watch = () => (handoff ??= import(${HANDOFF}).then((m) => m.watch(mount, { settings: this, prefix: '', shareUrl: this.getAttribute('share-url'), assets: new URL('./', import.meta.url).href })));
+    const switchTo = (other) => {
+      this.setAttribute('lang', other);
+      near?.disconnect();
+      root.replaceChildren();
+      this.begin(root);
+    };
+    const watch = (click) => (handoff ??= import(${HANDOFF})).then((m) => m.watch(mount, { settings: this, prefix: '', shareUrl: this.getAttribute('share-url'), assets, switchTo }, click));
     const shared = location.hash.startsWith('#hipcheck=');
     root.addEventListener('click', watch, { once: true, capture: true });
     if (this.getAttribute('loading') === 'eager') return load();
@@ -386,11 +451,30 @@ write('embed.js', await js(embed));
 
 // ---------------------------------------------------------------- HTML pages
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
-const indexHtml = read('index.html').toString('utf8');
+// index.html is written in English; another language's build puts its own words in.
+const ENGLISH = JSON.parse(fs.readFileSync(path.join(SOURCE, 'assets', 'page-strings.json'), 'utf8')).en;
+let indexHtml = read('index.html').toString('utf8');
+if (LANG !== 'en') {
+  const before = indexHtml;
+  indexHtml = indexHtml.replace(/<html lang="?en"?>/, `<html lang="${LANG}">`);
+  for (const key of ['title', 'description', 'heading', 'noscript', 'demo_clinic']) {
+    if (!indexHtml.includes(ENGLISH[key])) {
+      console.error(`postbuild: index.html no longer has its ${key} ('${ENGLISH[key]}'); update assets/page-strings.json`);
+      process.exit(1);
+    }
+    indexHtml = indexHtml.replaceAll(ENGLISH[key], STRINGS[key]);
+  }
+  if (indexHtml === before || !indexHtml.includes(`lang="${LANG}"`)) {
+    console.error('postbuild: could not put the language into index.html');
+    process.exit(1);
+  }
+}
+// The English page is also where a visitor of another language arrives and is sent on from, so
+// it does not preload its wasm (110 KB they would not use): its loader starts the download.
 const PRELOADS = [
   `<link rel="modulepreload" href="${bindings}" integrity="${sri(read(bindings))}">`,
-  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin integrity="${wasmIntegrity}">`,
-];
+  LANG === 'en' ? '' : `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin integrity="${wasmIntegrity}">`,
+].filter(Boolean);
 const head = [
   `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
   `<link rel="manifest" href="manifest.webmanifest">`,
@@ -421,7 +505,7 @@ const standalone = indexHtml
   .replace(mountTag, mountTag.replace('></div>', `>${namedStartScreen}</div>`));
 write('index.html', standalone);
 const iframe = standalone
-  .replace(/<html lang="?en"?>/, '<html lang="en" data-embed="iframe">')
+  .replace(new RegExp(`<html lang="?${LANG}"?>`), `<html lang="${LANG}" data-embed="iframe">`)
   .replace(/ data-booking-url=("[^"]*"|[^\s>]*)/, '')
   .replace(/ data-clinic-name=("[^"]*"|[^\s>]*)/, '')
   .replace(namedStartScreen, startScreen)
@@ -457,9 +541,10 @@ write(
   'manifest.webmanifest',
   JSON.stringify(
     {
-      name: 'HipCheck — hip pain self-check for runners',
+      name: STRINGS.manifest_name,
       short_name: 'HipCheck',
-      description: 'A two-minute hip-pain self-check for runners. Not a diagnosis; nothing leaves your device.',
+      description: STRINGS.manifest_description,
+      lang: LANG,
       start_url: './',
       scope: './',
       display: 'standalone',
@@ -476,7 +561,7 @@ write(
 const precache = fs
   .readdirSync(dir)
   // The Questionnaire too: the FHIR download and a shared check's answers read it offline.
-  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js')
+  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js' && f !== 'lang.json')
   .sort();
 const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join('\n'));
 const sw = `// HipCheck service worker (generated by scripts/postbuild.mjs): build ${version}.

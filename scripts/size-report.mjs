@@ -15,7 +15,7 @@ const NOT_FIRST_LOAD = [
   ['iframe.html and its loader', (file) => file === 'iframe.html' || /^frame-[0-9a-f]+\.js$/.test(file)],
   ['questionnaire.json (for clinics\' systems and the FHIR download)', (file) => file === 'questionnaire.json'],
   ['the hand-off module, fetched with a result', (file) => /^handoff-[0-9a-f]+\.js$/.test(file)],
-  ['the results styles, fetched at the first interaction', (file) => /^results-[0-9a-f]+\.css$/.test(file)],
+  ['the styles of the steps after the safety questions, fetched at the first click', (file) => /^after-start-[0-9a-f]+\.css$/.test(file)],
 ];
 const isResultsText = NOT_FIRST_LOAD[0][1];
 const files = [];
@@ -24,6 +24,8 @@ const files = [];
     // Trunk's staging folder (.stage) and other dotfiles are not part of the build.
     if (entry.name.startsWith('.')) continue;
     const full = path.join(d, entry.name);
+    // Another language's build (es/ has its own index.html) is reported on its own.
+    if (entry.isDirectory() && fs.existsSync(path.join(full, 'index.html'))) continue;
     if (entry.isDirectory()) walk(full);
     else files.push(full);
   }

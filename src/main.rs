@@ -23,7 +23,9 @@ Usage:
   hipcheck handoff [FILE|-]       read Answers JSON, print what the result screen hands to its
                                   hand-off module: the saved record and the result lines (JSON)
   hipcheck content check [DIR]    validate the knowledge base in DIR (default: ./content)
-                                  and print what it holds
+                                  in every language, and print what it holds
+  hipcheck content strings        every wording string of ./content (with --lang, that
+                                  language's), one per line
   --lang ID                       with any command: the wording in ID (en, es); ids, levels
                                   and scores are the same in every language
   hipcheck --help                 show this help
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         ["fhir", file] => run_assess(Some(Path::new(file)), Output::Fhir),
         ["handoff"] | ["handoff", "-"] => run_assess(None, Output::Handoff),
         ["handoff", file] => run_assess(Some(Path::new(file)), Output::Handoff),
+        ["content", "strings"] => run_content_strings(),
         ["content", "check"] => run_content_check(Path::new("content")),
         ["content", "check", dir] => run_content_check(Path::new(dir)),
         _ => {
@@ -164,6 +167,29 @@ fn run_assess(file: Option<&Path>, output: Output) -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn languages() -> String {
     hipcheck::content::lang::LANGUAGES.join(", ")
+}
+
+/// The content's wording in the current language (`--lang`), one string per line.
+#[cfg(not(target_arch = "wasm32"))]
+fn run_content_strings() -> ExitCode {
+    match hipcheck::content::wording(Path::new("content"), hipcheck::kb::language()) {
+        Ok(strings) => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) ends the list quietly.
+            let _ = strings.iter().try_for_each(|s| writeln!(out, "{s}"));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("hipcheck: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn run_content_strings() -> ExitCode {
+    ExitCode::from(1)
 }
 
 /// Every language: the English content, and each `content/<lang>/` laid over it.

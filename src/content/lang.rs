@@ -367,3 +367,20 @@ pub fn escalation_phrases(lang: &str) -> (&'static [&'static str], &'static [&'s
         ),
     }
 }
+
+/// Every piece of wording a person can read in `value` (ids and codes left out), for the test
+/// that no screen mixes languages (`hipcheck content strings`).
+pub fn wording_of(value: &toml::Value, out: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) => out.push(s.clone()),
+        toml::Value::Array(items) => items.iter().for_each(|v| wording_of(v, out)),
+        toml::Value::Table(t) => {
+            for (key, v) in t {
+                if !is_code(key, v) && !ENTRY_KEYS.contains(&key.as_str()) && key != "get_seen" {
+                    wording_of(v, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}

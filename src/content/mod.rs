@@ -39,6 +39,38 @@ pub fn read_text(path: &Path) -> Result<String, ContentError> {
     })
 }
 
+/// Every wording string of the content in `lang`, sorted, without repeats (references, which are
+/// never translated, left out).
+pub fn wording(dir: &Path, lang: &'static str) -> Result<Vec<String>, ContentError> {
+    load_dir_in(dir, lang)?;
+    let mut out = Vec::new();
+    for name in CONTENT_FILES.iter().filter(|n| **n != "references.toml") {
+        let english = toml::from_str::<toml::Table>(&read_text(&dir.join(name))?).map_err(|e| {
+            ContentError::Parse {
+                file: name.to_string(),
+                message: e.to_string(),
+            }
+        })?;
+        let table = if lang == "en" {
+            english
+        } else {
+            let file = format!("{lang}/{name}");
+            let translation = toml::from_str::<toml::Table>(&read_text(
+                &dir.join(lang).join(name),
+            )?)
+            .map_err(|e| ContentError::Parse {
+                file: file.clone(),
+                message: e.to_string(),
+            })?;
+            lang::overlay(&english, &translation, &file)?
+        };
+        lang::wording_of(&toml::Value::Table(table), &mut out);
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
 /// Loads and validates every file of a content directory, in English.
 pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
     load_dir_in(dir, "en")

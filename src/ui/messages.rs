@@ -4,6 +4,8 @@
 
 pub struct Messages {
     pub lang: &'static str,
+    /// The other language, offered in the header: its code and its own name for itself.
+    pub other_language: (&'static str, &'static str),
     pub app_name: &'static str,
     pub step_names: [&'static str; 5],
     pub progress: &'static str,
@@ -128,6 +130,7 @@ pub struct Messages {
 #[cfg_attr(hipcheck_lang = "es", allow(dead_code))]
 pub static EN: Messages = Messages {
     lang: "en",
+    other_language: ("es", "Español"),
     app_name: "HipCheck",
     step_names: ["About you", "Safety", "Where it hurts", "Symptoms", "Your result"],
     progress: "Step {n} of {total}: {name}",

@@ -149,7 +149,7 @@ test('standalone page under the strict CSP: 0 violations through a whole assessm
   // carry an answer, and each is fetched with a bodiless GET.
   assert.deepEqual(
     requests.slice(afterLoad).map((u) => u.replace(/-[0-9a-f]{16}\.(txt|css|js)$/, '-HASH.$1')).sort(),
-    ['handoff-HASH.js', 'results-HASH.css', 'texts-HASH.txt'].map((f) => `${env.site.url}hipcheck/${f}`),
+    ['after-start-HASH.css', 'handoff-HASH.js', 'texts-HASH.txt'].map((f) => `${env.site.url}hipcheck/${f}`),
     'the assessment fetches only the results styles, the hand-off module and the results text',
   );
   assert.deepEqual(methods.slice(afterLoad), ['GET', 'GET', 'GET']);

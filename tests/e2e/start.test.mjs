@@ -11,7 +11,11 @@ import { DIST, EXAMPLES, ROOT, watchedPage, screenshot, seedSavedAnswers } from 
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
-const START_SCREEN = path.join(ROOT, 'assets', 'start-screen.html');
+// Each language's start screen, its folder in the build, and its demo clinic's name.
+const LANGUAGES = [
+  { lang: 'en', folder: '', file: path.join(ROOT, 'assets', 'start-screen.html'), clinic: 'Example Physio' },
+  { lang: 'es', folder: 'es/', file: path.join(ROOT, 'assets', 'start-screen.es.html'), clinic: 'Fisioterapia de Ejemplo' },
+];
 const WASM = /hipcheck-web-[0-9a-f]+(_bg\.wasm|\.js)$/;
 
 /**
@@ -51,34 +55,35 @@ async function holdWasm(page) {
 
 /** The standalone page with the wasm held back and its start screen armed; `record` is seeded as
  * saved answers first. */
-async function standaloneHeld({ record } = {}) {
+async function standaloneHeld({ record, folder = '' } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   if (record) await seedSavedAnswers(context, record);
   const { page, problems } = await watchedPage(context);
   const wasm = await holdWasm(page);
-  await page.goto(`${env.site.url}hipcheck/`);
+  await page.goto(`${env.site.url}hipcheck/${folder}`);
   await page.locator('#hipcheck[data-hc-armed]').waitFor();
   return { context, page, problems, wasm };
 }
 
+for (const { lang, folder, file, clinic } of LANGUAGES) {
 if (process.env.HIPCHECK_BLESS === '1') {
-  test('bless: capture the app\'s start screen into assets/start-screen.html', async () => {
+  test(`bless: capture the app's start screen into ${path.basename(file)}`, async () => {
     const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
     // The iframe page has no clinic settings: the markup every page starts from.
-    await page.goto(`${env.site.url}hipcheck/iframe.html?loading=eager`);
+    await page.goto(`${env.site.url}hipcheck/${folder}iframe.html?loading=eager&lang=${lang}`);
     await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
     // The app's own root, inside the mount point.
-    fs.writeFileSync(START_SCREEN, `${await markup(page.locator('#hipcheck > div'))}\n`);
+    fs.writeFileSync(file, `${await markup(page.locator('#hipcheck > div'))}\n`);
     await context.close();
   });
 }
 
-test('the start screen in the page is the one the app renders (it cannot drift)', async () => {
-  const { context, page, problems, wasm } = await standaloneHeld();
+test(`the start screen in the page is the one the app renders (it cannot drift), ${lang}`, async () => {
+  const { context, page, problems, wasm } = await standaloneHeld({ folder: `${folder}?lang=${lang}` });
   const mount = page.locator('#hipcheck');
   const before = await markup(mount);
-  assert.match(before, /HipCheck · Example Physio/, 'the clinic is named before the wasm too');
+  assert.ok(before.includes(`HipCheck · ${clinic}`), 'the clinic is named before the wasm too');
   await page.evaluate(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
@@ -88,13 +93,14 @@ test('the start screen in the page is the one the app renders (it cannot drift)'
   wasm.release();
   await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
   const after = await markup(page.locator('#hipcheck > div'));
-  assert.equal(before, after, 'assets/start-screen.html differs from the app\'s start screen: run HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs');
+  assert.equal(before, after, `${path.basename(file)} differs from the app's start screen: run HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs`);
   // The app replaces the start screen in one step: nothing on the page moves.
   await page.waitForTimeout(200);
   assert.ok(await page.evaluate(() => window.__shift) < 0.001, `layout shift when the app took over: ${await page.evaluate(() => window.__shift)}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
+}
 
 test('before the wasm arrives the start screen works as a form, and a press of Start is kept and honoured', async () => {
   const { context, page, problems, wasm } = await standaloneHeld();
