@@ -68,9 +68,10 @@ fn run() -> Result<(), String> {
         if i == 0 {
             code.push_str(&generated.facts);
         }
-        if lang == "en" {
-            // The FHIR R4 Questionnaire (src/content/fhir.rs), shipped beside the widget: its
-            // texts are the code system's, in English.
+        if i == 0 {
+            // The FHIR R4 Questionnaire (src/content/fhir.rs), shipped beside the widget in the
+            // build's language (natively English, the first): a shared check lists its answers
+            // with these questions.
             let questionnaire =
                 serde_json::to_string_pretty(&content::fhir::questionnaire(&content))
                     .map_err(|e| format!("questionnaire.json: {e}"))?;

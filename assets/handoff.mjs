@@ -31,7 +31,8 @@ const LIKELIHOODS = ['likely', 'possible', 'less-likely'];
 const LIKELIHOOD_DISPLAY = { likely: 'Likely', possible: 'Possible', 'less-likely': 'Less likely' };
 const CHANGES = ['much-better', 'better', 'same', 'worse', 'much-worse'];
 
-const WORDS = {
+/// Every word of this module per language; `words` picks by the widget's `lang`.
+export const WORDS = {
   en: {
     heading: 'Keep and share this check',
     privacy: 'Nothing here leaves this device unless you choose to send it. Anyone with a share link can read the answers in it.',
@@ -65,7 +66,7 @@ const WORDS = {
     confirm_yes: 'Yes, delete all',
     confirm_no: 'Keep them',
     csv: 'Export as CSV',
-    level_names: ['Self-care', 'See someone soon', 'See someone within days', 'Same day', 'Emergency'],
+    level_names: ['Self-care', 'See someone soon', 'Within 1–3 days', 'Today', 'Emergency'],
     storage_off: 'Your checks cannot be kept in this browser (storage is blocked). This result is still here.',
     storage_full: 'This device’s storage is full, so this check was not added to your checks. This result is still here.',
     storage_bad: 'Your earlier checks could not be read and were set aside.',
@@ -77,7 +78,56 @@ const WORDS = {
     link_refused: 'This shared link could not be read: it may be incomplete, changed, or from a newer version of HipCheck. You can start your own check.',
     dismiss: 'Dismiss',
     and: 'and',
+    calendar: 'HipCheck re-check',
     yes: 'Yes', no: 'No', unsure: 'Not sure', left: 'Left', right: 'Right',
+  },
+  es: {
+    heading: 'Guardar y compartir esta evaluación',
+    privacy: 'Nada de esto sale de este dispositivo salvo que usted decida enviarlo. Cualquiera que tenga un enlace compartido puede leer las respuestas que contiene.',
+    share: 'Compartir con mi fisioterapeuta',
+    shared_copied: 'Enlace copiado. Péguelo en un mensaje para su fisioterapeuta.',
+    shared_sent: 'Enlace compartido.',
+    share_manual: 'Copie este enlace:',
+    fhir: 'Descargar para mi clínica (FHIR)',
+    fhir_done: 'Descargado {file}.',
+    reminder: 'Añadir un recordatorio a mi calendario',
+    reminder_hint: 'Vuelva a evaluarse dentro de {weeks} semanas: un recordatorio del calendario puede avisarle. Solo dice «Revisión de HipCheck».',
+    reminder_done: 'Descargado {file}: ábralo para añadir los recordatorios.',
+    failed: 'Esto no funcionó en este navegador. Su resultado sigue aquí.',
+    recheck_heading: 'Desde su última evaluación del {date}',
+    run_pain: 'Dolor durante su última carrera (0 = nada, 10 = el peor)',
+    morning_pain: 'Dolor a la mañana siguiente (0 = nada, 10 = el peor)',
+    change: 'En general, comparada con su última evaluación, su cadera está',
+    changes: ['Mucho mejor', 'Algo mejor', 'Más o menos igual', 'Algo peor', 'Mucho peor'],
+    not_answered: 'Sin responder',
+    history_heading: 'Sus evaluaciones',
+    history_intro: 'Se guardan solo en este dispositivo. El gráfico muestra el dolor en cada evaluación; la forma del punto indica el nivel.',
+    chart_label: 'Dolor en cada evaluación, de 0 a 10',
+    trend: 'El dolor pasó de {first} a {last} en {n} evaluaciones.',
+    trend_one: 'Por ahora una evaluación: dolor {first}.',
+    col_areas: 'Zonas', col_pain: 'Dolor', col_level: 'Nivel', col_source: 'Causa principal',
+    table_label: 'Sus evaluaciones, de la más reciente a la más antigua',
+    col_run: 'Dolor al correr', col_morning: 'Dolor por la mañana', col_change: 'Cambio',
+    delete: 'Borrar', delete_check: 'Borrar la evaluación del {date}',
+    delete_all: 'Borrar todas mis evaluaciones', deleted_all: 'Se borraron de este dispositivo todas sus evaluaciones y respuestas guardadas.',
+    confirm_all: '¿Borrar de este dispositivo todas las evaluaciones guardadas? No se puede deshacer.',
+    confirm_yes: 'Sí, borrar todo',
+    confirm_no: 'Conservarlas',
+    csv: 'Exportar como CSV',
+    level_names: ['Autocuidado', 'Consulta pronto', 'En 1–3 días', 'Hoy', 'Emergencia'],
+    storage_off: 'Este navegador no permite guardar sus evaluaciones (el almacenamiento está bloqueado). Su resultado sigue aquí.',
+    storage_full: 'El almacenamiento de este dispositivo está lleno, así que esta evaluación no se añadió. Su resultado sigue aquí.',
+    storage_bad: 'No se pudieron leer sus evaluaciones anteriores y se han apartado.',
+    storage_trimmed: 'Solo se conservan sus últimas {n} evaluaciones.',
+    shared_heading: 'Evaluación compartida del {date}',
+    shared_text: 'Alguien compartió esta evaluación con usted. Es solo de lectura: nada de ella se guarda en este dispositivo, y las respuestas de seguridad se muestran tal como se dieron entonces.',
+    shared_answers: 'Las respuestas que se dieron entonces',
+    own_check: 'Hacer mi propia evaluación',
+    link_refused: 'No se pudo leer este enlace compartido: puede estar incompleto, modificado o ser de una versión más nueva de HipCheck. Puede hacer su propia evaluación.',
+    dismiss: 'Cerrar',
+    and: 'y',
+    calendar: 'Revisión de HipCheck',
+    yes: 'Sí', no: 'No', unsure: 'No lo sé', left: 'Izquierda', right: 'Derecha',
   },
 };
 
@@ -284,7 +334,7 @@ const icsStamp = (date) => `${date.toISOString().slice(0, 19).replace(/[-:]/g, '
 
 /// RFC 5545 calendar with one all-day event per review time. It carries no answer: only the
 /// words "HipCheck re-check" and the dates.
-export function reminderCalendar(from, weeks = REVIEW_WEEKS, uid = () => crypto.randomUUID()) {
+export function reminderCalendar(from, weeks = REVIEW_WEEKS, uid = () => crypto.randomUUID(), summary = WORDS.en.calendar) {
   const day = new Date(Date.UTC(from.getFullYear(), from.getMonth(), from.getDate()));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//HipCheck//Re-check reminder//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   for (const week of weeks) {
@@ -296,11 +346,11 @@ export function reminderCalendar(from, weeks = REVIEW_WEEKS, uid = () => crypto.
       `DTSTAMP:${icsStamp(from)}`,
       `DTSTART;VALUE=DATE:${icsDate(start)}`,
       `DTEND;VALUE=DATE:${icsDate(end)}`,
-      'SUMMARY:HipCheck re-check',
+      `SUMMARY:${summary}`,
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
-      'DESCRIPTION:HipCheck re-check',
+      `DESCRIPTION:${summary}`,
       'TRIGGER:PT9H',
       'END:VALARM',
       'END:VEVENT',
@@ -724,7 +774,7 @@ function ownView(slot, ctx, w, lang) {
       type: 'button', class: 'hc-button', onclick: () => {
         try {
           const file = `hipcheck-recheck-${date}.ics`;
-          download(doc, file, 'text/calendar', reminderCalendar(today));
+          download(doc, file, 'text/calendar', reminderCalendar(today, REVIEW_WEEKS, undefined, w.calendar));
           say(fill(w.reminder_done, { file }));
         } catch {
           say(w.failed);

@@ -99,6 +99,8 @@ pub fn questionnaire(content: &Content) -> Value {
     json!({
         "resourceType": "Questionnaire",
         "id": "hipcheck",
+        // The items' wording is in this language; ids and codes are the same in every one.
+        "language": content.lang,
         "url": QUESTIONNAIRE_URL,
         "version": QUESTIONNAIRE_VERSION,
         "name": "HipCheck",

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
 import { ROOT, DIST, watchedPage, screenshot, walkToAboutPain, answerQuestions } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
+import { WORDS } from '../../assets/handoff.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST });
 const CLI = process.env.HIPCHECK_CLI ?? path.join(ROOT, 'target', 'debug', 'hipcheck');
@@ -31,7 +32,8 @@ function words(lang) {
   const content = execFileSync(CLI, ['content', 'strings', '--lang', lang], { encoding: 'utf8' }).split('\n');
   const ui = lang === 'en' ? catalog('messages.rs', 'pub static EN') : catalog('messages_es.rs', 'pub static ES');
   const pages = Object.values(JSON.parse(fs.readFileSync(path.join(ROOT, 'assets', 'page-strings.json'), 'utf8'))[lang]);
-  return new Set([...content, ...ui, ...pages].flatMap((s) => s.split(/\{\w+\}/)).map((s) => s.trim()).filter((s) => s.length >= 14));
+  const handoff = Object.values(WORDS[lang]).flat();
+  return new Set([...content, ...ui, ...pages, ...handoff].flatMap((s) => s.split(/\{\w+\}/)).map((s) => s.trim()).filter((s) => s.length >= 14));
 }
 const ENGLISH = words('en');
 const SPANISH = words('es');
