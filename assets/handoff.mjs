@@ -725,6 +725,9 @@ function ownView(slot, ctx, w, lang) {
   const result = ctx.result;
   const actions = el('div', { class: 'hc-actions hc-actions-wrap' });
   const shareUrl = ctx.shareUrl ? safeShareUrl(ctx.shareUrl) : null;
+  if (ctx.shareUrl && !shareUrl) {
+    console.error(`HipCheck: share-url '${ctx.shareUrl}' refused: only https: and http: pages can open a share link.`);
+  }
   const manual = el('div', { class: 'hc-share-manual' });
   if (shareUrl) {
     actions.append(el('button', {

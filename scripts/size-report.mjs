@@ -14,7 +14,7 @@ const NOT_FIRST_LOAD = [
   ['embed.js', (file) => file === 'embed.js'],
   ['iframe.html and its loader', (file) => file === 'iframe.html' || /^frame-[0-9a-f]+\.js$/.test(file)],
   ['questionnaire.json (for clinics\' systems and the FHIR download)', (file) => file === 'questionnaire.json'],
-  ['the hand-off module, fetched with a result', (file) => /^handoff-[0-9a-f]+\.js$/.test(file)],
+  ['the hand-off module, fetched at the first click', (file) => /^handoff-[0-9a-f]+\.js$/.test(file)],
   ['the styles of the steps after the safety questions, fetched at the first click', (file) => /^after-start-[0-9a-f]+\.css$/.test(file)],
 ];
 const isResultsText = NOT_FIRST_LOAD[0][1];

@@ -222,11 +222,37 @@ for (const width of [360, 1280]) {
   });
 }
 
+test('a damaged history is set aside with a message; the result and the new check are kept', async () => {
+  for (const [name, stored] of [['not JSON', '{"schema":1,"entries":['], ['foreign', '{"todos":["milk"]}'], ['oversized', JSON.stringify({ schema: 1, entries: [], pad: 'x'.repeat(300 * 1024) })], ['old schema', '{"schema":0,"entries":[]}']]) {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 900 } });
+    await context.addInitScript((value) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('hipcheck.history', value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, stored);
+    const { page, problems } = await watchedPage(context);
+    await page.goto(env.site.url);
+    await check(page, 5);
+    await page.locator('.hc-history').getByText('Your earlier checks could not be read and were set aside.').waitFor();
+    assert.equal(await page.locator('.hc-history .hc-check-entry').count(), 1, `${name}: this check is kept`);
+    const history = JSON.parse(await page.evaluate(() => localStorage.getItem('hipcheck.history')));
+    assert.equal(history.schema, 1, name);
+    assert.equal(history.entries.length, 1, name);
+    assert.deepEqual(problems, [], name);
+    await context.close();
+  }
+});
+
 test('an embedded widget shares only to the clinic page it names in share-url', async () => {
   // The standalone page shares links to itself; <hip-check> only with a valid share-url.
   for (const [attribute, expected] of [['', 0], [' share-url="javascript:alert(1)"', 0], [' share-url="https://clinic.example/hip-check"', 1]]) {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await watchedPage(context);
+    // A refused share-url is named in the console, like a refused booking-url.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes("share-url 'javascript:alert(1)' refused")) problems.splice(problems.indexOf(`console error: ${m.text()}`), 1);
+    });
     await page.route(`${env.site.url}embed-test.html`, (route) => route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><title>Embed</title><script type="module" src="./embed.js"></script><hip-check loading="eager"${attribute}></hip-check>`,
