@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then serves the widget at http://127.0.0.1:${PORT:-8080}/ with live rebuilds.
+# English only (HIPCHECK_LANG=es for the Spanish build); scripts/build.sh builds every language.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
