@@ -70,6 +70,7 @@ export const WORDS = {
     storage_off: 'Your checks cannot be kept in this browser (storage is blocked). This result is still here.',
     storage_full: 'This device’s storage is full, so this check was not added to your checks. This result is still here.',
     storage_bad: 'Your earlier checks could not be read and were set aside.',
+    storage_newer: 'Your checks were saved by a newer version of HipCheck, so this one was not added to them. This result is still here.',
     storage_trimmed: 'Only your last {n} checks are kept.',
     shared_heading: 'Shared check from {date}',
     shared_text: 'Someone shared this check with you. It is read-only: nothing from it is saved on this device, and the safety answers are shown as they were given then.',
@@ -118,6 +119,7 @@ export const WORDS = {
     storage_off: 'Este navegador no permite guardar sus evaluaciones (el almacenamiento está bloqueado). Su resultado sigue aquí.',
     storage_full: 'El almacenamiento de este dispositivo está lleno, así que esta evaluación no se añadió. Su resultado sigue aquí.',
     storage_bad: 'No se pudieron leer sus evaluaciones anteriores y se han apartado.',
+    storage_newer: 'Sus evaluaciones se guardaron con una versión más nueva de HipCheck, así que esta no se añadió. Su resultado sigue aquí.',
     storage_trimmed: 'Solo se conservan sus últimas {n} evaluaciones.',
     shared_heading: 'Evaluación compartida del {date}',
     shared_text: 'Alguien compartió esta evaluación con usted. Es solo de lectura: nada de ella se guarda en este dispositivo, y las respuestas de seguridad se muestran tal como se dieron entonces.',
@@ -242,7 +244,7 @@ export async function readShare(fragment) {
     const newline = text.indexOf('\n');
     const date = text.slice(0, newline);
     const record = text.slice(newline + 1);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { error: 'damaged' };
+    if (!isoDay(date)) return { error: 'damaged' };
     const schema = record.match(/^hipcheck (\d+)\n/);
     if (!schema) return { error: 'damaged' };
     if (Number(schema[1]) > 1) return { error: 'newer' };
@@ -363,7 +365,10 @@ export function reminderCalendar(from, weeks = REVIEW_WEEKS, uid = () => crypto.
 // ---------------------------------------------------------------------------- history
 
 /// One kept check, from the record and the result lines.
-export function historyEntry(recordText, result, now = new Date()) {
+/// This page visit: its check, changed and shown again, stays one entry of the day.
+const VISIT = Math.random().toString(36).slice(2, 10);
+
+export function historyEntry(recordText, result, now = new Date(), visit = VISIT) {
   const record = parseRecord(recordText);
   if (!record || !result) return null;
   return {
@@ -381,8 +386,9 @@ export function historyEntry(recordText, result, now = new Date()) {
     run_pain: null,
     morning_pain: null,
     change: null,
-    // The same check shown again (a reload, a re-render) updates its entry instead of adding one.
     key: `${recordText.length}:${hash(recordText)}`,
+    // The same visit's check on the same day (answers changed, shown again) updates its entry.
+    visit,
   };
 }
 
@@ -394,22 +400,30 @@ function hash(text) {
   return h.toString(16);
 }
 
+/// A real calendar day written YYYY-MM-DD (not 2024-02-31).
+const isoDay = (text) => {
+  const day = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+};
 const score = (v) => (v === null || (Number.isInteger(v) && v >= 0 && v <= 10));
 /// A stored entry is used only if every field has the expected shape; others are dropped.
 export function validEntry(e) {
   return (
     e && typeof e === 'object' && typeof e.id === 'string' && e.id.length < 40 &&
-    /^\d{4}-\d{2}-\d{2}$/.test(e.date) && Number.isFinite(e.at) &&
+    typeof e.date === 'string' && isoDay(e.date) && Number.isFinite(e.at) &&
     Array.isArray(e.areas) && e.areas.length <= 30 && e.areas.every((a) => typeof a === 'string' && a.length < 40) &&
     score(e.pain_now) && score(e.run_pain) && score(e.morning_pain) &&
     LEVELS.includes(e.level) && (e.change === null || CHANGES.includes(e.change)) &&
     (e.leading === null || typeof e.leading === 'string') && (e.leading_name === null || typeof e.leading_name === 'string') &&
     (e.plan === null || typeof e.plan === 'string') && (e.phase === null || Number.isInteger(e.phase)) &&
-    typeof e.key === 'string'
+    typeof e.key === 'string' && (e.visit === undefined || (typeof e.visit === 'string' && e.visit.length < 20))
   );
 }
 
-/// Reads the history: `{ entries, problem }`, where problem is null, "off" or "bad".
+export const HISTORY_ASIDE_KEY = 'hipcheck.history.unreadable';
+
+/// Reads the history: `{ entries, problem }`, where problem is null, "off", "bad" (unreadable:
+/// what could be read is kept) or "newer" (written by a newer HipCheck: left alone).
 export function readHistory(storage) {
   let text;
   try {
@@ -421,6 +435,7 @@ export function readHistory(storage) {
   try {
     if (text.length > 256 * 1024) throw new Error('oversized');
     const data = JSON.parse(text);
+    if (Number.isInteger(data?.schema) && data.schema > HISTORY_SCHEMA) return { entries: [], problem: 'newer' };
     if (data?.schema !== HISTORY_SCHEMA || !Array.isArray(data.entries)) throw new Error('not ours');
     const entries = data.entries.filter(validEntry).sort((a, b) => a.at - b.at);
     return { entries, problem: entries.length === data.entries.length ? null : 'bad' };
@@ -433,7 +448,17 @@ export function readHistory(storage) {
 /// one read) and writes it back: `{ entries, problem, trimmed }`.
 export function updateHistory(storage, change) {
   const read = readHistory(storage);
-  if (read.problem === 'off') return read;
+  if (read.problem === 'off' || read.problem === 'newer') return read;
+  if (read.problem === 'bad') {
+    // Set aside, not lost: the unreadable text moves to a key of its own (once, and only if it
+    // fits), and the history starts again from what could be read.
+    try {
+      const text = storage.getItem(HISTORY_KEY);
+      if (text !== null && text.length <= 256 * 1024 && storage.getItem(HISTORY_ASIDE_KEY) === null) storage.setItem(HISTORY_ASIDE_KEY, text);
+    } catch {
+      // A full storage keeps nothing aside; the history below is still written if it fits.
+    }
+  }
   const changed = change(read.entries.slice());
   const trimmed = changed.length > MAX_ENTRIES;
   const entries = changed.slice(-MAX_ENTRIES);
@@ -446,9 +471,10 @@ export function updateHistory(storage, change) {
   return { entries, problem: read.problem, trimmed };
 }
 
-/// Adds `entry`, or updates the newest entry for the same check on the same day.
+/// Adds `entry`, or updates the entry of the same visit and day.
+export const sameCheck = (a, b) => a.date === b.date && (a.visit ? a.visit === b.visit : a.key === b.key);
 export const addEntry = (entry) => (entries) => {
-  const same = entries.findIndex((e) => e.key === entry.key && e.date === entry.date);
+  const same = entries.findIndex((e) => sameCheck(e, entry));
   if (same >= 0) {
     const kept = entries[same];
     entries[same] = { ...entry, id: kept.id, at: kept.at, run_pain: kept.run_pain, morning_pain: kept.morning_pain, change: kept.change };
@@ -576,11 +602,16 @@ function loadQuestionnaire(assets) {
 /// shows gets the hand-off section in its empty `.hc-handoff` slot.
 /// `options`: { settings, prefix, shareUrl, assets, css, folders, page, switchTo }. `click` is
 /// the click that loaded this module, which may have been on the language switch.
-export async function watch(mount, options, click) {
-  if (!mount) return;
+export function watch(mount, options, click) {
+  if (!mount) return Promise.resolve();
   if (isLanguageSwitch(click)) switchLanguage(click, options);
-  if (watched.has(mount)) return;
-  watched.add(mount);
+  // Every call waits for the same start (a share link is read once, before the app starts).
+  if (!watched.has(mount)) watched.set(mount, begin(mount, options));
+  return watched.get(mount);
+}
+const watched = new WeakMap();
+
+async function begin(mount, options) {
   mount.addEventListener('click', (event) => {
     if (isLanguageSwitch(event)) switchLanguage(event, options);
   });
@@ -614,7 +645,6 @@ export async function watch(mount, options, click) {
   new MutationObserver(check).observe(mount, { childList: true, subtree: true });
   check();
 }
-const watched = new WeakSet();
 
 const isLanguageSwitch = (event) => Boolean(event?.target?.closest?.('[data-hc-lang]'));
 
@@ -631,14 +661,17 @@ function switchLanguage(event, options) {
   const search = new URLSearchParams(location.search);
   search.set('lang', lang);
   url.search = search.toString();
+  // A shared check stays open in the other language.
+  url.hash = location.hash;
   location.assign(url.href);
 }
 
 /// Renders the hand-off section into `slot` (an empty element Yew never fills).
 function attach(slot, options) {
   try {
-    const record = options.shared?.record ?? readOwnRecord();
-    const result = scrapeResult(slot.closest('.hc-results'));
+    const results = slot.closest('.hc-results');
+    const record = options.shared?.record ?? results?.dataset.record;
+    const result = scrapeResult(results);
     if (!record || !result) return;
     const lang = slot.closest('[lang]')?.getAttribute('lang') ?? 'en';
     const w = words(lang);
@@ -651,15 +684,6 @@ function attach(slot, options) {
   }
 }
 
-/// The widget's own saved record (src/ui/storage.rs), if it is a result.
-function readOwnRecord() {
-  try {
-    const text = localStore()?.getItem('hipcheck.answers') ?? '';
-    return /^hipcheck 1\n(?:.*\n)*step results\n/.test(text) ? text : null;
-  } catch {
-    return null;
-  }
-}
 
 /// The widget refused a shared record, or the loader could not read the fragment.
 export function refused(mount, lang = 'en') {
@@ -762,7 +786,8 @@ function ownView(slot, ctx, w, lang) {
     type: 'button', class: 'hc-button', onclick: async () => {
       try {
         const q = await loadQuestionnaire(ctx.assets);
-        const response = questionnaireResponse(ctx.record, ctx.result, q);
+        // Read again: the sources may have arrived with the results text since.
+        const response = questionnaireResponse(ctx.record, scrapeResult(slot.closest('.hc-results')) ?? ctx.result, q);
         response.authored = today.toISOString();
         const file = `hipcheck-${date}.fhir.json`;
         download(doc, file, 'application/fhir+json', `${JSON.stringify(response, null, 2)}\n`);
@@ -804,17 +829,18 @@ function historySection(slot, ctx, w, lang, say) {
     return;
   }
   const before = readHistory(storage);
-  const previous = before.entries.filter((e) => !(e.key === entry.key && e.date === entry.date)).at(-1);
+  const previous = before.entries.filter((e) => !sameCheck(e, entry)).at(-1);
   let state = updateHistory(storage, addEntry(entry));
   const messages = [];
   if (before.problem === 'bad') messages.push(w.storage_bad);
+  if (before.problem === 'newer') messages.push(w.storage_newer);
   if (state.problem === 'off') messages.push(w.storage_off);
   if (state.problem === 'full') messages.push(w.storage_full);
   if (state.trimmed) messages.push(fill(w.storage_trimmed, { n: MAX_ENTRIES }));
-  const mine = () => state.entries.find((e) => e.key === entry.key && e.date === entry.date);
+  const mine = () => state.entries.find((e) => sameCheck(e, entry));
 
   const save = (field, value) => {
-    state = updateHistory(storage, (entries) => entries.map((e) => (e.key === entry.key && e.date === entry.date ? { ...e, [field]: value } : e)));
+    state = updateHistory(storage, (entries) => entries.map((e) => (sameCheck(e, entry) ? { ...e, [field]: value } : e)));
     if (state.problem) say(state.problem === 'full' ? w.storage_full : w.storage_off);
     draw();
   };
@@ -835,6 +861,7 @@ function historySection(slot, ctx, w, lang, say) {
             // Everything HipCheck keeps: the saved answers too.
             try {
               storage.removeItem('hipcheck.answers');
+              storage.removeItem(HISTORY_ASIDE_KEY);
             } catch {
               // Storage that cannot be written here kept nothing either.
             }
@@ -843,8 +870,14 @@ function historySection(slot, ctx, w, lang, say) {
             box.querySelector('h3')?.focus();
           },
         }, w.confirm_yes);
-        row.replaceChildren(el('p', {}, w.confirm_all), yes, el('button', { type: 'button', class: 'hc-button', onclick: draw }, w.confirm_no));
-        yes.focus();
+        const question = el('p', { tabindex: '-1' }, w.confirm_all);
+        const keep = () => {
+          draw();
+          box.querySelector('[data-delete-all]')?.focus();
+        };
+        row.replaceChildren(question, yes, el('button', { type: 'button', class: 'hc-button', onclick: keep }, w.confirm_no));
+        // The question first, so it is read before either answer.
+        question.focus();
       },
       csv: () => {
         try {
@@ -916,6 +949,6 @@ function historyView(w, lang, entries, on) {
     el('ol', { class: 'hc-check-list', 'aria-label': w.table_label }, cards),
     el('div', { class: 'hc-actions hc-actions-wrap' },
       el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),
-      el('button', { type: 'button', class: 'hc-button', onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),
+      el('button', { type: 'button', class: 'hc-button', 'data-delete-all': true, onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),
   ];
 }

@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import {
   shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
-  addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, MAX_ENTRIES, SHARE_PREFIX,
+  addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
 } from '../assets/handoff.mjs';
 
 const RED_FLAGS = ['under-16', 'saddle-numbness', 'bladder-bowel-change', 'sexual-function-change', 'both-legs', 'leg-weakness', 'fever-unwell', 'fall-or-injury', 'cannot-bear-weight', 'night-pain', 'cancer-or-weight-loss', 'steroids-or-bone-risk'];
@@ -124,12 +124,11 @@ test('history: added once per check and day, bounded, and safe against bad stora
   assert.equal(readHistory(full).entries[0].date, '2026-01-06');
 });
 
-test('history: bad, old, foreign and oversized records are set aside with a message', () => {
+test('history: bad, old, foreign and oversized records are set aside with a message, a newer one left alone', () => {
   const entry = historyEntry(RECORD, RESULT, new Date(2026, 10, 1));
   const stored = {
     'not JSON': '{"schema":1,"entries":[',
     'old schema': JSON.stringify({ schema: 0, entries: [entry] }),
-    'future schema': JSON.stringify({ schema: 2, entries: [entry] }),
     'foreign app': JSON.stringify({ todos: ['milk'] }),
     oversized: JSON.stringify({ schema: 1, entries: [entry], pad: 'x'.repeat(300 * 1024) }),
     'hostile entry': JSON.stringify({ schema: 1, entries: [{ ...entry, level: '<img src=x onerror=alert(1)>' }] }),
@@ -143,6 +142,22 @@ test('history: bad, old, foreign and oversized records are set aside with a mess
     assert.equal(written.entries.length, 1, name);
     assert.equal(readHistory(storage).problem, null, name);
   }
+  // What could not be read is kept aside, not overwritten.
+  const damaged = new MemoryStorage();
+  damaged.setItem(HISTORY_KEY, '{"schema":1,"entries":[');
+  updateHistory(damaged, addEntry(entry));
+  assert.equal(damaged.getItem(HISTORY_ASIDE_KEY), '{"schema":1,"entries":[');
+  // A newer HipCheck's history is left alone: nothing is written over it.
+  const newer = new MemoryStorage();
+  const theirs = JSON.stringify({ schema: 2, entries: [{ anything: true }] });
+  newer.setItem(HISTORY_KEY, theirs);
+  assert.equal(readHistory(newer).problem, 'newer');
+  assert.equal(updateHistory(newer, addEntry(entry)).problem, 'newer');
+  assert.equal(newer.getItem(HISTORY_KEY), theirs);
+  // A date that only looks like one is refused (and does not break the chart).
+  const odd = new MemoryStorage();
+  odd.setItem(HISTORY_KEY, JSON.stringify({ schema: 1, entries: [entry, { ...entry, id: 'y', date: ['2026-11-02'] }, { ...entry, id: 'z', date: '2026-02-31' }] }));
+  assert.deepEqual(readHistory(odd), { entries: [entry], problem: 'bad' });
   // One bad entry among good ones: the good ones are kept.
   const mixed = new MemoryStorage();
   mixed.setItem(HISTORY_KEY, JSON.stringify({ schema: 1, entries: [entry, { ...entry, id: 'x', pain_now: 42 }] }));
@@ -164,8 +179,9 @@ test('history: full or blocked storage reports it and loses nothing already kept
 
 test('history: two tabs writing at once keep both checks', () => {
   const shared = new MemoryStorage();
-  const tabA = historyEntry(RECORD, RESULT, new Date(2026, 10, 1));
-  const tabB = historyEntry(RECORD.replace('pain_now 5', 'pain_now 3'), RESULT, new Date(2026, 10, 1, 0, 5));
+  // Each tab is a visit of its own.
+  const tabA = historyEntry(RECORD, RESULT, new Date(2026, 10, 1), 'tab-a');
+  const tabB = historyEntry(RECORD.replace('pain_now 5', 'pain_now 3'), RESULT, new Date(2026, 10, 1, 0, 5), 'tab-b');
   // Tab A read the history before tab B wrote; its write re-reads, so B's entry survives.
   const seenByA = readHistory(shared);
   updateHistory(shared, addEntry(tabB));

@@ -195,10 +195,19 @@ fn merge(
             let keyed = en.iter().all(|item| entry_name(item).is_some());
             if keyed && !en.is_empty() {
                 let mut out = Vec::with_capacity(en.len());
+                let mut seen = std::collections::BTreeSet::new();
                 for item in es {
                     let Some((_, name)) = entry_name(item) else {
                         return Err(place.error("an entry without its id"));
                     };
+                    if !seen.insert(name) {
+                        return Err(Place {
+                            file: place.file,
+                            entry: name.to_string(),
+                            field: place.field.clone(),
+                        }
+                        .error("translated twice"));
+                    }
                     if !en
                         .iter()
                         .any(|e| entry_name(e).map(|(_, n)| n) == Some(name))
@@ -260,8 +269,8 @@ fn merge(
     }
 }
 
-/// Digit runs ("5-10", "3/10", "48") and `{placeholders}` of a text, sorted: a translation may
-/// reorder a sentence, but not change a dose, a time or a template key.
+/// Digit runs ("5-10", "3/10", "48"), in order, and `{placeholders}` of a text: a translation
+/// may reorder a sentence's words, but not its doses and times, nor change a template key.
 fn numbers_and_placeholders(text: &str) -> (Vec<String>, Vec<String>) {
     let mut numbers = Vec::new();
     let mut placeholders = Vec::new();
@@ -289,7 +298,8 @@ fn numbers_and_placeholders(text: &str) -> (Vec<String>, Vec<String>) {
     if !digits.is_empty() {
         numbers.push(digits);
     }
-    numbers.sort();
+    // Numbers keep their order ("rest 2 days, run 10 minutes" must not become the reverse);
+    // placeholders may move with the sentence.
     placeholders.sort();
     (numbers, placeholders)
 }

@@ -8,6 +8,7 @@ use crate::kb::{Derived, Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
+use crate::ui::storage::encode;
 use crate::ui::widgets::exercise_card::exercise_card;
 use crate::ui::widgets::list_items::list_items;
 
@@ -55,9 +56,10 @@ pub fn results_step(
     let m = ui.m;
     let result = assess(&state.answers);
     html! {
-        // data-plan, the banner's level class, .hc-reasons and each source's data-id are read by
-        // the hand-off module for the FHIR export (docs/architecture.md, "Hand-off").
-        <div key="results" class="hc-step hc-results" data-plan={result.plan.as_ref().map(|p| p.condition)}>
+        // The hand-off module reads the saved record (data-record: what is on screen, even when
+        // storage failed), data-plan, the banner's level class, .hc-reasons and each source's
+        // data-id (docs/architecture.md, "Hand-off").
+        <div key="results" class="hc-step hc-results" data-plan={result.plan.as_ref().map(|p| p.condition)} data-record={encode(&state.saved())}>
             // A shared check says so first (assets/handoff.mjs fills it; Yew never does).
             <div class="hc-handoff-top"></div>
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
