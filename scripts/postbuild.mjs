@@ -152,6 +152,10 @@ if (!startScreen.includes('class="hc-form"')) {
 // "Loading…" and keeps its focus) and replayed into the app, with what was typed and chosen,
 // through the app's own event handlers; focus goes back to the same control.
 const STATIC_START = `
+// The language of \`languages\` (an object keyed by language code) a lang tag names, if any.
+function pickLanguage(tag, languages) {
+  return Object.keys(languages).find((l) => l === String(tag).toLowerCase().split('-')[0]);
+}
 // The clinic's name after HipCheck's in the header, as the app shows it.
 function nameClinic(mount, clinic) {
   const brand = mount.querySelector('.hc-brand');
@@ -263,7 +267,7 @@ if (mount) nameClinic(mount, mount.getAttribute('data-clinic-name')?.trim());` :
 // The visitor's language: the lang setting (the widget's language switch sets it in the
 // address), else the browser's languages. Another language's page is in its own folder.
 const FOLDERS = ${JSON.stringify(FOLDERS)};
-const pick = (tag) => Object.keys(FOLDERS).find((l) => l === String(tag).toLowerCase().split('-')[0]);
+const pick = (tag) => pickLanguage(tag, FOLDERS);
 const setting = ${inIframe ? "params.get('lang')" : "new URLSearchParams(location.search).get('lang') ?? mount?.dataset.lang"};
 ${inIframe ? "if (setting && !pick(setting)) console.warn(`HipCheck: lang '${setting}' is not available.`);" : ''}
 // A language's own folder is already a choice: only the default (English) page goes by the browser.
@@ -366,7 +370,7 @@ const CSS = ${JSON.stringify(':host{all:initial;display:block}:host([hidden]){di
 
 // Every language's files: this build's, and each language folder's (scripts/build.sh).
 const BUILDS = ${JSON.stringify(BUILDS)};
-const pick = (tag) => Object.keys(BUILDS).find((l) => l === String(tag).toLowerCase().split('-')[0]);
+const pick = (tag) => pickLanguage(tag, BUILDS);
 const started = {};
 function start(lang) {
   const build = BUILDS[lang];

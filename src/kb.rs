@@ -301,7 +301,7 @@ pub struct Wording {
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use languages::{language, set_language, KB};
+pub use languages::{language, language_index, set_language, KB};
 
 /// A language of a native build: the command line and the tests carry them all
 /// (`hipcheck assess --lang es`); a browser build carries one (`LANGUAGE`).
@@ -326,9 +326,14 @@ mod languages {
         static CURRENT: Cell<usize> = const { Cell::new(0) };
     }
 
-    /// The current language's entry (English unless [`set_language`] chose another).
+    /// The current language's position in [`LANGUAGES`] (English unless [`set_language`] chose
+    /// another).
+    pub fn language_index() -> usize {
+        CURRENT.with(Cell::get)
+    }
+
     pub fn current() -> &'static Language {
-        &LANGUAGES[CURRENT.with(Cell::get)]
+        &LANGUAGES[language_index()]
     }
 
     /// The current language's id.
@@ -377,17 +382,16 @@ pub fn language() -> &'static str {
     LANGUAGE
 }
 
-/// The current language's results text: its hash and line count (to check a file against),
-/// and natively the file itself.
+/// The current language's results text: its hash and line count, to check a file against.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn results_text() -> (u64, usize, &'static str) {
+pub(crate) fn results_text() -> (u64, usize) {
     let l = languages::current();
-    (l.texts_hash, l.texts_count, l.texts)
+    (l.texts_hash, l.texts_count)
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn results_text() -> (u64, usize, &'static str) {
-    (TEXTS_HASH, TEXTS_COUNT, "")
+pub(crate) fn results_text() -> (u64, usize) {
+    (TEXTS_HASH, TEXTS_COUNT)
 }
 
 /// Results-only content text: an index into a separate file the browser loads once the person

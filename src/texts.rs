@@ -29,7 +29,7 @@ fn lines(file: &str) -> usize {
 }
 
 fn check(file: &str) -> Result<(), TextsError> {
-    let (hash, count, _) = results_text();
+    let (hash, count) = results_text();
     if fnv1a(file.as_bytes()) == hash && lines(file) == count {
         Ok(())
     } else {
@@ -80,11 +80,7 @@ pub(crate) fn get(index: u16) -> &'static str {
             .map(|l| l.texts.split('\n').collect())
             .collect()
     });
-    let (_, _, current) = results_text();
-    crate::kb::LANGUAGES
-        .iter()
-        .position(|l| std::ptr::eq(l.texts, current))
-        .and_then(|i| all.get(i))
+    all.get(crate::kb::language_index())
         .and_then(|texts| texts.get(usize::from(index)).copied())
         .unwrap_or("")
 }

@@ -36,7 +36,7 @@ pub fn generate(content: &Content) -> Generated {
     writer.plans(&mut o);
     writer.until_seen(&mut o);
     writer.safety_net(&mut o);
-    writer.results_wording(&mut o);
+    writer.interface_wording(&mut o);
     writer.map(&mut o);
     let _ = writeln!(o, "}};");
     writer.compiled_texts(&mut o);
@@ -511,7 +511,8 @@ impl<'a> Writer<'a> {
         );
     }
 
-    fn results_wording(&self, o: &mut String) {
+    /// `content/interface.toml`: the results and the symptom step's wording, all deferred.
+    fn interface_wording(&self, o: &mut String) {
         let w = &self.content.interface.results;
         let fields = [
             ("sources_intro", &w.sources_intro),
@@ -528,16 +529,16 @@ impl<'a> Writer<'a> {
             ("answered_no", &w.answered_no),
             ("painful_area", &w.painful_area),
         ];
-        let derived: Vec<String> = Derived::ALL
+        let derived: Vec<&str> = Derived::ALL
             .iter()
-            .map(|d| self.deferred(w.derived.get(d.id()).map_or("", String::as_str)))
+            .map(|d| w.derived.get(d.id()).map_or("", String::as_str))
             .collect();
-        let _ = writeln!(o, "results_wording: ResultsWording {{");
-        for (name, text) in fields {
-            let _ = writeln!(o, "{name}: {},", self.deferred(text));
-        }
-        let _ = writeln!(o, "derived: [{}],", derived.join(", "));
-        let _ = writeln!(o, "}},");
+        self.deferred_struct(
+            o,
+            "results_wording: ResultsWording",
+            &fields,
+            ("derived", &derived),
+        );
         let s = &self.content.interface.symptoms;
         let fields = [
             ("intro", &s.intro),
@@ -553,12 +554,29 @@ impl<'a> Writer<'a> {
             ("answer_rest_note", &s.answer_rest_note),
             ("your_answers", &s.your_answers),
         ];
-        let _ = writeln!(o, "symptoms_wording: SymptomsWording {{");
+        let durations: Vec<&str> = s.durations.iter().map(String::as_str).collect();
+        self.deferred_struct(
+            o,
+            "symptoms_wording: SymptomsWording",
+            &fields,
+            ("durations", &durations),
+        );
+    }
+
+    /// `head { field: Text(..), …, list: [Text(..), …] },` with every text deferred.
+    fn deferred_struct(
+        &self,
+        o: &mut String,
+        head: &str,
+        fields: &[(&str, &String)],
+        list: (&str, &[&str]),
+    ) {
+        let _ = writeln!(o, "{head} {{");
         for (name, text) in fields {
             let _ = writeln!(o, "{name}: {},", self.deferred(text));
         }
-        let durations: Vec<String> = s.durations.iter().map(|d| self.deferred(d)).collect();
-        let _ = writeln!(o, "durations: [{}],", durations.join(", "));
+        let items: Vec<String> = list.1.iter().map(|t| self.deferred(t)).collect();
+        let _ = writeln!(o, "{}: [{}],", list.0, items.join(", "));
         let _ = writeln!(o, "}},");
     }
 

@@ -39,32 +39,31 @@ pub fn read_text(path: &Path) -> Result<String, ContentError> {
     })
 }
 
+/// One content file in `lang`: the English file with `<dir>/<lang>/`'s wording laid over it
+/// (`lang::overlay`). References stay as published.
+fn read_in(dir: &Path, lang: &str, name: &str) -> Result<toml::Table, ContentError> {
+    let parse = |path: &Path, name: &str| {
+        toml::from_str::<toml::Table>(&read_text(path)?).map_err(|e| ContentError::Parse {
+            file: name.to_string(),
+            message: e.to_string(),
+        })
+    };
+    let english = parse(&dir.join(name), name)?;
+    if lang == "en" || name == "references.toml" {
+        return Ok(english);
+    }
+    let translated_name = format!("{lang}/{name}");
+    let translation = parse(&dir.join(lang).join(name), &translated_name)?;
+    lang::overlay(&english, &translation, &translated_name)
+}
+
 /// Every wording string of the content in `lang`, sorted, without repeats (references, which are
 /// never translated, left out).
 pub fn wording(dir: &Path, lang: &'static str) -> Result<Vec<String>, ContentError> {
     load_dir_in(dir, lang)?;
     let mut out = Vec::new();
     for name in CONTENT_FILES.iter().filter(|n| **n != "references.toml") {
-        let english = toml::from_str::<toml::Table>(&read_text(&dir.join(name))?).map_err(|e| {
-            ContentError::Parse {
-                file: name.to_string(),
-                message: e.to_string(),
-            }
-        })?;
-        let table = if lang == "en" {
-            english
-        } else {
-            let file = format!("{lang}/{name}");
-            let translation = toml::from_str::<toml::Table>(&read_text(
-                &dir.join(lang).join(name),
-            )?)
-            .map_err(|e| ContentError::Parse {
-                file: file.clone(),
-                message: e.to_string(),
-            })?;
-            lang::overlay(&english, &translation, &file)?
-        };
-        lang::wording_of(&toml::Value::Table(table), &mut out);
+        lang::wording_of(&toml::Value::Table(read_in(dir, lang, name)?), &mut out);
     }
     out.sort();
     out.dedup();
@@ -76,25 +75,9 @@ pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
     load_dir_in(dir, "en")
 }
 
-/// Loads and validates every file of a content directory in `lang`: the English files with
-/// `<dir>/<lang>/`'s wording laid over them (`lang::overlay`). References stay as published.
+/// Loads and validates every file of a content directory in `lang` (see [`read_in`]).
 pub fn load_dir_in(dir: &Path, lang: &'static str) -> Result<Content, ContentError> {
-    let parse = |path: &Path, name: &str| {
-        let text = read_text(path)?;
-        toml::from_str::<toml::Table>(&text).map_err(|e| ContentError::Parse {
-            file: name.to_string(),
-            message: e.to_string(),
-        })
-    };
-    let read = |name: &str| {
-        let english = parse(&dir.join(name), name)?;
-        if lang == "en" || name == "references.toml" {
-            return Ok(english);
-        }
-        let translated_name = format!("{lang}/{name}");
-        let translation = parse(&dir.join(lang).join(name), &translated_name)?;
-        lang::overlay(&english, &translation, &translated_name)
-    };
+    let read = |name: &str| read_in(dir, lang, name);
     // Each file with the `[[tables]]` it may hold.
     let file = |name: &str, keys: &[&str]| {
         let table = read(name)?;

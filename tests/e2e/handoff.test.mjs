@@ -7,21 +7,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
 import { Fhir } from 'fhir';
 import ICAL from 'ical.js';
-import { ROOT, watchedPage, screenshot, walkToAboutPain, answerQuestions, seedSavedAnswers } from './support.mjs';
+import { expectNoAxeViolations, ROOT, watchedPage, screenshot, walkToAboutPain, answerQuestions, seedSavedAnswers } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser();
 const CLI = process.env.HIPCHECK_CLI ?? path.join(ROOT, 'target', 'debug', 'hipcheck');
 const OWN_RECORD = 'hipcheck 1\nstep where\nrunner 1\nage 30\npain buttock left\n';
-
-async function noAxeViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  assert.ok(results.passes.length > 10, `axe ran on ${where}`);
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${where}`);
-}
 
 function sameOrigin(requests, where) {
   const foreign = requests.filter((url) => !url.startsWith(env.site.url) && !url.startsWith('blob:') && !url.startsWith('data:'));
@@ -99,7 +92,7 @@ for (const width of [360, 1280]) {
     await b.page.getByText('The answers given then').click();
     const answersThen = await b.page.locator('.hc-shared-list').innerText();
     assert.match(answersThen, /numbness or tingling between your legs[^\n]*\nNo/);
-    await noAxeViolations(b.page, `shared check at ${width} px`);
+    await expectNoAxeViolations(b.page, `shared check at ${width} px`);
     await screenshot(b.page, `handoff-shared-${width}`);
     // The visitor's own saved answers are still theirs.
     assert.equal(await b.page.evaluate(() => localStorage.getItem('hipcheck.answers')), OWN_RECORD);
@@ -198,7 +191,7 @@ for (const width of [360, 1280]) {
     const dec1 = await page.evaluate(() => new Date('2026-12-01T12:00:00').toLocaleDateString('en', { day: 'numeric', month: 'long', year: 'numeric' }));
     assert.match(await card(0), new RegExp(`^${dec1} Pain now 2/10 Level Self-care .* Run pain 1/10 Morning pain – Change Much better Delete$`));
     assert.match(await card(1), /Pain now 4\/10 .* Run pain 3\/10 Morning pain 2\/10 Change A little better/);
-    await noAxeViolations(page, `history at ${width} px`);
+    await expectNoAxeViolations(page, `history at ${width} px`);
     await history.scrollIntoViewIfNeeded();
     await history.screenshot({ path: path.join(ROOT, 'tests', 'e2e', 'screenshots', `handoff-history-${width}.png`) });
     if (width === 360) await fs.copyFile(path.join(ROOT, 'tests', 'e2e', 'screenshots', 'handoff-history-360.png'), path.join(ROOT, 'docs', 'history.png')).catch(() => {});

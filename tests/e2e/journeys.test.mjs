@@ -2,18 +2,10 @@
 // actually does. Every step is checked with axe-core and photographed at 360 and 1280 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { watchedPage, screenshot, notUnder16, answerQuestions, walkToAboutPain } from './support.mjs';
+import { expectNoAxeViolations, watchedPage, screenshot, notUnder16, answerQuestions, walkToAboutPain } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser();
-
-async function expectNoAxeViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  assert.ok(results.passes.length > 10, `axe ran its rules on ${where}`);
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${where}`);
-}
 
 async function heading(page) {
   return (await page.locator('.hc-step-heading').textContent()).trim();

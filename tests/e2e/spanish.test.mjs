@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { AxeBuilder } from '@axe-core/playwright';
-import { ROOT, DIST, watchedPage, screenshot, walkToAboutPain, answerQuestions } from './support.mjs';
+import { expectNoAxeViolations, ROOT, DIST, watchedPage, screenshot, walkToAboutPain, answerQuestions } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 import { WORDS } from '../../assets/handoff.mjs';
 
@@ -59,18 +58,12 @@ async function noneOf(page, foreign, where) {
   assert.deepEqual(found, [], `${where}: words of the other language on screen`);
 }
 
-async function noAxeViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  assert.ok(results.passes.length > 10, `axe ran on ${where}`);
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${where}`);
-}
-
 /** One Spanish step: its heading, no English, axe, a screenshot. */
 async function spanishStep(page, name, heading, width) {
   await page.locator('.hc-step-heading', { hasText: heading }).first().waitFor();
   assert.equal(await page.locator('.hc-app').first().getAttribute('lang'), 'es');
   await noneOf(page, onlyEnglish, `${name} at ${width} px`);
-  await noAxeViolations(page, `${name} at ${width} px`);
+  await expectNoAxeViolations(page, `${name} at ${width} px`);
   await screenshot(page, `es-${name}-${width}`);
 }
 

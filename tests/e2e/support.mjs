@@ -9,7 +9,9 @@ import os from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, rmSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // scripts/test.sh builds into its own folder (HIPCHECK_DIST), so `scripts/serve.sh` can keep
@@ -142,6 +144,14 @@ export async function watchedPage(context) {
   });
   page.on('request', (req) => requests.push(req.url()));
   return { page, problems, requests };
+}
+
+/** axe-core on the whole page: it must have run its rules and found no violation. */
+export async function expectNoAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).analyze();
+  assert.ok(results.passes.length > 10, `axe ran its rules on ${where}`);
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${where}`);
 }
 
 export async function screenshot(page, name) {
