@@ -28,6 +28,14 @@ cases = [
  ("a_red_flag_yes_never_lowers_the_triage_level", "content/conditions.toml",
   'for = { side-hip = 5, outer-thigh = 2, buttock = 1,', 'for = { fall = 10, side-hip = 5, outer-thigh = 2, buttock = 1,',
   "a fall counts for gluteal tendinopathy (self-care), so it can overtake a soon condition"),
+ ("the_sources_agree_with_the_level", "src/engine/assess.rs",
+  "    sources_agree(&mut conditions, &fired, level, &facts);\n",
+  "",
+  "the ranking no longer follows the rules' sources (the engine before issue 21)"),
+ ("every_sentence_fits_the_person", "src/engine/assess.rs",
+  "        .all(|(audience, holds)| only & audience.bit() == 0 || *holds)",
+  "        .all(|(audience, holds)| only & audience.bit() == 0 || *holds || true)",
+  "every sentence shown to everyone (no audience filter)"),
 ]
 # The interview's "settled" rule (tests/interview.rs), made too eager in two ways.
 cases += [

@@ -3,7 +3,7 @@
 //! engine parses or looks anything up by name at run time.
 
 pub use crate::vocabulary::{
-    Derived, ExerciseKind, FindingKind, Level, PainRule, View, COMPILED_IN,
+    Audience, Derived, ExerciseKind, FindingKind, Level, PainRule, Recency, View, COMPILED_IN,
 };
 
 impl Level {
@@ -59,6 +59,8 @@ pub struct Finding {
     pub replaced: bool,
     /// Findings asking the same thing on another step: an answer here counts for them too.
     pub same_as: FactSet,
+    /// Asked only for recent (under 2 weeks) or lasting pain; `None`: whatever the duration.
+    pub recency: Option<Recency>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -107,6 +109,8 @@ pub struct Rule {
     /// (native only: about 1 KB brotli of the first load).
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
+    /// Indices into [`Kb::conditions`]: the sources this rule is about (CLINICAL.md rule 14).
+    pub sources: &'static [u8],
 }
 
 #[derive(Debug, PartialEq)]
@@ -178,7 +182,15 @@ pub struct UntilSeen {
     /// Indices into [`Kb::conditions`]; empty for the general fallback.
     pub conditions: &'static [u8],
     pub title: &'static str,
-    pub advice: &'static [&'static str],
+    pub advice: &'static [Said],
+}
+
+/// A compiled-in sentence and who it may be shown to (bits of [`Audience::bit`], all must
+/// hold; 0 = everyone). CLINICAL.md rule 15.
+#[derive(Debug, PartialEq)]
+pub struct Said {
+    pub text: &'static str,
+    pub only: u8,
 }
 
 #[derive(Debug, PartialEq)]
@@ -186,9 +198,9 @@ pub struct LevelText {
     pub headline: &'static str,
     pub how_soon: &'static str,
     pub who: &'static str,
-    pub review: &'static [&'static str],
+    pub review: &'static [Said],
     /// Shown after `review` only with a phased exercise plan.
-    pub with_plan: &'static [&'static str],
+    pub with_plan: &'static [Said],
 }
 
 /// Interface wording shown only with the plan and the evidence (`content/interface.toml`):
@@ -287,6 +299,7 @@ pub struct Wording {
     pub condition_reason: &'static str,
     pub no_warning_signs: &'static str,
     pub best_fit: &'static str,
+    pub closest_fit: &'static str,
     pub no_clear_fit: &'static str,
     pub until_seen_timing: &'static str,
     pub until_seen_goal: &'static str,

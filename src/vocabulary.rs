@@ -136,6 +136,43 @@ impl Sex {
     }
 }
 
+/// When in the course of the pain a question is asked (`recency` in findings.toml): an unknown
+/// duration asks both, since missing a question costs more than one extra.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Recency {
+    /// Pain of under 2 weeks: a bleed, a muscle breakdown after a race.
+    Recent,
+    /// Pain of 2 weeks or more: "getting worse week by week", a bowel change for 3 weeks.
+    Lasting,
+}
+
+/// Who a sentence may be shown to (CLINICAL.md rule 15): `only = [...]` on a line, every one
+/// must hold. A sentence without it is for everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    Runners,
+    NotRunners,
+    Children,
+    Adults,
+    /// Female or other (or not said), 12 to 55: periods, pregnancy and birth.
+    CouldBePregnant,
+}
+
+impl Audience {
+    /// The bit of a sentence's `only` set.
+    pub fn bit(self) -> u8 {
+        match self {
+            Audience::Runners => 1,
+            Audience::NotRunners => 2,
+            Audience::Children => 4,
+            Audience::Adults => 8,
+            Audience::CouldBePregnant => 16,
+        }
+    }
+}
+
 /// Facts the engine derives from the answers, numbered after regions and findings in this
 /// order. Content may use their ids wherever it uses a region or finding id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

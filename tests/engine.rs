@@ -371,7 +371,7 @@ fn the_cli_assesses_and_refuses_bad_input_with_exit_2() {
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("14 conditions"));
+        .contains("19 conditions"));
 }
 
 #[test]

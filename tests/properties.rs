@@ -4,7 +4,7 @@
 
 use hipcheck::engine::{
     assess, parse_answers, Answers, Assessment, Likelihood, Onset, PainSite, PlanKind, Response,
-    Sex, Side, UNDER_16,
+    Sex, Side, OVER_60, UNDER_16,
 };
 use hipcheck::kb::{FindingKind, Level, KB};
 use proptest::prelude::*;
@@ -58,10 +58,12 @@ fn answers() -> impl Strategy<Value = Answers> {
         )
 }
 
+/// The red flags, without "is this check for someone 60 or over?", which states an age like the
+/// age field (it may move the ranking as an age of 60 would), not a sign.
 fn red_flags() -> Vec<&'static str> {
     KB.findings
         .iter()
-        .filter(|f| f.kind == FindingKind::RedFlag)
+        .filter(|f| f.kind == FindingKind::RedFlag && f.id != OVER_60)
         .map(|f| f.id)
         .collect()
 }
@@ -87,7 +89,8 @@ proptest! {
         let finding = KB.findings[pick % KB.findings.len()].id;
         // "Under 16: no" is not evidence: it settles an unknown age, which until then is
         // treated as a child's (CLINICAL.md rule 10), so it may rightly lift the child rules.
-        if a.findings.contains_key(finding) || finding == UNDER_16 { return Ok(()); }
+        // "60 or over: yes" likewise states an age (as typing 60 would).
+        if a.findings.contains_key(finding) || finding == UNDER_16 || finding == OVER_60 { return Ok(()); }
         a.findings.insert(finding.to_string(), r);
         let after = fired_level(&a);
         prop_assert!(after >= before, "{finding}={r:?}: {before:?} -> {after:?}");
@@ -259,4 +262,135 @@ fn says_safe_to_start(result: &Assessment) -> bool {
     ]
     .iter()
     .any(|phrase| text.contains(phrase))
+}
+
+/// The sources of a fired rule, as condition ids.
+fn rule_sources(rule: &str) -> Vec<&'static str> {
+    KB.rules
+        .iter()
+        .find(|r| r.id == rule)
+        .map(|r| {
+            r.sources
+                .iter()
+                .filter_map(|&i| KB.conditions.get(usize::from(i)).map(|c| c.id))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every sentence the person reads (the CLI, the widget, the FHIR export and the hand-off all
+/// show these fields of the same assessment).
+fn sentences(result: &Assessment) -> Vec<String> {
+    let mut out: Vec<String> = vec![
+        result.triage.headline.to_string(),
+        result.triage.how_soon.to_string(),
+        result.triage.who.to_string(),
+        result.summary.clone(),
+    ];
+    out.extend(result.triage.actions.iter().map(|s| s.to_string()));
+    out.extend(
+        result
+            .triage
+            .fired
+            .iter()
+            .map(|r| r.reason.get().to_string()),
+    );
+    out.extend(result.triage.fired.iter().map(|r| r.action.to_string()));
+    out.extend(result.triage.reasons.0.iter().filter_map(|r| r.text()));
+    out.extend(result.safety_net.iter().map(|s| s.to_string()));
+    if let Some(plan) = &result.plan {
+        for phase in &plan.phases {
+            out.extend(phase.advice.iter().map(|s| s.to_string()));
+        }
+    }
+    out.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// CLINICAL.md rule 14: a rule that sets the level at within-days or above names its source
+    /// among the first three, with no self-managed condition "likely" above it; and nothing is
+    /// "best fit" and "less likely" at once.
+    #[test]
+    fn the_sources_agree_with_the_level(a in answers()) {
+        let result = assess(&a);
+        let level = result.triage.level;
+        let ids: Vec<&str> = result.conditions.iter().map(|c| c.id).collect();
+        // With nothing marked and nothing answered yes there is nothing to name (a source is
+        // never invented: `no_regions_and_no_positive_findings_invent_no_condition`).
+        let nothing_given =
+            a.pain.is_empty() && a.findings.iter().all(|(_, r)| r == Response::No);
+        if level >= Level::WithinDays && !nothing_given {
+            let with_sources = result
+                .triage
+                .fired
+                .iter()
+                .filter(|r| r.level == level)
+                .map(|r| (r.rule, rule_sources(r.rule)))
+                .filter(|(_, sources)| !sources.is_empty())
+                .take(3);
+            for (rule, sources) in with_sources {
+                let at = ids.iter().position(|id| sources.contains(id));
+                prop_assert!(
+                    at.is_some_and(|at| at < 3),
+                    "rule {rule} at {level:?}: none of {sources:?} in the first three of {ids:?}"
+                );
+                let at = at.unwrap_or(0);
+                for above in &result.conditions[..at] {
+                    let self_managed = KB.condition(above.id).is_some_and(|c| c.self_manage);
+                    prop_assert!(
+                        !(self_managed && above.likelihood == Likelihood::Likely),
+                        "rule {rule}: self-managed {} 'likely' above its source {}", above.id, ids[at]
+                    );
+                }
+            }
+        }
+        if result.conditions.first().is_some_and(|c| c.likelihood == Likelihood::LessLikely) {
+            prop_assert!(!result.summary.to_lowercase().contains("best fit"), "{}", result.summary);
+        }
+    }
+
+    /// CLINICAL.md rule 15, in both languages: "stop running" only to runners, under-16 lines
+    /// only to children, periods only to people who could have them, and an emergency result
+    /// carries only what to do now.
+    #[test]
+    fn every_sentence_fits_the_person(a in answers(), spanish in prop::bool::ANY) {
+        hipcheck::kb::set_language(if spanish { "es" } else { "en" });
+        let result = assess(&a);
+        hipcheck::kb::set_language("en");
+        let said = sentences(&result);
+        let child = match a.age {
+            Some(age) => age < 16,
+            None => a.findings.get(UNDER_16) != Some(&Response::No),
+        };
+        let could_have_periods = a.sex != Some(Sex::Male)
+            && a.age.is_none_or(|age| (12..=55).contains(&age))
+            && !child;
+        for sentence in &said {
+            if !a.runner {
+                prop_assert!(
+                    !sentence.contains("stop running") && !sentence.contains("deje de correr"),
+                    "to a non-runner: {sentence}"
+                );
+            }
+            if !child {
+                prop_assert!(
+                    !sentence.starts_with("under 16") && !sentence.starts_with("menores de 16"),
+                    "to an adult: {sentence}"
+                );
+            }
+            if !could_have_periods {
+                prop_assert!(
+                    !sentence.contains("period") && !sentence.contains("menstrua"),
+                    "periods to {:?} aged {:?}: {sentence}", a.sex, a.age
+                );
+            }
+            if result.triage.level == Level::Emergency {
+                for later in ["1–2 weeks", "1-2 weeks", "1–3 days", "1-3 days", "1–2 semanas", "1-2 semanas", "1–3 días", "1-3 días"] {
+                    prop_assert!(!sentence.contains(later), "at emergency: {sentence}");
+                }
+            }
+        }
+    }
 }

@@ -412,3 +412,61 @@ fn every_emergency_question_can_be_explained_before_the_download() {
         assert_eq!(finding.why, "", "{}", finding.id);
     }
 }
+
+/// Issue 21: the new red flags are asked only where they apply, so the safety questions an
+/// adult runner with one painful area answers (the safety screen and the area's safety
+/// questions, every answer "no") grow by at most 2 for any area, sex and duration. The "before"
+/// column is the engine of 2026-12-02 (commit 88ea4ad), measured with the same loop.
+#[test]
+fn an_adult_runner_with_one_area_answers_at_most_two_more_safety_questions() {
+    use hipcheck::engine::{
+        safety_questions, symptom_questions, Answers, PainSite, Response, Sex, Side,
+    };
+    use hipcheck::kb::{FindingKind, KB};
+    const SCREEN_BEFORE: usize = 13;
+    let area_before = |region: &str| match region {
+        "inner-groin" => 4,
+        "hip-crease" => 3,
+        "front-hip" | "lower-abdomen" | "front-thigh" | "buttock" => 2,
+        "side-hip" | "outer-thigh" | "sit-bone" | "back-thigh" => 1,
+        _ => 0,
+    };
+    let mut report = Vec::new();
+    for sex in [Sex::Female, Sex::Male] {
+        for weeks in [1.0f32, 6.0] {
+            for region in KB.regions {
+                let mut a = Answers {
+                    age: Some(40),
+                    sex: Some(sex),
+                    runner: true,
+                    duration_weeks: Some(weeks),
+                    ..Answers::default()
+                };
+                a.pain.push(PainSite {
+                    region: region.id.to_string(),
+                    side: Side::Left,
+                });
+                // Follow-ups appear after a "yes" only; every answer here is "no".
+                for q in safety_questions(&a) {
+                    a.findings.insert(q.id.to_string(), Response::No);
+                }
+                let screen = safety_questions(&a).len();
+                let area = symptom_questions(&a)
+                    .iter()
+                    .filter(|f| f.kind == FindingKind::RedFlag)
+                    .count();
+                let (before, after) = (SCREEN_BEFORE + area_before(region.id), screen + area);
+                report.push(format!(
+                    "{sex:?} {weeks} w {}: {before} -> {after}",
+                    region.id
+                ));
+                assert!(
+                    after <= before + 2,
+                    "{sex:?}, {weeks} weeks, {}: {before} -> {after} safety questions",
+                    region.id
+                );
+            }
+        }
+    }
+    println!("{}", report.join("\n"));
+}

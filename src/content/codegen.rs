@@ -66,6 +66,18 @@ fn str_slice(items: &[String]) -> String {
     format!("&[{}]", inner.join(", "))
 }
 
+/// Compiled-in sentences with who may read them (CLINICAL.md rule 15).
+fn said_slice(items: &[Said]) -> String {
+    let inner: Vec<String> = items
+        .iter()
+        .map(|s| {
+            let only = s.only.iter().fold(0u8, |acc, a| acc | a.bit());
+            format!("Said {{ text: {}, only: {only} }}", lit(&s.text))
+        })
+        .collect();
+    format!("&[{}]", inner.join(", "))
+}
+
 fn opt_u8(value: Option<u8>) -> String {
     value.map_or_else(|| "None".to_string(), |v| format!("Some({v})"))
 }
@@ -289,7 +301,7 @@ impl<'a> Writer<'a> {
             let sexes = f.sexes.iter().fold(0u8, |acc, sex| acc | sex.bit());
             let _ = writeln!(
                 o,
-                "Finding {{ id: {}, fact: {}, kind: FindingKind::{:?}, group: {}, label: {}, question: {}, help: {help}, why: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {replaced}, same_as: {} }},",
+                "Finding {{ id: {}, fact: {}, kind: FindingKind::{:?}, group: {}, label: {}, question: {}, help: {help}, why: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {replaced}, same_as: {}, recency: {} }},",
                 lit(&f.id),
                 self.fact(&f.id),
                 f.kind,
@@ -304,7 +316,9 @@ impl<'a> Writer<'a> {
                 f.runner_only,
                 self.set(&f.asked_if),
                 f.unknown_age_only,
-                self.set(&f.same_as)
+                self.set(&f.same_as),
+                f.recency
+                    .map_or_else(|| "None".to_string(), |r| format!("Some(Recency::{r:?})"))
             );
         }
         let _ = writeln!(o, "],");
@@ -337,7 +351,7 @@ impl<'a> Writer<'a> {
         for r in &self.content.rules {
             let _ = writeln!(
                 o,
-                "Rule {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {} }},",
+                "Rule {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {}, sources: &[{}] }},",
                 lit(&r.id),
                 level(r.level),
                 self.set(&r.all),
@@ -355,7 +369,12 @@ impl<'a> Writer<'a> {
                     self.deferred(&r.reason)
                 },
                 lit(&r.action),
-                str_slice(&r.consider)
+                str_slice(&r.consider),
+                r.sources
+                    .iter()
+                    .map(|id| self.condition_index(id).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         let _ = writeln!(o, "],");
@@ -467,7 +486,7 @@ impl<'a> Writer<'a> {
                 lit(&u.id),
                 conditions.join(", "),
                 lit(&u.title),
-                str_slice(&u.advice)
+                said_slice(&u.advice)
             );
         }
         let _ = writeln!(o, "],");
@@ -483,8 +502,8 @@ impl<'a> Writer<'a> {
                 lit(&t.headline),
                 lit(&t.how_soon),
                 lit(&t.who),
-                str_slice(&t.review),
-                str_slice(&t.with_plan)
+                said_slice(&t.review),
+                said_slice(&t.with_plan)
             );
         }
         let _ = writeln!(o, "],");
@@ -494,11 +513,12 @@ impl<'a> Writer<'a> {
         let w = &net.wording;
         let _ = writeln!(
             o,
-            "wording: Wording {{ unsure_prefix: {}, condition_reason: {}, no_warning_signs: {}, best_fit: {}, no_clear_fit: {}, until_seen_timing: {}, until_seen_goal: {}, likely: {}, possible: {}, less_likely: {}, nothing_headline: {}, nothing_how_soon: {}, nothing_who: {} }},",
+            "wording: Wording {{ unsure_prefix: {}, condition_reason: {}, no_warning_signs: {}, best_fit: {}, closest_fit: {}, no_clear_fit: {}, until_seen_timing: {}, until_seen_goal: {}, likely: {}, possible: {}, less_likely: {}, nothing_headline: {}, nothing_how_soon: {}, nothing_who: {} }},",
             lit(&w.unsure_prefix),
             lit(&w.condition_reason),
             lit(&w.no_warning_signs),
             lit(&w.best_fit),
+            lit(&w.closest_fit),
             lit(&w.no_clear_fit),
             lit(&w.until_seen_timing),
             lit(&w.until_seen_goal),

@@ -15,7 +15,7 @@ use super::error::ContentError;
 pub const LANGUAGES: [&str; 2] = ["en", "es"];
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 19] = [
+const CODE_KEYS: [&str; 22] = [
     "id",
     "condition",
     "care",
@@ -35,6 +35,9 @@ const CODE_KEYS: [&str; 19] = [
     "level",
     "all",
     "any",
+    "recency",
+    "sources",
+    "only",
 ];
 
 /// The keys that name an entry of a `[[table]]`, in the order they are tried.
@@ -98,7 +101,9 @@ fn is_text(value: &toml::Value) -> bool {
         toml::Value::String(_) => true,
         toml::Value::Array(items) => !items.is_empty() && items.iter().all(is_text),
         toml::Value::Table(t) => {
-            t.contains_key("text") && t.keys().all(|k| k == "text" || k == "get_seen")
+            t.contains_key("text")
+                && t.keys()
+                    .all(|k| k == "text" || k == "get_seen" || k == "only")
         }
         _ => false,
     }
@@ -179,6 +184,9 @@ fn merge(
             };
             if en.get("get_seen") != es.get("get_seen") {
                 return Err(place.error("get_seen differs from the English: the escalation marks apply in every language"));
+            }
+            if en.get("only") != es.get("only") {
+                return Err(place.error("only differs from the English: who a sentence is for is the same in every language"));
             }
             same_numbers_and_placeholders(en_text, es_text, place)?;
             Ok(translated.clone())

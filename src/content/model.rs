@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::vocabulary::{ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, Sex, View};
+use crate::vocabulary::{
+    Audience, ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, Recency, Sex, View,
+};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +56,10 @@ pub struct Finding {
     /// this one also counts for them, where they would have been asked (their regions).
     #[serde(default)]
     pub same_as: Vec<String>,
+    /// Asked only for pain of under 2 weeks (`recent`) or of 2 weeks or more (`lasting`); both
+    /// when the duration is not known.
+    #[serde(default)]
+    pub recency: Option<Recency>,
 }
 
 /// One line of results text. A line that tells the person to get seen or to stop is marked
@@ -101,6 +107,48 @@ impl std::ops::Deref for Line {
 }
 
 impl AsRef<str> for Line {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A compiled-in sentence and who it may be shown to (CLINICAL.md rule 15): a plain string is
+/// for everyone; `{ text = "…", only = ["runners"] }` only for people every listed audience
+/// fits. The engine filters; wording is never matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub text: String,
+    pub only: Vec<Audience>,
+}
+
+impl<'de> Deserialize<'de> for Said {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Plain(String),
+            Limited(LimitedSaid),
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct LimitedSaid {
+            text: String,
+            only: Vec<Audience>,
+        }
+        Ok(match Raw::deserialize(deserializer)? {
+            Raw::Plain(text) => Said {
+                text,
+                only: Vec::new(),
+            },
+            Raw::Limited(l) => Said {
+                text: l.text,
+                only: l.only,
+            },
+        })
+    }
+}
+
+impl AsRef<str> for Said {
     fn as_ref(&self) -> &str {
         &self.text
     }
@@ -160,6 +208,11 @@ pub struct Rule {
     pub action: String,
     #[serde(default)]
     pub consider: Vec<String>,
+    /// The possible sources (conditions) this rule is about (CLINICAL.md rule 14): when it sets
+    /// the level at within-days or above, the best placed of them is named among the first
+    /// three sources, with no self-managed condition "likely" above it.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -250,7 +303,7 @@ pub struct UntilSeen {
     #[serde(default)]
     pub conditions: Vec<String>,
     pub title: String,
-    pub advice: Vec<String>,
+    pub advice: Vec<Said>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -272,6 +325,9 @@ pub struct Wording {
     pub condition_reason: String,
     pub no_warning_signs: String,
     pub best_fit: String,
+    /// The summary when even the first source is "less likely" (CLINICAL.md rule 14: never
+    /// "best fit" and "less likely" at once).
+    pub closest_fit: String,
     pub no_clear_fit: String,
     pub until_seen_timing: String,
     pub until_seen_goal: String,
@@ -289,10 +345,10 @@ pub struct LevelText {
     pub headline: String,
     pub how_soon: String,
     pub who: String,
-    pub review: Vec<String>,
+    pub review: Vec<Said>,
     /// Shown after `review` only when a phased exercise plan is shown ("safe to start").
     #[serde(default)]
-    pub with_plan: Vec<String>,
+    pub with_plan: Vec<Said>,
 }
 
 /// `interface.toml`: interface wording shown only with the plan and the evidence, which therefore

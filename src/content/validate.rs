@@ -194,6 +194,15 @@ impl Content {
         non_empty(&c, "group", &finding.group)?;
         non_empty(&c, "label", &finding.label)?;
         non_empty(&c, "question", &finding.question)?;
+        if finding.replaced_by.is_empty() && starts_negative(&finding.question) {
+            return Err(c.fail(
+                "question",
+                format!(
+                    "'{}' starts with a negative: ask it in the positive, so that \"yes\" is always the worrying answer (\"Are you unable to…?\", never \"Can you not…?\"; CLINICAL.md rule 16)",
+                    finding.question
+                ),
+            ));
+        }
         non_empty(&c, "help", &finding.help)?;
         known_ids(&c, "regions", &finding.regions, &known.regions, "region")?;
         ages(&c, finding.min_age, finding.max_age)?;
@@ -444,6 +453,7 @@ fn rule(rule: &Rule, known: &Known) -> Result<(), ContentError> {
     known_ids(&c, "all", &rule.all, &known.facts, "fact")?;
     known_ids(&c, "any", &rule.any, &known.facts, "fact")?;
     known_ids(&c, "regions", &rule.regions, &known.regions, "region")?;
+    known_ids(&c, "sources", &rule.sources, &known.conditions, "condition")?;
     ages(&c, rule.min_age, rule.max_age)?;
     non_empty(&c, "reason", &rule.reason)?;
     non_empty(&c, "action", &rule.action)
@@ -545,6 +555,36 @@ fn unique_ids<'a>(
         }
     }
     Ok(seen)
+}
+
+/// CLINICAL.md rule 16: whether a question opens with a negative ("Can you not…", "Don't
+/// you…", «¿No puede…»), whose "no" reads both ways. The first three words outside brackets
+/// are enough ("Can you (or your child) not…"): a negative later in a question ("…that won't
+/// go back in") does not invert the answer.
+fn starts_negative(question: &str) -> bool {
+    let mut depth = 0usize;
+    let outside: String = question
+        .to_lowercase()
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    let words: Vec<&str> = outside
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    words.first().is_some_and(|w| *w == "no" || *w == "not")
+        || words
+            .iter()
+            .any(|w| *w == "not" || w.ends_with("n't") || w.ends_with("n’t"))
 }
 
 /// CLINICAL.md rule 13: the editor's `get_seen` mark and the wording must agree, in both

@@ -10,12 +10,25 @@ use serde::Serialize;
 use super::answers::{Answers, Onset, Response, Sex, Side};
 use super::reasons::{Against, Reason, Reasons};
 use crate::kb::{
-    Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Text, Weighted, AGE_GATED, FINDINGS,
-    FINDINGS_BY_ID, KB,
+    Audience, Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Said, Text, Weighted,
+    AGE_GATED, FINDINGS, FINDINGS_BY_ID, KB,
 };
 
 /// The finding that stands in for an age nobody gave (CLINICAL.md rule 10).
 pub const UNDER_16: &str = "under-16";
+/// Asked with it (CLINICAL.md #36), so that the rules for 60 and over still apply.
+pub const OVER_60: &str = "over-60";
+
+/// The age the rules use: the age given, else 60 when the check is said to be for someone 60
+/// or over by someone who also said it is not for a child under 16 (until then an unknown age
+/// is a child's, CLINICAL.md rule 10), else unknown.
+pub fn effective_age(answers: &Answers) -> Option<u8> {
+    answers.age.or_else(|| {
+        let over_60 = answers.findings.get(OVER_60) == Some(&Response::Yes);
+        let adult = answers.findings.get(UNDER_16) == Some(&Response::No);
+        (over_60 && adult).then_some(60)
+    })
+}
 
 /// Evidence counts half when the person answered "not sure".
 pub(super) const UNSURE_FACTOR: f32 = 0.5;
@@ -107,6 +120,9 @@ pub struct FiredRule {
     pub action: &'static str,
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
+    /// The sources this rule is about (indices into `KB.conditions`).
+    #[serde(skip)]
+    pub sources: &'static [u8],
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -187,7 +203,8 @@ pub struct PlanPhase {
     #[serde(serialize_with = "exercise_ids")]
     pub exercises: &'static [u16],
     pub move_on: &'static [Text],
-    pub advice: &'static [&'static str],
+    /// Only the sentences that fit this person (CLINICAL.md rule 15).
+    pub advice: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -208,6 +225,9 @@ pub(super) struct Facts {
     regions: FactSet,
     age: Option<u8>,
     runner: bool,
+    sex: Option<Sex>,
+    /// The age is 60 because the check was said to be for someone 60 or over.
+    age_said_over_60: bool,
 }
 
 pub(super) fn bit(fact: Fact) -> FactSet {
@@ -224,14 +244,44 @@ impl Facts {
             unsure,
             no,
             regions,
-            age: answers.age,
+            age: effective_age(answers),
             runner: answers.runner,
+            sex: answers.sex,
+            age_said_over_60: answers.age.is_none() && effective_age(answers).is_some(),
         }
     }
 
     /// Whether the person gave anything to assess: a region, or a finding answered yes/unsure.
     fn is_empty(&self) -> bool {
         self.regions == 0 && (self.yes | self.unsure) & FINDINGS == 0
+    }
+
+    fn child(&self) -> bool {
+        self.yes & bit(Derived::AgeUnder16.fact()) != 0
+    }
+
+    /// Whether a sentence limited to `only` (bits of `Audience::bit`) fits this person
+    /// (CLINICAL.md rule 15). Periods, pregnancy and birth: female or other (or not said),
+    /// 12 to 55 (or no age given).
+    pub(super) fn fits(&self, only: u8) -> bool {
+        let could_be_pregnant =
+            self.sex != Some(Sex::Male) && self.age.is_none_or(|age| (12..=55).contains(&age));
+        [
+            (Audience::Runners, self.runner),
+            (Audience::NotRunners, !self.runner),
+            (Audience::Children, self.child()),
+            (Audience::Adults, !self.child()),
+            (Audience::CouldBePregnant, could_be_pregnant),
+        ]
+        .iter()
+        .all(|(audience, holds)| only & audience.bit() == 0 || *holds)
+    }
+
+    fn said(&self, sentences: &'static [Said]) -> impl Iterator<Item = &'static str> + '_ {
+        sentences
+            .iter()
+            .filter(|s| self.fits(s.only))
+            .map(|s| s.text)
     }
 }
 
@@ -312,11 +362,12 @@ fn derived(answers: &Answers, both_sides: bool) -> FactSet {
     // CLINICAL.md rule 10: an unknown age is not "adult". Without an age, only a "no" to "is
     // this check for someone under 16?" treats the person as an adult.
     let under_16_answer = answers.findings.get(UNDER_16).copied();
+    let age = effective_age(answers);
     derived(
-        answers.age.is_none() && under_16_answer != Some(Response::No),
+        age.is_none() && under_16_answer != Some(Response::No),
         Derived::AgeUnder16,
     );
-    if let Some(age) = answers.age {
+    if let Some(age) = age {
         derived(age < 16, Derived::AgeUnder16);
         derived(age < 20, Derived::AgeUnder20);
         derived(age < 45, Derived::AgeUnder45);
@@ -397,11 +448,20 @@ pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
         } else {
             continue;
         };
+        let mut findings = fact_ids((rule.all | rule.any) & present & FINDINGS);
+        // An age that came from "is this check for someone 60 or over?" is a reason too.
+        let by_age = rule.min_age.is_some()
+            || (rule.all | rule.any)
+                & (bit(Derived::Age50Plus.fact()) | bit(Derived::Age60Plus.fact()))
+                != 0;
+        if by_age && facts.age_said_over_60 {
+            findings.push(OVER_60);
+        }
         fired.push(FiredRule {
             #[cfg(not(target_arch = "wasm32"))]
             rule: rule.id,
             level,
-            findings: fact_ids((rule.all | rule.any) & present & FINDINGS),
+            findings,
             unsure,
             reason: rule.reason,
             // A capped rule's own action ("go to an emergency department now") would contradict
@@ -413,6 +473,7 @@ pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
             },
             #[cfg(not(target_arch = "wasm32"))]
             consider: rule.consider,
+            sources: rule.sources,
         });
     }
     // Most urgent first; the knowledge base order breaks ties, so output is deterministic.
@@ -649,6 +710,145 @@ fn rank(scored: Vec<Scored>, keep: &[&'static Condition]) -> Vec<RankedCondition
         .collect()
 }
 
+/// The source a rule is about, for this person: the best placed of its sources already listed,
+/// else the best scored of them, else its first.
+fn rule_source(sources: &[u8], conditions: &[RankedCondition], facts: &Facts) -> Option<usize> {
+    let listed = conditions.iter().position(|c| {
+        sources.iter().any(|&i| {
+            KB.conditions
+                .get(usize::from(i))
+                .is_some_and(|k| k.id == c.id)
+        })
+    });
+    if let Some(at) = listed {
+        return KB.conditions.iter().position(|k| k.id == conditions[at].id);
+    }
+    let raw = |i: u8| {
+        KB.conditions
+            .get(usize::from(i))
+            .map_or(f32::MIN, |c| condition_standing(c, facts).raw)
+    };
+    let mut best = *sources.first()?;
+    for &i in sources {
+        if raw(i) > raw(best) {
+            best = i;
+        }
+    }
+    Some(usize::from(best))
+}
+
+fn ranked_at_least_possible(condition: &'static Condition, facts: &Facts) -> RankedCondition {
+    let all = condition
+        .supports
+        .iter()
+        .fold(0, |acc, w| acc | bit(w.fact));
+    let (raw, supports, against) = match score(condition, facts, all) {
+        Some(s) => (s.raw.max(0.0), s.supports, s.against),
+        None => (0.0, Vec::new(), Vec::new()),
+    };
+    RankedCondition {
+        id: condition.id,
+        name: condition.name,
+        likelihood: Likelihood::Possible,
+        score: ((raw / (raw + SCORE_HALF_POINT)) * 100.0).round() / 100.0,
+        evidence: Evidence { supports, against },
+        care: condition.care,
+    }
+}
+
+/// CLINICAL.md rule 14: the sources agree with the level. For each rule that sets the level
+/// (at within-days or above, up to three), one of its sources leads the list, at least
+/// "possible", so no self-managed condition is "likely" above it. The level is not changed.
+fn sources_agree(
+    conditions: &mut Vec<RankedCondition>,
+    fired: &[FiredRule],
+    level: Level,
+    facts: &Facts,
+) {
+    const NAMED_WITHIN: usize = 3;
+    if level < Level::WithinDays {
+        return;
+    }
+    // A source named by an answer ("a pop while sprinting") leads the list; one that only the
+    // person's age points to (rule 10's catch-all for children) is named among the first three
+    // without claiming to be the best fit.
+    let mut leading: Vec<&'static str> = Vec::new();
+    let mut named: Vec<&'static str> = Vec::new();
+    for rule in fired
+        .iter()
+        .filter(|r| r.level == level && !r.sources.is_empty())
+        .take(NAMED_WITHIN)
+    {
+        let Some(index) = rule_source(rule.sources, conditions, facts) else {
+            continue;
+        };
+        let Some(source) = KB.conditions.get(index) else {
+            continue;
+        };
+        // Nor does a source that does not hurt where the person marked (a swollen calf with
+        // pain at the side of the hip): it is named, the painful area's own source leads.
+        let on_site = facts.regions == 0
+            || source
+                .supports
+                .iter()
+                .any(|w| facts.regions & bit(w.fact) != 0);
+        if rule.findings.is_empty() || !on_site {
+            named.push(source.id);
+        } else {
+            leading.push(source.id);
+        }
+    }
+    named.retain(|id| !leading.contains(id));
+    if leading.is_empty() && named.is_empty() {
+        return;
+    }
+    let take = |conditions: &mut Vec<RankedCondition>, id: &'static str| match conditions
+        .iter()
+        .position(|c| c.id == id)
+    {
+        Some(at) => Some(conditions.remove(at)),
+        None => KB.condition(id).map(|c| ranked_at_least_possible(c, facts)),
+    };
+    let mut head: Vec<RankedCondition> = Vec::with_capacity(NAMED_WITHIN);
+    for &id in &leading {
+        if !head.iter().any(|c| c.id == id) {
+            head.extend(take(conditions, id));
+        }
+    }
+    let mut free = NAMED_WITHIN.saturating_sub(head.len() + named.len());
+    let mut tail = Vec::new();
+    for condition in std::mem::take(conditions) {
+        if named.contains(&condition.id) {
+            head.push(condition);
+        } else if free > 0 {
+            free -= 1;
+            head.push(condition);
+        } else {
+            tail.push(condition);
+        }
+    }
+    for &id in &named {
+        if !head.iter().any(|c| c.id == id) {
+            head.extend(take(&mut tail, id));
+        }
+    }
+    head.extend(tail);
+    *conditions = head;
+    let required: Vec<&'static str> = leading.into_iter().chain(named).collect();
+    for &id in &required {
+        let Some(at) = conditions.iter().position(|c| c.id == id) else {
+            continue;
+        };
+        conditions[at].likelihood = conditions[at].likelihood.max(Likelihood::Possible);
+        for above in conditions.iter_mut().take(at) {
+            let self_managed = KB.condition(above.id).is_some_and(|c| c.self_manage);
+            if self_managed && above.likelihood == Likelihood::Likely {
+                above.likelihood = Likelihood::Possible;
+            }
+        }
+    }
+}
+
 fn until_seen_for(condition: Option<&str>) -> &'static crate::kb::UntilSeen {
     let specific = condition.and_then(|id| {
         let index = KB.conditions.iter().position(|c| c.id == id)? as u8;
@@ -659,7 +859,8 @@ fn until_seen_for(condition: Option<&str>) -> &'static crate::kb::UntilSeen {
         .unwrap_or(&KB.until_seen[0])
 }
 
-fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option<PlanAdvice> {
+fn plan_for(level: Level, conditions: &[RankedCondition], facts: &Facts) -> Option<PlanAdvice> {
+    let child = facts.child();
     let leader = conditions.first();
     // CLINICAL.md rule 10: never a loading plan under 16. The child rules raise the level
     // whenever there is pain; without a painful area there is nothing to plan for.
@@ -675,13 +876,21 @@ fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option
         Level::Emergency => None,
         Level::SameDay | Level::WithinDays => {
             let guide = unsafe_to_load.or(leader).map(|c| c.id);
-            Some(until_seen_plan(guide.unwrap_or(""), until_seen_for(guide)))
+            Some(until_seen_plan(
+                guide.unwrap_or(""),
+                until_seen_for(guide),
+                facts,
+            ))
         }
         Level::Soon | Level::SelfCare => {
             // Unreachable while bone stress is possible (`condition_care` raises the level),
             // kept so that no ordering of the code can hand out squats with a possible fracture.
             if let Some(bone) = unsafe_to_load {
-                return Some(until_seen_plan(bone.id, until_seen_for(Some(bone.id))));
+                return Some(until_seen_plan(
+                    bone.id,
+                    until_seen_for(Some(bone.id)),
+                    facts,
+                ));
             }
             let leader = leader?;
             let condition = KB.condition(leader.id)?;
@@ -700,13 +909,13 @@ fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option
                             goal: PlanText::Results(phase.goal),
                             exercises: phase.exercises,
                             move_on: phase.move_on,
-                            advice: &[],
+                            advice: Vec::new(),
                         })
                         .collect(),
                 }),
                 _ => {
                     let mut advice =
-                        until_seen_plan(condition.id, until_seen_for(Some(condition.id)));
+                        until_seen_plan(condition.id, until_seen_for(Some(condition.id)), facts);
                     advice.kind = PlanKind::Advice;
                     Some(advice)
                 }
@@ -718,6 +927,7 @@ fn plan_for(level: Level, conditions: &[RankedCondition], child: bool) -> Option
 fn until_seen_plan(
     condition: &'static str,
     until_seen: &'static crate::kb::UntilSeen,
+    facts: &Facts,
 ) -> PlanAdvice {
     PlanAdvice {
         condition,
@@ -730,7 +940,7 @@ fn until_seen_plan(
             goal: PlanText::Inline(KB.wording.until_seen_goal),
             exercises: &[],
             move_on: &[],
-            advice: until_seen.advice,
+            advice: facts.said(until_seen.advice).collect(),
         }],
     }
 }
@@ -745,13 +955,22 @@ pub fn assess(answers: &Answers) -> Assessment {
         score_all(&facts)
     };
     let care = condition_care(&scored);
-    let conditions = rank(scored, &care);
+    let mut conditions = rank(scored, &care);
     let level = care
         .iter()
         .map(|c| c.care)
         .chain(fired.first().map(|r| r.level))
         .fold(Level::SelfCare, Level::max);
-    let reasons = reasons(&facts, &fired, &care, &conditions);
+    if !facts.is_empty() {
+        sources_agree(&mut conditions, &fired, level, &facts);
+    }
+    let mut fired = fired;
+    if level == Level::Emergency {
+        // CLINICAL.md rule 15: an emergency result carries only what to do now, in every output
+        // (the CLI's JSON, the FHIR export and the hand-off read the same assessment).
+        fired.retain(|rule| rule.level == Level::Emergency);
+    }
+    let reasons = reasons(&facts, &fired, &care, &conditions, level);
     // What to do now: the actions of the rules at the level shown, once each.
     let mut actions: Vec<&'static str> = Vec::new();
     for rule in fired.iter().filter(|r| r.level == level) {
@@ -759,13 +978,12 @@ pub fn assess(answers: &Answers) -> Assessment {
             actions.push(rule.action);
         }
     }
-    let child = facts.yes & bit(Derived::AgeUnder16.fact()) != 0;
-    let plan = plan_for(level, &conditions, child);
+    let plan = plan_for(level, &conditions, &facts);
     let text = level.text();
     let nothing = facts.is_empty() && level == Level::SelfCare;
     Assessment {
         contract: super::answers::CONTRACT_VERSION,
-        safety_net: safety_net(level, plan.as_ref(), &conditions),
+        safety_net: safety_net(level, plan.as_ref(), &conditions, &facts),
         summary: summary(&facts, &conditions),
         triage: Triage {
             level,
@@ -801,16 +1019,21 @@ fn reasons(
     fired: &[FiredRule],
     care: &[&'static Condition],
     conditions: &[RankedCondition],
+    level: Level,
 ) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    for rule in fired {
+    // CLINICAL.md rule 15: an emergency result says only what to do now, so it carries only
+    // the emergency's own reasons; and no result carries a "checked within weeks" sentence for a
+    // source whose care is below the level shown.
+    let shown = |rule_level: Level| level != Level::Emergency || rule_level == Level::Emergency;
+    for rule in fired.iter().filter(|r| shown(r.level)) {
         reasons.extend(rule.findings.iter().map(|f| Reason::Finding(f)));
         reasons.push(Reason::Rule {
             reason: rule.reason,
             unsure: rule.unsure,
         });
     }
-    for condition in care {
+    for condition in care.iter().filter(|c| c.care >= level) {
         let likelihood = conditions
             .iter()
             .find(|c| c.id == condition.id)
@@ -840,12 +1063,13 @@ fn safety_net(
     level: Level,
     plan: Option<&PlanAdvice>,
     conditions: &[RankedCondition],
+    facts: &Facts,
 ) -> Vec<&'static str> {
     let text = level.text();
     let mut safety_net: Vec<&'static str> = KB.always.to_vec();
-    safety_net.extend_from_slice(text.review);
+    safety_net.extend(facts.said(text.review));
     if plan.is_some_and(|p| p.kind == PlanKind::Rehab) {
-        safety_net.extend_from_slice(text.with_plan);
+        safety_net.extend(facts.said(text.with_plan));
     }
     if level != Level::Emergency {
         if let Some(condition) = conditions.first().and_then(|c| KB.condition(c.id)) {
@@ -860,6 +1084,10 @@ fn summary(facts: &Facts, conditions: &[RankedCondition]) -> String {
     match (facts.is_empty(), conditions.first()) {
         (true, _) => KB.no_answers.to_string(),
         (false, None) => KB.wording.no_clear_fit.to_string(),
+        // CLINICAL.md rule 14: never "best fit" and "less likely" at once.
+        (false, Some(top)) if top.likelihood == Likelihood::LessLikely => {
+            fill(KB.wording.closest_fit, "{name}", top.name.get())
+        }
         (false, Some(top)) => fill(
             &fill(KB.wording.best_fit, "{likelihood}", top.likelihood.label()),
             "{name}",

@@ -12,7 +12,7 @@ pub use answers::{
 };
 pub use assess::{
     assess, Assessment, Evidence, FiredRule, Likelihood, PlanAdvice, PlanKind, PlanPhase, PlanText,
-    RankedCondition, Triage, UNDER_16,
+    RankedCondition, Triage, OVER_60, UNDER_16,
 };
 pub use interview::{interview, outcome, Interview, Outcome};
 pub use questions::{red_flag_level, safety_questions, symptom_questions};

@@ -5,7 +5,7 @@
 
 use super::answers::{Answers, Response, Sex};
 use super::assess::UNDER_16;
-use crate::kb::{Finding, FindingKind, Level, KB};
+use crate::kb::{Finding, FindingKind, Level, Recency, KB};
 
 /// What "is this check for someone under 16?" tells us when no age was given.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,8 +58,18 @@ fn follow_up_allows(finding: &Finding, answers: &Answers) -> bool {
         })
 }
 
+/// Pain of under 2 weeks is "recent"; an unknown duration asks both kinds.
+fn recency_allows(finding: &Finding, answers: &Answers) -> bool {
+    match (finding.recency, answers.duration_weeks) {
+        (None, _) | (_, None) => true,
+        (Some(Recency::Recent), Some(weeks)) => weeks < 2.0,
+        (Some(Recency::Lasting), Some(weeks)) => weeks >= 2.0,
+    }
+}
+
 fn applies(finding: &Finding, answers: &Answers) -> bool {
     !finding.replaced
+        && recency_allows(finding, answers)
         && age_allows(finding, age_band(answers))
         && sex_allows(finding, answers.sex)
         && (answers.runner || !finding.runner_only)

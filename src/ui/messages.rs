@@ -166,7 +166,7 @@ pub static EN: Messages = Messages {
     dismiss: "Dismiss",
 
     safety_heading: "First, a few safety questions",
-    safety_intro: "Tick Yes or Not sure for anything that applies to you now. Leave the rest.",
+    safety_intro: "Tick Yes or Not sure for anything that applies to you now or recently. Leave the rest.",
     safety_none: "None of these apply to me",
     safety_continue: "Continue",
     safety_age_first: "First answer whether this check is for someone under 16.",

@@ -17,9 +17,9 @@ pub static ES: Messages = Messages {
         "Unos dos minutos. Puede cambiar cualquier respuesta antes de ver el resultado.",
         "Privado: nada de lo que indique sale de este dispositivo.",
     ],
-    emergency_first: "Si es una emergencia, llame ahora a su número local de emergencias.",
+    emergency_first: "Si es una emergencia, llame ahora al número de emergencias.",
     age_label: "Su edad",
-    age_hint: "En años. Algunas preguntas solo son para niños o para personas mayores de 50 años.",
+    age_hint: "En años. Algunas preguntas solo son para niños o para personas de 50 años o más.",
     age_invalid: "Indique una edad entre 0 y 120, o deje el campo vacío.",
     sex_legend: "Sexo (opcional)",
     sex_female: "Mujer",
@@ -42,7 +42,7 @@ pub static ES: Messages = Messages {
     dismiss: "Cerrar",
 
     safety_heading: "Primero, unas preguntas de seguridad",
-    safety_intro: "Marque «Sí» o «No lo sé» en todo lo que le ocurra ahora. Deje el resto sin marcar.",
+    safety_intro: "Marque «Sí» o «No lo sé» en todo lo que le ocurra ahora o le haya ocurrido hace poco. Deje el resto sin marcar.",
     safety_none: "No me ocurre nada de esto",
     safety_continue: "Continuar",
     safety_age_first: "Primero responda si esta evaluación es para alguien menor de 16 años.",
@@ -118,7 +118,7 @@ pub static ES: Messages = Messages {
     check_again: "Volver a comprobar",
 
     emergency_heading: "Pida ayuda de emergencia ahora",
-    emergency_call: "Llame a su número local de emergencias o vaya ahora al servicio de urgencias más cercano.",
+    emergency_call: "Llame al número de emergencias o vaya ahora al servicio de urgencias más cercano.",
     emergency_not_sure: "¿Respondió por error?",
     emergency_go_back: "Volver a las preguntas de seguridad",
 

@@ -228,7 +228,6 @@ impl State {
             self.recheck = Some(id);
         } else {
             self.set_response(id, response);
-            self.stop_if_emergency();
         }
     }
 
@@ -259,7 +258,6 @@ impl State {
             }
             None => self.interview.history.push(id),
         }
-        self.stop_if_emergency();
     }
 
     fn previous_question(&mut self) {
@@ -278,7 +276,7 @@ impl State {
         };
     }
 
-    /// After any safety answer: an emergency stops the flow at once.
+    /// An emergency stops the flow at once (CLINICAL.md rule 1).
     fn stop_if_emergency(&mut self) {
         if self.is_emergency() {
             self.recheck = None;
@@ -330,7 +328,6 @@ impl Reducible for State {
             Action::Recheck(response) => {
                 if let Some(id) = next.recheck.take() {
                     next.set_response(id, Some(response));
-                    next.stop_if_emergency();
                 }
             }
             Action::FinishSafety => {
@@ -347,22 +344,106 @@ impl Reducible for State {
             Action::SetView(view) => next.view = view,
             Action::SetSideView(side) => next.side_view = side,
             Action::SetListMode(list) => next.list_mode = list,
-            // Answers on the symptom step can complete an emergency too (a fever from the safety
-            // screen with severe pain now), so every one of them is checked.
-            Action::AnswerFinding(id, response) => {
-                next.set_response(id, response);
-                next.stop_if_emergency();
-            }
-            Action::SetPainNow(pain) => {
-                next.answers.pain_now = Some(pain.min(10));
-                next.stop_if_emergency();
-            }
+            Action::AnswerFinding(id, response) => next.set_response(id, response),
+            Action::SetPainNow(pain) => next.answers.pain_now = Some(pain.min(10)),
             Action::SetDuration(weeks) => next.answers.duration_weeks = Some(weeks),
-            Action::SetOnset(onset) => {
-                next.answers.onset = Some(onset);
-                next.stop_if_emergency();
-            }
+            Action::SetOnset(onset) => next.answers.onset = Some(onset),
+        }
+        // One check after every action that changes the answers, whatever the action (a fever
+        // from the safety screen completed by severe pain now, an area picked after an answer):
+        // an emergency stops the flow at once. A shared check is only shown, never stopped.
+        if next.answers != self.answers && !next.shared {
+            next.stop_if_emergency();
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    /// xorshift64*: a fixed seed gives the same sequences on every run, so a failure reproduces.
+    struct Random(u64);
+
+    impl Random {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    fn response(random: &mut Random) -> Response {
+        // Mostly "yes", so that emergencies come up often.
+        [Response::Yes, Response::Yes, Response::No, Response::Unsure][random.below(4)]
+    }
+
+    fn random_action(random: &mut Random) -> Action {
+        let finding = KB.findings[random.below(KB.findings.len())].id;
+        let region = KB.regions[random.below(KB.regions.len())].id;
+        let side = if random.below(2) == 0 {
+            Side::Left
+        } else {
+            Side::Right
+        };
+        match random.below(14) {
+            0 | 1 => Action::AnswerSafety(finding, Some(response(random))),
+            2 => Action::Recheck(response(random)),
+            3 => Action::FinishSafety,
+            4 | 5 => Action::TogglePain(region, side),
+            6 => Action::AnswerFinding(finding, Some(response(random))),
+            7 => Action::AnswerQuestion(finding, response(random)),
+            8 => Action::SetPainNow(random.below(11) as u8),
+            9 => Action::SetOnset(if random.below(2) == 0 {
+                Onset::Sudden
+            } else {
+                Onset::Gradual
+            }),
+            10 => Action::SetDuration(random.below(20) as f32),
+            11 => Action::SetAgeText(random.below(90).to_string()),
+            12 => Action::SetRunner(random.below(2) == 0),
+            _ => Action::GoTo(
+                [Step::Safety, Step::Where, Step::Symptoms, Step::Results][random.below(4)],
+            ),
+        }
+    }
+
+    /// CLINICAL.md rule 1: whatever the action, one that makes the answers an emergency leads to
+    /// the emergency screen at once.
+    #[wasm_bindgen_test]
+    fn every_action_that_completes_an_emergency_stops_the_flow() {
+        let mut random = Random(0x9e37_79b9_7f4a_7c15);
+        let mut emergencies = 0;
+        for _ in 0..300 {
+            let mut state = Rc::new(State::default());
+            for _ in 0..25 {
+                let action = random_action(&mut random);
+                let before = state.answers.clone();
+                state = state.reduce(action.clone());
+                if state.answers != before
+                    && assess(&state.answers).triage.level == Level::Emergency
+                {
+                    emergencies += 1;
+                    assert_eq!(
+                        state.step,
+                        Step::Emergency,
+                        "{action:?} made the answers an emergency without stopping: {:?}",
+                        state.answers
+                    );
+                }
+            }
+        }
+        // The generator must reach emergencies through many kinds of action, or this proves
+        // nothing.
+        assert!(emergencies > 100, "only {emergencies} emergencies reached");
     }
 }
