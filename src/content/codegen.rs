@@ -272,13 +272,16 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "findings: &[");
         for f in &self.content.findings {
             let replaced = !f.replaced_by.is_empty();
-            // A replaced v1 question is never asked: its wording stays in content/ only. A safety
-            // question's wording is compiled in; a symptom question is first asked after the body
-            // map, long after the download started at Start: deferred. Help is deferred for
-            // every question (docs/safety.md H33: a question must read clearly without it).
+            // A replaced v1 question is never asked: its wording stays in content/ only. The
+            // safety screen's questions are compiled in. A question about the areas (a symptom
+            // question, or a safety question tied to an area, never an emergency one) is first
+            // asked after the body map, long after the download started at Start: deferred; the
+            // one-question screen waits for it with "Try again" and never skips it (docs/safety.md
+            // H37). Help is deferred for every question (H33: a question must read clearly
+            // without it).
             let question = match (f.kind, replaced) {
                 (_, true) => self.compiled(""),
-                (FindingKind::RedFlag, false) => self.compiled(&f.question),
+                (FindingKind::RedFlag, false) if f.regions.is_empty() => self.compiled(&f.question),
                 _ => self.deferred(&f.question),
             };
             let help = if replaced {

@@ -613,14 +613,19 @@ pub(super) fn condition_standing(condition: &'static Condition, facts: &Facts) -
     }
 }
 
-/// Every condition with enough evidence to be listed, best first.
-fn score_all(facts: &Facts) -> Vec<Scored> {
+/// Every condition with enough evidence to be listed, and every source a rule names (`named`),
+/// best first.
+fn score_all(facts: &Facts, named: &[&'static Condition]) -> Vec<Scored> {
     let observed = facts.regions | ((facts.yes | facts.unsure) & FINDINGS);
+    let is_named = |c: &Condition| named.iter().any(|n| n.id == c.id);
     let mut scored: Vec<Scored> = KB
         .conditions
         .iter()
-        .filter_map(|c| score(c, facts, observed))
-        .filter(|s| s.raw >= MIN_LISTED_SCORE)
+        .filter_map(|c| {
+            // A named source is listed on the rule's word, even without evidence of its own.
+            let seen = if is_named(c) { FactSet::MAX } else { observed };
+            score(c, facts, seen).filter(|s| s.raw >= MIN_LISTED_SCORE || is_named(c))
+        })
         .collect();
     // A condition lacking its hallmark ranks below every one that has it; otherwise by score.
     // Stable sort: equal scores keep the knowledge base order (commoner conditions first).
@@ -671,18 +676,30 @@ fn condition_care(scored: &[Scored]) -> Vec<&'static Condition> {
 
 /// The ranking shown: the best few, plus any condition that set the level, so that every
 /// reason names a listed condition.
-fn rank(scored: Vec<Scored>, keep: &[&'static Condition]) -> Vec<RankedCondition> {
+fn rank(
+    scored: Vec<Scored>,
+    keep: &[&'static Condition],
+    named: &[&'static Condition],
+) -> Vec<RankedCondition> {
+    let kept = |c: &Condition| keep.iter().chain(named).any(|k| k.id == c.id);
     let scored: Vec<Scored> = scored
         .into_iter()
         .enumerate()
-        .filter(|(i, s)| *i < MAX_LISTED || keep.iter().any(|k| k.id == s.condition.id))
+        .filter(|(i, s)| *i < MAX_LISTED || kept(s.condition))
         .map(|(_, s)| s)
         .collect();
     let leader = scored.iter().map(|s| s.raw).fold(0.0, f32::max);
     scored
         .into_iter()
         .map(|s| {
-            let likelihood = if s.lacks_hallmark {
+            let likelihood = if named.iter().any(|n| n.id == s.condition.id) {
+                // A source a rule at the level names is at least possible (CLINICAL.md rule 14).
+                if s.raw >= LIKELY_SCORE && !s.lacks_hallmark && !s.off_site {
+                    Likelihood::Likely
+                } else {
+                    Likelihood::Possible
+                }
+            } else if s.lacks_hallmark {
                 Likelihood::LessLikely
             } else if !s.off_site
                 && s.raw >= LIKELY_SCORE
@@ -710,141 +727,89 @@ fn rank(scored: Vec<Scored>, keep: &[&'static Condition]) -> Vec<RankedCondition
         .collect()
 }
 
-/// The source a rule is about, for this person: the best placed of its sources already listed,
-/// else the best scored of them, else its first.
-fn rule_source(sources: &[u8], conditions: &[RankedCondition], facts: &Facts) -> Option<usize> {
-    let listed = conditions.iter().position(|c| {
-        sources.iter().any(|&i| {
-            KB.conditions
-                .get(usize::from(i))
-                .is_some_and(|k| k.id == c.id)
-        })
-    });
-    if let Some(at) = listed {
-        return KB.conditions.iter().position(|k| k.id == conditions[at].id);
-    }
-    let raw = |i: u8| {
-        KB.conditions
-            .get(usize::from(i))
-            .map_or(f32::MIN, |c| condition_standing(c, facts).raw)
-    };
-    let mut best = *sources.first()?;
-    for &i in sources {
-        if raw(i) > raw(best) {
-            best = i;
-        }
-    }
-    Some(usize::from(best))
+/// Whether a condition hurts where the person marked (or nothing was marked).
+fn hurts_where_marked(condition: &Condition, facts: &Facts) -> bool {
+    facts.regions == 0
+        || condition
+            .supports
+            .iter()
+            .any(|w| facts.regions & bit(w.fact) != 0)
 }
 
-fn ranked_at_least_possible(condition: &'static Condition, facts: &Facts) -> RankedCondition {
-    let all = condition
-        .supports
-        .iter()
-        .fold(0, |acc, w| acc | bit(w.fact));
-    let (raw, supports, against) = match score(condition, facts, all) {
-        Some(s) => (s.raw.max(0.0), s.supports, s.against),
-        None => (0.0, Vec::new(), Vec::new()),
-    };
-    RankedCondition {
-        id: condition.id,
-        name: condition.name,
-        likelihood: Likelihood::Possible,
-        score: ((raw / (raw + SCORE_HALF_POINT)) * 100.0).round() / 100.0,
-        evidence: Evidence { supports, against },
-        care: condition.care,
-    }
-}
-
-/// CLINICAL.md rule 14: the sources agree with the level. For each rule that sets the level
-/// (at within-days or above, up to three), one of its sources leads the list, at least
-/// "possible", so no self-managed condition is "likely" above it. The level is not changed.
-fn sources_agree(
-    conditions: &mut Vec<RankedCondition>,
+/// The sources the level is about (CLINICAL.md rule 14): for each of the first three rules
+/// that set it at within-days or above, the first of its sources that hurts where marked (else
+/// its first). A source an answer points to ("a pop while sprinting"), where it hurts, leads
+/// the list; one that only the age points to (rule 10's catch-all for children), or that does
+/// not hurt where marked (a swollen calf with pain at the side of the hip), is named among the
+/// first three without claiming to be the best fit. Returns (leading, named).
+fn sources_named(
     fired: &[FiredRule],
-    level: Level,
     facts: &Facts,
-) {
-    const NAMED_WITHIN: usize = 3;
-    if level < Level::WithinDays {
-        return;
+) -> (Vec<&'static Condition>, Vec<&'static Condition>) {
+    const RULES: usize = 3;
+    let (mut leading, mut named) = (Vec::new(), Vec::new());
+    let Some(level) = fired.first().map(|r| r.level) else {
+        return (leading, named);
+    };
+    if level < Level::WithinDays || facts.is_empty() {
+        return (leading, named);
     }
-    // A source named by an answer ("a pop while sprinting") leads the list; one that only the
-    // person's age points to (rule 10's catch-all for children) is named among the first three
-    // without claiming to be the best fit.
-    let mut leading: Vec<&'static str> = Vec::new();
-    let mut named: Vec<&'static str> = Vec::new();
     for rule in fired
         .iter()
         .filter(|r| r.level == level && !r.sources.is_empty())
-        .take(NAMED_WITHIN)
+        .take(RULES)
     {
-        let Some(index) = rule_source(rule.sources, conditions, facts) else {
-            continue;
-        };
-        let Some(source) = KB.conditions.get(index) else {
-            continue;
-        };
-        // Nor does a source that does not hurt where the person marked (a swollen calf with
-        // pain at the side of the hip): it is named, the painful area's own source leads.
-        let on_site = facts.regions == 0
-            || source
-                .supports
+        let sources = || {
+            rule.sources
                 .iter()
-                .any(|w| facts.regions & bit(w.fact) != 0);
-        if rule.findings.is_empty() || !on_site {
-            named.push(source.id);
-        } else {
-            leading.push(source.id);
-        }
-    }
-    named.retain(|id| !leading.contains(id));
-    if leading.is_empty() && named.is_empty() {
-        return;
-    }
-    let take = |conditions: &mut Vec<RankedCondition>, id: &'static str| match conditions
-        .iter()
-        .position(|c| c.id == id)
-    {
-        Some(at) => Some(conditions.remove(at)),
-        None => KB.condition(id).map(|c| ranked_at_least_possible(c, facts)),
-    };
-    let mut head: Vec<RankedCondition> = Vec::with_capacity(NAMED_WITHIN);
-    for &id in &leading {
-        if !head.iter().any(|c| c.id == id) {
-            head.extend(take(conditions, id));
-        }
-    }
-    let mut free = NAMED_WITHIN.saturating_sub(head.len() + named.len());
-    let mut tail = Vec::new();
-    for condition in std::mem::take(conditions) {
-        if named.contains(&condition.id) {
-            head.push(condition);
-        } else if free > 0 {
-            free -= 1;
-            head.push(condition);
-        } else {
-            tail.push(condition);
-        }
-    }
-    for &id in &named {
-        if !head.iter().any(|c| c.id == id) {
-            head.extend(take(&mut tail, id));
-        }
-    }
-    head.extend(tail);
-    *conditions = head;
-    let required: Vec<&'static str> = leading.into_iter().chain(named).collect();
-    for &id in &required {
-        let Some(at) = conditions.iter().position(|c| c.id == id) else {
+                .filter_map(|&i| KB.conditions.get(usize::from(i)))
+        };
+        let Some(source) = sources()
+            .find(|s| hurts_where_marked(s, facts))
+            .or_else(|| sources().next())
+        else {
             continue;
         };
-        conditions[at].likelihood = conditions[at].likelihood.max(Likelihood::Possible);
-        for above in conditions.iter_mut().take(at) {
-            let self_managed = KB.condition(above.id).is_some_and(|c| c.self_manage);
-            if self_managed && above.likelihood == Likelihood::Likely {
-                above.likelihood = Likelihood::Possible;
-            }
+        let leads = !rule.findings.is_empty() && hurts_where_marked(source, facts);
+        let list = if leads { &mut leading } else { &mut named };
+        if !list.iter().any(|c: &&Condition| c.id == source.id) {
+            list.push(source);
+        }
+    }
+    named.retain(|n| !leading.iter().any(|l| l.id == n.id));
+    (leading, named)
+}
+
+/// CLINICAL.md rule 14: the leading sources first, the named ones within the first three, and
+/// no self-managed condition "likely" above any of them. Rotations keep the others in their
+/// order (and the wasm small).
+fn sources_agree(
+    conditions: &mut [RankedCondition],
+    leading: &[&'static Condition],
+    named: &[&'static Condition],
+) {
+    const NAMED_WITHIN: usize = 3;
+    let at = |conditions: &[RankedCondition], id: &str| conditions.iter().position(|c| c.id == id);
+    for (k, source) in leading.iter().enumerate() {
+        if let Some(at) = at(conditions, source.id).filter(|at| *at > k) {
+            conditions[k..=at].rotate_right(1);
+        }
+    }
+    for (k, source) in named.iter().enumerate() {
+        let target = (leading.len() + k).max((NAMED_WITHIN + k).saturating_sub(named.len()));
+        if let Some(at) = at(conditions, source.id).filter(|at| *at > target) {
+            conditions[target..=at].rotate_right(1);
+        }
+    }
+    let last = leading
+        .iter()
+        .chain(named)
+        .filter_map(|source| at(conditions, source.id))
+        .max();
+    for above in conditions.iter_mut().take(last.unwrap_or(0)) {
+        let self_managed = KB.condition(above.id).is_some_and(|c| c.self_manage);
+        if self_managed && above.likelihood == Likelihood::Likely {
+            above.likelihood = Likelihood::Possible;
         }
     }
 }
@@ -949,21 +914,21 @@ fn until_seen_plan(
 pub fn assess(answers: &Answers) -> Assessment {
     let facts = Facts::from(answers);
     let fired = fire_rules(&facts);
+    let (leading, named) = sources_named(&fired, &facts);
+    let sources: Vec<&'static Condition> = leading.iter().chain(&named).copied().collect();
     let scored = if facts.is_empty() {
         Vec::new()
     } else {
-        score_all(&facts)
+        score_all(&facts, &sources)
     };
     let care = condition_care(&scored);
-    let mut conditions = rank(scored, &care);
+    let mut conditions = rank(scored, &care, &sources);
     let level = care
         .iter()
         .map(|c| c.care)
         .chain(fired.first().map(|r| r.level))
         .fold(Level::SelfCare, Level::max);
-    if !facts.is_empty() {
-        sources_agree(&mut conditions, &fired, level, &facts);
-    }
+    sources_agree(&mut conditions, &leading, &named);
     let mut fired = fired;
     if level == Level::Emergency {
         // CLINICAL.md rule 15: an emergency result carries only what to do now, in every output
