@@ -104,13 +104,16 @@ pub struct Rule {
     pub runner_only: bool,
     /// Compiled in for emergency rules; after-Start text for the others.
     pub reason: Text,
-    pub action: &'static str,
+    /// Compiled in, but for a rule that can fire only on an answer given with the after-Start
+    /// text (an area's safety question, a symptom, "about your pain"): that text.
+    pub action: Text,
     /// Diagnoses a clinician should consider: for the CLI and exports, not shown in the widget
     /// (native only: about 1 KB brotli of the first load).
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
-    /// Indices into [`Kb::conditions`]: the sources this rule is about (CLINICAL.md rule 14).
-    pub sources: &'static [u8],
+    /// Bits of indices into [`Kb::conditions`]: the sources this rule is about (CLINICAL.md
+    /// rule 14), first in knowledge-base order.
+    pub sources: u32,
 }
 
 #[derive(Debug, PartialEq)]
@@ -189,7 +192,7 @@ pub struct UntilSeen {
 /// hold; 0 = everyone). CLINICAL.md rule 15.
 #[derive(Debug, PartialEq)]
 pub struct Said {
-    pub text: &'static str,
+    pub text: Text,
     pub only: u8,
 }
 

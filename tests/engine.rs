@@ -424,16 +424,22 @@ fn every_results_text_resolves_to_its_own_content() {
             assert_eq!(kb.question.get(), source.question, "{}", source.id);
             assert!(!kb.help.is_compiled_in(), "{}", source.id);
         }
+        // The safety screen's questions are compiled in; the questions about an area (its
+        // safety questions among them) come with the after-Start text.
         assert_eq!(
             kb.question.is_compiled_in(),
-            replaced || source.kind == hipcheck::kb::FindingKind::RedFlag,
+            replaced
+                || (source.kind == hipcheck::kb::FindingKind::RedFlag && source.regions.is_empty()),
             "{}",
             source.id
         );
         assert_eq!(kb.label.get(), source.label, "{}", source.id);
     }
+    // A condition's summary shows only beside its name, which waits for the text: deferred
+    // whatever its mark.
     for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
-        same(kb.summary, &source.summary);
+        assert_eq!(kb.summary.get(), source.summary.text);
+        assert!(!kb.summary.is_compiled_in(), "{}", source.id);
     }
     for (kb, source) in KB.references.iter().zip(&content.references) {
         assert_eq!(kb.citation.get(), source.citation);
@@ -592,9 +598,9 @@ fn advice_to_get_seen_never_waits_for_the_results_text() {
             phase.move_on.iter().copied().for_each(&mut check);
         }
     }
-    for condition in KB.conditions {
-        check(condition.summary);
-    }
+    // A condition's summary is not checked: it shows only beside the condition's name, in the
+    // possible sources, which wait for the text (src/ui/steps/results.rs `sources`); its
+    // advice to get seen is the level's, and the level is compiled in.
     for exercise in KB.exercises {
         [exercise.name, exercise.dosage]
             .into_iter()
@@ -606,4 +612,72 @@ fn advice_to_get_seen_never_waits_for_the_results_text() {
     // The content does hold such advice (one plan tells under-eating runners with buttock pain
     // to stop running and get seen within days), so this test checks something.
     assert!(checked >= 10, "only {checked} urgent texts found");
+}
+
+/// A rule's action is compiled in unless the rule cannot fire without an answer given with the
+/// after-Start text (docs/safety.md H37): every rule that the safety screen's answers, the age,
+/// sex, running and the painful areas alone can fire shows its action with no download. This
+/// check walks the answers itself rather than reading build.rs's list.
+#[test]
+fn every_action_a_rule_can_reach_without_the_text_is_compiled_in() {
+    use hipcheck::engine::{assess, Answers, PainSite, Response, Side};
+    use hipcheck::kb::FindingKind;
+    // Everything askable before the text: the safety-screen questions, every area, each age
+    // band and both answers to running.
+    let screen: Vec<&str> = KB
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::RedFlag && f.regions == 0 && !f.replaced)
+        .map(|f| f.id)
+        .collect();
+    let mut reachable = std::collections::BTreeSet::new();
+    for age in [
+        Some(5),
+        Some(10),
+        Some(14),
+        Some(16),
+        Some(19),
+        Some(30),
+        Some(50),
+        Some(70),
+        None,
+    ] {
+        for runner in [true, false] {
+            for region in KB.regions {
+                // Every pair of "yes" answers (a follow-up needs its trigger).
+                for (i, first) in screen.iter().enumerate() {
+                    for second in &screen[i..] {
+                        let mut a = Answers {
+                            age,
+                            runner,
+                            ..Answers::default()
+                        };
+                        a.pain.push(PainSite {
+                            region: region.id.to_string(),
+                            side: Side::Left,
+                        });
+                        a.findings.insert(first.to_string(), Response::Yes);
+                        a.findings.insert(second.to_string(), Response::Yes);
+                        for rule in assess(&a).triage.fired {
+                            reachable.insert(rule.rule);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for rule in KB.rules {
+        if reachable.contains(rule.id) {
+            assert!(
+                rule.action.is_compiled_in(),
+                "{} fires without the after-Start text, yet its action waits for it",
+                rule.id
+            );
+        }
+    }
+    assert!(
+        reachable.len() > 20,
+        "only {} rules reached",
+        reachable.len()
+    );
 }

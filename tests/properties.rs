@@ -270,9 +270,11 @@ fn rule_sources(rule: &str) -> Vec<&'static str> {
         .iter()
         .find(|r| r.id == rule)
         .map(|r| {
-            r.sources
+            KB.conditions
                 .iter()
-                .filter_map(|&i| KB.conditions.get(usize::from(i)).map(|c| c.id))
+                .enumerate()
+                .filter(|(i, _)| r.sources & 1 << i != 0)
+                .map(|(_, c)| c.id)
                 .collect()
         })
         .unwrap_or_default()

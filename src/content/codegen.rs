@@ -66,18 +66,6 @@ fn str_slice(items: &[String]) -> String {
     format!("&[{}]", inner.join(", "))
 }
 
-/// Compiled-in sentences with who may read them (CLINICAL.md rule 15).
-fn said_slice(items: &[Said]) -> String {
-    let inner: Vec<String> = items
-        .iter()
-        .map(|s| {
-            let only = s.only.iter().fold(0u8, |acc, a| acc | a.bit());
-            format!("Said {{ text: {}, only: {only} }}", lit(&s.text))
-        })
-        .collect();
-    format!("&[{}]", inner.join(", "))
-}
-
 fn opt_u8(value: Option<u8>) -> String {
     value.map_or_else(|| "None".to_string(), |v| format!("Some({v})"))
 }
@@ -106,6 +94,23 @@ impl<'a> Writer<'a> {
             pool: RefCell::new(Vec::new()),
             compiled_in: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Sentences with who may read them (CLINICAL.md rule 15), compiled in or deferred.
+    fn said_slice(&self, items: &[Said], compiled: bool) -> String {
+        let inner: Vec<String> = items
+            .iter()
+            .map(|s| {
+                let only = s.only.iter().fold(0u8, |acc, a| acc | a.bit());
+                let text = if compiled {
+                    self.compiled(&s.text)
+                } else {
+                    self.deferred(&s.text)
+                };
+                format!("Said {{ text: {text}, only: {only} }}")
+            })
+            .collect();
+        format!("&[{}]", inner.join(", "))
     }
 
     fn deferred(&self, text: &str) -> String {
@@ -195,24 +200,6 @@ impl<'a> Writer<'a> {
         let all: Vec<String> = findings.iter().map(|f| f.id.clone()).collect();
         let _ = writeln!(o, "/// Every finding fact.");
         let _ = writeln!(o, "pub const FINDINGS: FactSet = {};", self.set(&all));
-        let mut sorted: Vec<(&str, usize)> = findings
-            .iter()
-            .map(|f| (f.id.as_str(), self.fact(&f.id)))
-            .collect();
-        sorted.sort();
-        let entries: Vec<String> = sorted
-            .iter()
-            .map(|(id, n)| format!("({}, {n})", lit(id)))
-            .collect();
-        let _ = writeln!(
-            o,
-            "/// Finding ids sorted, with their fact numbers, for binary search."
-        );
-        let _ = writeln!(
-            o,
-            "pub static FINDINGS_BY_ID: &[(&str, Fact)] = &[{}];",
-            entries.join(", ")
-        );
     }
 
     fn facts_and_regions(&self, o: &mut String) {
@@ -293,14 +280,18 @@ impl<'a> Writer<'a> {
             // emergency rule that uses it. It explains the question, asked again after "not sure",
             // before the question's help has downloaded (CLINICAL.md rule 2; only emergency
             // questions are asked again).
-            let why = self
-                .content
-                .rules
-                .iter()
-                .find(|r| {
-                    r.level == Level::Emergency && (r.all.contains(&f.id) || r.any.contains(&f.id))
-                })
-                .map_or("", |r| r.reason.as_str());
+            let why = if replaced {
+                ""
+            } else {
+                self.content
+                    .rules
+                    .iter()
+                    .find(|r| {
+                        r.level == Level::Emergency
+                            && (r.all.contains(&f.id) || r.any.contains(&f.id))
+                    })
+                    .map_or("", |r| r.reason.as_str())
+            };
             let sexes = f.sexes.iter().fold(0u8, |acc, sex| acc | sex.bit());
             let _ = writeln!(
                 o,
@@ -335,7 +326,10 @@ impl<'a> Writer<'a> {
                 "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {} }},",
                 lit(&c.id),
                 self.deferred(&c.name),
-                self.line(&c.summary),
+                // Shown only beside the condition's name in the possible sources, which wait for
+                // the after-Start text: compiling it in would never show it sooner, whatever its
+                // mark (CLINICAL.md rule 13 is about what shows without the text).
+                self.deferred(&c.summary.text),
                 level(c.care),
                 c.self_manage,
                 self.weighted(&c.supports),
@@ -349,12 +343,54 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "],");
     }
 
+    /// The facts only an answer given with the after-Start text can set: questions whose wording
+    /// comes with it (symptom and history questions, and the safety questions about an area),
+    /// and what "about your pain" asks. A fact another question sets too (`same_as`) counts as
+    /// askable without it when that question is.
+    fn needs_the_text(&self) -> std::collections::BTreeSet<&'a str> {
+        let content = self.content;
+        // A replaced v1 question is never asked in the widget: only the command line (which
+        // has every text) can receive it.
+        let with_text = |f: &Finding| {
+            f.kind != FindingKind::RedFlag || !f.regions.is_empty() || !f.replaced_by.is_empty()
+        };
+        let mut facts: std::collections::BTreeSet<&str> = content
+            .findings
+            .iter()
+            .filter(|f| with_text(f))
+            .map(|f| f.id.as_str())
+            .collect();
+        for f in content.findings.iter().filter(|f| !with_text(f)) {
+            for twin in &f.same_as {
+                facts.remove(twin.as_str());
+            }
+        }
+        facts.extend(
+            [
+                Derived::PainSevere,
+                Derived::DurationUnder2Weeks,
+                Derived::Duration3MonthsPlus,
+                Derived::OnsetSudden,
+                Derived::OnsetGradual,
+            ]
+            .iter()
+            .map(|d| d.id()),
+        );
+        facts
+    }
+
     fn rules(&self, o: &mut String) {
         let _ = writeln!(o, "rules: &[");
+        let with_text = self.needs_the_text();
         for r in &self.content.rules {
+            // A rule that can fire only on an answer given with the after-Start text shows its
+            // action after that text has arrived: deferred with it (docs/safety.md H37). Every
+            // other action (every emergency's among them) is compiled in.
+            let needs_text = r.all.iter().any(|f| with_text.contains(f.as_str()))
+                || (!r.any.is_empty() && r.any.iter().all(|f| with_text.contains(f.as_str())));
             let _ = writeln!(
                 o,
-                "Rule {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {}, sources: &[{}] }},",
+                "Rule {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {}, sources: {:#x} }},",
                 lit(&r.id),
                 level(r.level),
                 self.set(&r.all),
@@ -366,18 +402,20 @@ impl<'a> Writer<'a> {
                 r.runner_only,
                 // An emergency's reason shows on the emergency stop, before anything has
                 // downloaded; the others explain a result whose actions are compiled in.
-                if r.level == Level::Emergency {
+                if r.level == Level::Emergency && !needs_text {
                     self.compiled(&r.reason)
                 } else {
                     self.deferred(&r.reason)
                 },
-                lit(&r.action),
+                if needs_text {
+                    self.deferred(&r.action)
+                } else {
+                    self.compiled(&r.action)
+                },
                 str_slice(&r.consider),
                 r.sources
                     .iter()
-                    .map(|id| self.condition_index(id).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                    .fold(0u32, |acc, id| acc | 1 << self.condition_index(id))
             );
         }
         let _ = writeln!(o, "],");
@@ -489,7 +527,7 @@ impl<'a> Writer<'a> {
                 lit(&u.id),
                 conditions.join(", "),
                 lit(&u.title),
-                said_slice(&u.advice)
+                self.said_slice(&u.advice, true)
             );
         }
         let _ = writeln!(o, "],");
@@ -505,8 +543,10 @@ impl<'a> Writer<'a> {
                 lit(&t.headline),
                 lit(&t.how_soon),
                 lit(&t.who),
-                said_slice(&t.review),
-                said_slice(&t.with_plan)
+                self.said_slice(&t.review, true),
+                // Shown only with a rehab plan, which comes with the after-Start text, and none
+                // of them says to get seen or to stop (the lint below checks it).
+                self.said_slice(&t.with_plan, false)
             );
         }
         let _ = writeln!(o, "],");

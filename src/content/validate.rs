@@ -145,6 +145,17 @@ impl Content {
             "conditions.toml",
             self.conditions.iter().map(|c| c.id.as_str()),
         )?;
+        // A rule's sources and the engine's rule-14 sets are 32-bit sets of conditions.
+        if self.conditions.len() > 32 {
+            return Err(Check {
+                file: "conditions.toml",
+                entry: "(all)",
+            }
+            .fail(
+                "condition",
+                "at most 32 conditions: rule sources are a 32-bit set",
+            ));
+        }
         unique_ids("red_flags.toml", self.rules.iter().map(|r| r.id.as_str()))?;
         let references = unique_ids(
             "references.toml",
@@ -409,6 +420,16 @@ impl Content {
             non_empty(&c, &format!("{id}.headline"), &text.headline)?;
             non_empty(&c, &format!("{id}.how_soon"), &text.how_soon)?;
             non_empty(&c, &format!("{id}.who"), &text.who)?;
+            // "Safe to start" lines travel with the plan's text (after Start): none may say to
+            // get seen or to stop (CLINICAL.md rule 13), which must never wait for a download.
+            for (i, line) in text.with_plan.iter().enumerate() {
+                if reads_like_escalation(&line.text) {
+                    return Err(c.fail(
+                        &format!("{id}.with_plan[{i}]"),
+                        format!("'{}' reads like advice to get seen or to stop, which this list (shown with the plan, after Start) cannot carry: move it to review", line.text),
+                    ));
+                }
+            }
         }
         Ok(())
     }

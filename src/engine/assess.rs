@@ -11,7 +11,7 @@ use super::answers::{Answers, Onset, Response, Sex, Side};
 use super::reasons::{Against, Reason, Reasons};
 use crate::kb::{
     Audience, Condition, Derived, Fact, FactSet, Level, PainRule, Rule, Said, Text, Weighted,
-    AGE_GATED, FINDINGS, FINDINGS_BY_ID, KB,
+    AGE_GATED, FINDINGS, KB,
 };
 
 /// The finding that stands in for an age nobody gave (CLINICAL.md rule 10).
@@ -120,9 +120,9 @@ pub struct FiredRule {
     pub action: &'static str,
     #[cfg(not(target_arch = "wasm32"))]
     pub consider: &'static [&'static str],
-    /// The sources this rule is about (indices into `KB.conditions`).
+    /// The sources this rule is about (bits of indices into `KB.conditions`).
     #[serde(skip)]
-    pub sources: &'static [u8],
+    pub sources: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -226,8 +226,6 @@ pub(super) struct Facts {
     age: Option<u8>,
     runner: bool,
     sex: Option<Sex>,
-    /// The age is 60 because the check was said to be for someone 60 or over.
-    age_said_over_60: bool,
 }
 
 pub(super) fn bit(fact: Fact) -> FactSet {
@@ -239,15 +237,15 @@ impl Facts {
         let (mut yes, mut unsure, mut no) = answered(answers);
         let (regions, both_sides) = painful_regions(answers);
         merge_twins(regions, &mut yes, &mut unsure, &mut no);
+        let age = effective_age(answers);
         Facts {
-            yes: yes | regions | derived(answers, both_sides),
+            yes: yes | regions | derived(answers, age, both_sides),
             unsure,
             no,
             regions,
-            age: effective_age(answers),
+            age,
             runner: answers.runner,
             sex: answers.sex,
-            age_said_over_60: answers.age.is_none() && effective_age(answers).is_some(),
         }
     }
 
@@ -260,28 +258,28 @@ impl Facts {
         self.yes & bit(Derived::AgeUnder16.fact()) != 0
     }
 
-    /// Whether a sentence limited to `only` (bits of `Audience::bit`) fits this person
-    /// (CLINICAL.md rule 15). Periods, pregnancy and birth: female or other (or not said),
-    /// 12 to 55 (or no age given).
-    pub(super) fn fits(&self, only: u8) -> bool {
+    /// The audiences this person belongs to (bits of `Audience::bit`, CLINICAL.md rule 15).
+    /// Periods, pregnancy and birth: female or other (or not said), 12 to 55 (or no age given).
+    pub(super) fn audiences(&self) -> u8 {
         let could_be_pregnant =
             self.sex != Some(Sex::Male) && self.age.is_none_or(|age| (12..=55).contains(&age));
-        [
-            (Audience::Runners, self.runner),
-            (Audience::NotRunners, !self.runner),
-            (Audience::Children, self.child()),
-            (Audience::Adults, !self.child()),
-            (Audience::CouldBePregnant, could_be_pregnant),
-        ]
-        .iter()
-        .all(|(audience, holds)| only & audience.bit() == 0 || *holds)
+        let bit_if = |holds: bool, audience: Audience| if holds { audience.bit() } else { 0 };
+        bit_if(self.runner, Audience::Runners)
+            | bit_if(!self.runner, Audience::NotRunners)
+            | bit_if(self.child(), Audience::Children)
+            | bit_if(!self.child(), Audience::Adults)
+            | bit_if(could_be_pregnant, Audience::CouldBePregnant)
     }
 
-    fn said(&self, sentences: &'static [Said]) -> impl Iterator<Item = &'static str> + '_ {
+    /// The sentences whose every audience this person belongs to.
+    fn said(&self, sentences: &'static [Said]) -> impl Iterator<Item = &'static str> {
+        let audiences = self.audiences();
         sentences
             .iter()
-            .filter(|s| self.fits(s.only))
-            .map(|s| s.text)
+            .filter(move |s| s.only & !audiences == 0)
+            .map(|s| s.text.get())
+            // A deferred sentence is empty until the after-Start text has arrived.
+            .filter(|text| !text.is_empty())
     }
 }
 
@@ -289,10 +287,12 @@ impl Facts {
 fn answered(answers: &Answers) -> (FactSet, FactSet, FactSet) {
     let (mut yes, mut unsure, mut no) = (0, 0, 0);
     for (id, response) in &answers.findings {
-        let Ok(at) = FINDINGS_BY_ID.binary_search_by(|(known, _)| (*known).cmp(id)) else {
+        // A linear search over the findings' own ids: a sorted copy for binary search cost
+        // about 400 B of the first load and saved microseconds.
+        let Some(finding) = KB.finding(id) else {
             continue;
         };
-        let b = bit(FINDINGS_BY_ID[at].1);
+        let b = bit(finding.fact);
         match response {
             Response::Yes => yes |= b,
             Response::Unsure => unsure |= b,
@@ -347,7 +347,7 @@ fn merge_twins(regions: FactSet, yes: &mut FactSet, unsure: &mut FactSet, no: &m
 }
 
 /// The derived facts that hold: age bands, sex, onset, duration, severe pain, both sides.
-fn derived(answers: &Answers, both_sides: bool) -> FactSet {
+fn derived(answers: &Answers, age: Option<u8>, both_sides: bool) -> FactSet {
     let mut facts = 0;
     let mut derived = |condition: bool, fact: Derived| {
         if condition {
@@ -362,7 +362,6 @@ fn derived(answers: &Answers, both_sides: bool) -> FactSet {
     // CLINICAL.md rule 10: an unknown age is not "adult". Without an age, only a "no" to "is
     // this check for someone under 16?" treats the person as an adult.
     let under_16_answer = answers.findings.get(UNDER_16).copied();
-    let age = effective_age(answers);
     derived(
         age.is_none() && under_16_answer != Some(Response::No),
         Derived::AgeUnder16,
@@ -448,15 +447,7 @@ pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
         } else {
             continue;
         };
-        let mut findings = fact_ids((rule.all | rule.any) & present & FINDINGS);
-        // An age that came from "is this check for someone 60 or over?" is a reason too.
-        let by_age = rule.min_age.is_some()
-            || (rule.all | rule.any)
-                & (bit(Derived::Age50Plus.fact()) | bit(Derived::Age60Plus.fact()))
-                != 0;
-        if by_age && facts.age_said_over_60 {
-            findings.push(OVER_60);
-        }
+        let findings = fact_ids((rule.all | rule.any) & present & FINDINGS);
         fired.push(FiredRule {
             #[cfg(not(target_arch = "wasm32"))]
             rule: rule.id,
@@ -469,7 +460,7 @@ pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
             action: if unsure && level < rule.level {
                 KB.unsure_action
             } else {
-                rule.action
+                rule.action.get()
             },
             #[cfg(not(target_arch = "wasm32"))]
             consider: rule.consider,
@@ -483,6 +474,8 @@ pub(super) fn fire_rules(facts: &Facts) -> Vec<FiredRule> {
 
 struct Scored {
     condition: &'static Condition,
+    /// Its index in `KB.conditions`.
+    index: u8,
     /// The score with every "not sure" answer counted as cautiously as it can be: half its
     /// weight where it supports, nothing where it argues against. This is the score shown.
     raw: f32,
@@ -561,6 +554,7 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
     let off_site = facts.regions != 0 && facts.regions & condition_regions == 0;
     Some(Scored {
         condition,
+        index: 0,
         raw: support - against_weight - no_weight,
         floor: support_for_sure - against_weight - no_or_unsure_weight,
         lacks_hallmark,
@@ -613,27 +607,55 @@ pub(super) fn condition_standing(condition: &'static Condition, facts: &Facts) -
     }
 }
 
-/// Every condition with enough evidence to be listed, and every source a rule names (`named`),
-/// best first.
-fn score_all(facts: &Facts, named: &[&'static Condition]) -> Vec<Scored> {
+/// The sources the level is about (CLINICAL.md rule 14), as bits of condition indices:
+/// `leading` lead the list, `named` are listed within the first three.
+#[derive(Clone, Copy, Default)]
+struct Sources {
+    leading: u32,
+    named: u32,
+}
+
+/// Every condition with enough evidence to be listed, and every source of `sources`, best
+/// first: the leading sources, then by evidence, with a named source moved up to third.
+fn score_all(facts: &Facts, sources: Sources) -> Vec<Scored> {
+    const NAMED_WITHIN: usize = 3;
     let observed = facts.regions | ((facts.yes | facts.unsure) & FINDINGS);
-    let is_named = |c: &Condition| named.iter().any(|n| n.id == c.id);
+    let required = sources.leading | sources.named;
     let mut scored: Vec<Scored> = KB
         .conditions
         .iter()
-        .filter_map(|c| {
-            // A named source is listed on the rule's word, even without evidence of its own.
-            let seen = if is_named(c) { FactSet::MAX } else { observed };
-            score(c, facts, seen).filter(|s| s.raw >= MIN_LISTED_SCORE || is_named(c))
+        .enumerate()
+        .filter_map(|(i, c)| {
+            // A source of a rule at the level is listed on the rule's word, even without
+            // evidence of its own.
+            let named = required & 1 << i != 0;
+            let seen = if named { FactSet::MAX } else { observed };
+            score(c, facts, seen)
+                .filter(|s| s.raw >= MIN_LISTED_SCORE || named)
+                .map(|s| Scored {
+                    index: i as u8,
+                    ..s
+                })
         })
         .collect();
-    // A condition lacking its hallmark ranks below every one that has it; otherwise by score.
-    // Stable sort: equal scores keep the knowledge base order (commoner conditions first).
+    // A leading source first; a condition lacking its hallmark ranks below every one that has
+    // it; otherwise by score. Stable sort: equal scores keep the knowledge base order (commoner
+    // conditions first).
+    let leads = |s: &Scored| sources.leading & 1 << s.index == 0;
     stable_sort_by(&mut scored, |a, b| {
-        a.lacks_hallmark
-            .cmp(&b.lacks_hallmark)
+        leads(a)
+            .cmp(&leads(b))
+            .then(a.lacks_hallmark.cmp(&b.lacks_hallmark))
             .then(b.raw.total_cmp(&a.raw))
     });
+    let mut place = (sources.leading.count_ones() as usize)
+        .max(NAMED_WITHIN.saturating_sub(sources.named.count_ones() as usize));
+    for i in 0..scored.len() {
+        if sources.named & 1 << scored[i].index != 0 && i > place {
+            scored[place..=i].rotate_right(1);
+            place += 1;
+        }
+    }
     scored
 }
 
@@ -679,34 +701,39 @@ fn condition_care(scored: &[Scored]) -> Vec<&'static Condition> {
 fn rank(
     scored: Vec<Scored>,
     keep: &[&'static Condition],
-    named: &[&'static Condition],
+    sources: Sources,
 ) -> Vec<RankedCondition> {
-    let kept = |c: &Condition| keep.iter().chain(named).any(|k| k.id == c.id);
+    let required = sources.leading | sources.named;
     let scored: Vec<Scored> = scored
         .into_iter()
         .enumerate()
-        .filter(|(i, s)| *i < MAX_LISTED || kept(s.condition))
+        .filter(|(i, s)| {
+            *i < MAX_LISTED
+                || required & 1 << s.index != 0
+                || keep.iter().any(|k| k.id == s.condition.id)
+        })
         .map(|(_, s)| s)
         .collect();
     let leader = scored.iter().map(|s| s.raw).fold(0.0, f32::max);
+    // CLINICAL.md rule 14: no self-managed condition is "likely" above a source of the level.
+    let last_source = scored
+        .iter()
+        .rposition(|s| required & 1 << s.index != 0)
+        .unwrap_or(0);
     scored
         .into_iter()
-        .map(|s| {
-            let likelihood = if named.iter().any(|n| n.id == s.condition.id) {
-                // A source a rule at the level names is at least possible (CLINICAL.md rule 14).
-                if s.raw >= LIKELY_SCORE && !s.lacks_hallmark && !s.off_site {
-                    Likelihood::Likely
-                } else {
-                    Likelihood::Possible
-                }
-            } else if s.lacks_hallmark {
-                Likelihood::LessLikely
-            } else if !s.off_site
+        .enumerate()
+        .map(|(i, s)| {
+            let source = required & 1 << s.index != 0;
+            let likely = !s.lacks_hallmark
+                && !s.off_site
                 && s.raw >= LIKELY_SCORE
                 && s.raw >= leader * LIKELY_SHARE_OF_LEADER
-            {
+                && !(i < last_source && s.condition.self_manage);
+            let likelihood = if likely {
                 Likelihood::Likely
-            } else if s.raw >= POSSIBLE_SCORE {
+            } else if source || (!s.lacks_hallmark && s.raw >= POSSIBLE_SCORE) {
+                // A source of the level is at least possible.
                 Likelihood::Possible
             } else {
                 Likelihood::LessLikely
@@ -727,91 +754,47 @@ fn rank(
         .collect()
 }
 
-/// Whether a condition hurts where the person marked (or nothing was marked).
-fn hurts_where_marked(condition: &Condition, facts: &Facts) -> bool {
-    facts.regions == 0
-        || condition
-            .supports
-            .iter()
-            .any(|w| facts.regions & bit(w.fact) != 0)
-}
-
 /// The sources the level is about (CLINICAL.md rule 14): for each of the first three rules
 /// that set it at within-days or above, the first of its sources that hurts where marked (else
-/// its first). A source an answer points to ("a pop while sprinting"), where it hurts, leads
-/// the list; one that only the age points to (rule 10's catch-all for children), or that does
-/// not hurt where marked (a swollen calf with pain at the side of the hip), is named among the
-/// first three without claiming to be the best fit. Returns (leading, named).
-fn sources_named(
-    fired: &[FiredRule],
-    facts: &Facts,
-) -> (Vec<&'static Condition>, Vec<&'static Condition>) {
-    const RULES: usize = 3;
-    let (mut leading, mut named) = (Vec::new(), Vec::new());
-    let Some(level) = fired.first().map(|r| r.level) else {
-        return (leading, named);
-    };
+/// its first). A source a "yes" points to ("a pop while sprinting"), where it hurts, leads the
+/// list; one that only the age points to (rule 10's catch-all for children), only a "not sure",
+/// or that does not hurt where marked (a swollen calf with pain at the side of the hip), is
+/// named among the first three without claiming to be the best fit.
+fn sources_of(fired: &[FiredRule], facts: &Facts) -> Sources {
+    let mut sources = Sources::default();
+    let level = fired.first().map_or(Level::SelfCare, |r| r.level);
     if level < Level::WithinDays || facts.is_empty() {
-        return (leading, named);
+        return sources;
     }
+    let hurts_here = |c: &Condition| {
+        facts.regions == 0 || c.supports.iter().any(|w| facts.regions & bit(w.fact) != 0)
+    };
     for rule in fired
         .iter()
-        .filter(|r| r.level == level && !r.sources.is_empty())
-        .take(RULES)
+        .filter(|r| r.level == level && r.sources != 0)
+        .take(3)
     {
-        let sources = || {
-            rule.sources
-                .iter()
-                .filter_map(|&i| KB.conditions.get(usize::from(i)))
-        };
-        let Some(source) = sources()
-            .find(|s| hurts_where_marked(s, facts))
-            .or_else(|| sources().next())
-        else {
-            continue;
-        };
-        let leads = !rule.findings.is_empty() && hurts_where_marked(source, facts);
-        let list = if leads { &mut leading } else { &mut named };
-        if !list.iter().any(|c: &&Condition| c.id == source.id) {
-            list.push(source);
+        // The first of its sources (in knowledge-base order) that hurts where marked.
+        let mut chosen = rule.sources & rule.sources.wrapping_neg();
+        let mut on_site = false;
+        let mut rest = rule.sources;
+        while rest != 0 {
+            let lowest = rest & rest.wrapping_neg();
+            rest &= rest - 1;
+            let index = lowest.trailing_zeros() as usize;
+            if KB.conditions.get(index).is_some_and(hurts_here) {
+                (chosen, on_site) = (lowest, true);
+                break;
+            }
+        }
+        if !rule.findings.is_empty() && !rule.unsure && on_site {
+            sources.leading |= chosen;
+        } else {
+            sources.named |= chosen;
         }
     }
-    named.retain(|n| !leading.iter().any(|l| l.id == n.id));
-    (leading, named)
-}
-
-/// CLINICAL.md rule 14: the leading sources first, the named ones within the first three, and
-/// no self-managed condition "likely" above any of them. Rotations keep the others in their
-/// order (and the wasm small).
-fn sources_agree(
-    conditions: &mut [RankedCondition],
-    leading: &[&'static Condition],
-    named: &[&'static Condition],
-) {
-    const NAMED_WITHIN: usize = 3;
-    let at = |conditions: &[RankedCondition], id: &str| conditions.iter().position(|c| c.id == id);
-    for (k, source) in leading.iter().enumerate() {
-        if let Some(at) = at(conditions, source.id).filter(|at| *at > k) {
-            conditions[k..=at].rotate_right(1);
-        }
-    }
-    for (k, source) in named.iter().enumerate() {
-        let target = (leading.len() + k).max((NAMED_WITHIN + k).saturating_sub(named.len()));
-        if let Some(at) = at(conditions, source.id).filter(|at| *at > target) {
-            conditions[target..=at].rotate_right(1);
-        }
-    }
-    let last = leading
-        .iter()
-        .chain(named)
-        .filter_map(|source| at(conditions, source.id))
-        .max();
-    for above in conditions.iter_mut().take(last.unwrap_or(0)) {
-        let self_managed = KB.condition(above.id).is_some_and(|c| c.self_manage);
-        if self_managed && above.likelihood == Likelihood::Likely {
-            above.likelihood = Likelihood::Possible;
-        }
-    }
+    sources.named &= !sources.leading;
+    sources
 }
 
 fn until_seen_for(condition: Option<&str>) -> &'static crate::kb::UntilSeen {
@@ -914,21 +897,19 @@ fn until_seen_plan(
 pub fn assess(answers: &Answers) -> Assessment {
     let facts = Facts::from(answers);
     let fired = fire_rules(&facts);
-    let (leading, named) = sources_named(&fired, &facts);
-    let sources: Vec<&'static Condition> = leading.iter().chain(&named).copied().collect();
+    let sources = sources_of(&fired, &facts);
     let scored = if facts.is_empty() {
         Vec::new()
     } else {
-        score_all(&facts, &sources)
+        score_all(&facts, sources)
     };
     let care = condition_care(&scored);
-    let mut conditions = rank(scored, &care, &sources);
+    let conditions = rank(scored, &care, sources);
     let level = care
         .iter()
         .map(|c| c.care)
         .chain(fired.first().map(|r| r.level))
         .fold(Level::SelfCare, Level::max);
-    sources_agree(&mut conditions, &leading, &named);
     let mut fired = fired;
     if level == Level::Emergency {
         // CLINICAL.md rule 15: an emergency result carries only what to do now, in every output
@@ -939,7 +920,9 @@ pub fn assess(answers: &Answers) -> Assessment {
     // What to do now: the actions of the rules at the level shown, once each.
     let mut actions: Vec<&'static str> = Vec::new();
     for rule in fired.iter().filter(|r| r.level == level) {
-        if !actions.contains(&rule.action) {
+        // An action that waits for the after-Start text (empty until then) is left out: only a
+        // shared check can show such a rule before the text has arrived.
+        if !rule.action.is_empty() && !actions.contains(&rule.action) {
             actions.push(rule.action);
         }
     }

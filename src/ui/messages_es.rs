@@ -42,7 +42,7 @@ pub static ES: Messages = Messages {
     dismiss: "Cerrar",
 
     safety_heading: "Primero, unas preguntas de seguridad",
-    safety_intro: "Marque «Sí» o «No lo sé» en todo lo que le ocurra ahora o le haya ocurrido hace poco. Deje el resto sin marcar.",
+    safety_intro: "Marque «Sí» o «No lo sé» en lo que le ocurra ahora o hace poco. Deje el resto sin marcar.",
     safety_none: "No me ocurre nada de esto",
     safety_continue: "Continuar",
     safety_age_first: "Primero responda si esta evaluación es para alguien menor de 16 años.",
