@@ -33,8 +33,8 @@ cases = [
   "    let sources = Sources::default();",
   "the ranking no longer follows the rules' sources (the engine before issue 21)"),
  ("every_sentence_fits_the_person", "src/engine/assess.rs",
-  "            .filter(move |s| s.only & !audiences == 0)",
-  "            .filter(move |s| s.only & !audiences == 0 || true)",
+  "            Some(s.text.get()).filter(|text| s.only & !audiences == 0 && !text.is_empty())",
+  "            Some(s.text.get()).filter(|text| !text.is_empty())",
   "every sentence shown to everyone (no audience filter)"),
 ]
 # The interview's "settled" rule (tests/interview.rs), made too eager in two ways.

@@ -274,12 +274,10 @@ impl Facts {
     /// The sentences whose every audience this person belongs to.
     fn said(&self, sentences: &'static [Said]) -> impl Iterator<Item = &'static str> {
         let audiences = self.audiences();
-        sentences
-            .iter()
-            .filter(move |s| s.only & !audiences == 0)
-            .map(|s| s.text.get())
-            // A deferred sentence is empty until the after-Start text has arrived.
-            .filter(|text| !text.is_empty())
+        // A deferred sentence is empty until the after-Start text has arrived: left out.
+        sentences.iter().filter_map(move |s| {
+            Some(s.text.get()).filter(|text| s.only & !audiences == 0 && !text.is_empty())
+        })
     }
 }
 
@@ -970,17 +968,16 @@ fn reasons(
     level: Level,
 ) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    // CLINICAL.md rule 15: an emergency result says only what to do now, so it carries only
-    // the emergency's own reasons; and no result carries a "checked within weeks" sentence for a
-    // source whose care is below the level shown.
-    let shown = |rule_level: Level| level != Level::Emergency || rule_level == Level::Emergency;
-    for rule in fired.iter().filter(|r| shown(r.level)) {
+    // At an emergency `fired` holds only the emergency rules (CLINICAL.md rule 15).
+    for rule in fired {
         reasons.extend(rule.findings.iter().map(|f| Reason::Finding(f)));
         reasons.push(Reason::Rule {
             reason: rule.reason,
             unsure: rule.unsure,
         });
     }
+    // Rule 15: no result carries a "checked within weeks" sentence for a source whose care is
+    // below the level shown.
     for condition in care.iter().filter(|c| c.care >= level) {
         let likelihood = conditions
             .iter()
