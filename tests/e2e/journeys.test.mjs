@@ -78,8 +78,10 @@ for (const width of [360, 1280]) {
       'point of your hip sore to press': 'Yes',
     });
     // One screen per question, only those that can still change the result: a ceiling on the
-    // count, so it cannot silently grow back (21 were asked on one page before).
-    assert.ok(asked.length <= 16, `${asked.length} symptom questions: ${asked.join(' | ')}`);
+    // count, so it cannot silently grow back (21 were asked on one page before; 16 before issue
+    // 21 added the questions every level-raising finding needs, measured 19 after it; issue 23
+    // groups the level-raising ones on one screen).
+    assert.ok(asked.length <= 19, `${asked.length} symptom questions: ${asked.join(' | ')}`);
     await page.getByRole('heading', { name: 'Your result is ready' }).waitFor();
     await expectNoAxeViolations(page, 'result ready');
     await screenshot(page, `4-symptoms-ready-${width}`);
@@ -388,14 +390,18 @@ for (const width of [320, 640]) {
 }
 
 // Taps from Start to the result for three typical people, with a ceiling each, so the count
-// cannot silently grow back. Typing the age is not a tap; every click is.
+// cannot silently grow back. Typing the age is not a tap; every click is. The ceilings were 20,
+// 20 and 16 before issue 21 added red flags #30-#37 (asked only where they apply) and the
+// questions rule 15 split (periods apart from under-fuelling): measured then at 28, 20 and 25
+// with no duration given (so the recent and the lasting questions are both asked). Issue 23
+// groups the level-raising questions on one screen.
 const TYPICAL = [
   { who: 'gluteal tendinopathy at 48', age: '48', sex: 'Female', areas: [['Side view', 'Right · point of the hip']],
-    answers: { 'point of your hip sore to press': 'Yes', 'lie on the sore side': 'Yes', 'standing on the sore leg': 'Yes' }, level: /Safe to start on your own/, ceiling: 20 },
+    answers: { 'point of your hip sore to press': 'Yes', 'lie on the sore side': 'Yes', 'standing on the sore leg': 'Yes' }, level: /Safe to start on your own/, ceiling: 28 },
   { who: 'proximal hamstring tendinopathy at 35', age: '35', sex: 'Male', areas: [['Back view', 'Left · sit bone, bottom of the buttock']],
     answers: { 'sitting': 'Yes', 'sit bone itself sore': 'Yes', 'fast, uphill': 'Yes' }, level: /Safe to start on your own/, ceiling: 20 },
   { who: 'groin bone-stress pattern at 22', age: '22', sex: 'Female', areas: [['Front view', 'Right · deep groin / front hip crease']],
-    answers: { 'earlier in each run': 'Yes', 'suddenly run more': 'Yes', 'Not eating enough': 'Yes' }, level: /See someone in the next 1–3 days/, ceiling: 16 },
+    answers: { 'earlier in each run': 'Yes', 'suddenly run more': 'Yes', 'eat less than your training needs': 'Yes' }, level: /See someone in the next 1–3 days/, ceiling: 25 },
 ];
 for (const width of [360, 1280]) {
   for (const person of TYPICAL) {
