@@ -431,3 +431,56 @@ for (const width of [360, 1280]) {
     });
   }
 }
+
+// Issue 21: red flags #30-#37 and the must-not-miss sources are reachable from the widget. A
+// "yes" to the bleed question (asked for pain of under 2 weeks) sends the person the same day,
+// with the blood-vessel source first and no self-managed source above it.
+test('a runner on a blood thinner with new pain: same day, the blood-vessel source named first', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(env.site.url);
+  await page.getByLabel('Your age').fill('67');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await page.getByRole('button', { name: 'Prefer a list?' }).click();
+  await page.getByRole('checkbox', { name: 'Right · deep groin / front hip crease' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Less than 2 weeks' }).check();
+  const asked = await answerQuestions(page, { 'blood thinner': 'Yes' });
+  assert.ok(asked.some((q) => /blood thinner/.test(q)), `asked: ${asked.join(' | ')}`);
+  // A question about weeks is not asked of pain that started days ago.
+  assert.ok(!asked.some((q) => /week by week/.test(q)), `asked: ${asked.join(' | ')}`);
+  await page.getByRole('button', { name: 'See my result' }).click();
+  assert.match(await page.locator('.hc-banner').textContent(), /Get seen today/);
+  await page.locator('.hc-source').first().waitFor();
+  assert.match(await page.locator('.hc-source h4').first().textContent(), /blood-vessel problem/);
+  await expectNoAxeViolations(page, 'blood thinner result');
+  await screenshot(page, 'issue21-blood-thinner-360');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// #36: without an age, "60 or over" is asked with "under 16", and a fall with a limp then counts
+// as it would at 60 (same day, #26).
+test('no age given: "60 or over" is asked with "under 16" and a fall with a limp is seen the same day', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(env.site.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await notUnder16(page);
+  // click, not check: each answer re-renders the screen (a follow-up appears after the fall).
+  await question(page, '60 or over').getByRole('radio', { name: 'Yes', exact: true }).click();
+  await question(page, 'start with a fall').getByRole('radio', { name: 'Yes', exact: true }).click();
+  await question(page, 'blood thinners or long-term steroid').waitFor();
+  // With an answer given, the step's own button says Continue (the rest count as "no").
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByRole('button', { name: 'Prefer a list?' }).click();
+  await page.getByRole('checkbox', { name: 'Right · point of the hip' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerQuestions(page, { 'hurt to walk': 'Yes' });
+  await page.getByRole('button', { name: 'See my result' }).click();
+  assert.match(await page.locator('.hc-banner').textContent(), /Get seen today/);
+  assert.match(await page.locator('.hc-banner').textContent(), /After a fall at 60 or over/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

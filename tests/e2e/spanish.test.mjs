@@ -204,3 +204,26 @@ test('iframe.html?lang=es, <hip-check lang="es"> and a Spanish host page are Spa
   assert.deepEqual(problems, []);
   await switching.close();
 });
+
+// Issue 21 in Spanish: the bleed question (#30) is asked of recent pain, in the positive, and a
+// "sí" gives the same day with the blood-vessel source first; no English on screen.
+test('en español: anticoagulante y dolor nuevo, el mismo día, el origen vascular primero', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(`${env.site.url}hipcheck/es/`);
+  await page.getByLabel('Su edad').fill('67');
+  await page.getByRole('button', { name: 'Empezar' }).click();
+  await page.getByRole('button', { name: 'No me ocurre nada de esto' }).first().click();
+  await page.getByRole('tab', { name: 'Vista de frente' }).click();
+  await page.getByRole('button', { name: /^Derecha · ingle profunda/i }).click();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('radio', { name: 'Menos de 2 semanas' }).check();
+  await answerInSpanish(page, ['anticoagulante']);
+  await page.getByRole('button', { name: 'Ver mi resultado' }).click();
+  await page.locator('.hc-source').first().waitFor();
+  assert.match(await page.locator('.hc-banner').textContent(), /hoy/i);
+  assert.match(await page.locator('.hc-source h4').first().textContent(), /vasos sanguíneos/);
+  await spanishStep(page, 'anticoagulante-resultado', 'Su resultado', 360);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
