@@ -138,11 +138,26 @@ export async function watchedPage(context) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  // A page that navigates away (the English page sending a Spanish browser to es/) has the
+  // browser cancel its own requests still in flight: ERR_ABORTED on a request of a document
+  // the page has already left is not a failure anyone sees, so it is not counted (it made the
+  // Spanish journey fail at random, issue 24). Any other failure is.
+  let documents = 0;
+  const documentOf = new WeakMap();
+  page.on('request', (req) => {
+    requests.push(req.url());
+    documentOf.set(req, documents);
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documents += 1;
+  });
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText;
+    const leftBehind = !req.isNavigationRequest() && documentOf.get(req) < documents;
+    if (error === 'net::ERR_ABORTED' && leftBehind) return;
+    problems.push(`request failed: ${req.url()} ${error}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
-  page.on('request', (req) => requests.push(req.url()));
   return { page, problems, requests };
 }
 
