@@ -70,6 +70,7 @@ export const WORDS = {
     storage_off: 'Your checks cannot be kept in this browser (storage is blocked). This result is still here.',
     storage_full: 'This device’s storage is full, so this check was not added to your checks. This result is still here.',
     storage_bad: 'Your earlier checks could not be read and were set aside.',
+    storage_stuck: 'Your earlier checks could not be read, and {n} unreadable copies are already set aside, so they were left as they are and this check was not added. This result is still here.',
     storage_newer: 'Your checks were saved by a newer version of HipCheck, so this one was not added to them. This result is still here.',
     storage_trimmed: 'Only your last {n} checks are kept.',
     shared_heading: 'Shared check from {date}',
@@ -119,6 +120,7 @@ export const WORDS = {
     storage_off: 'Este navegador no permite guardar sus evaluaciones (el almacenamiento está bloqueado). Su resultado sigue aquí.',
     storage_full: 'El almacenamiento de este dispositivo está lleno, así que esta evaluación no se añadió. Su resultado sigue aquí.',
     storage_bad: 'No se pudieron leer sus evaluaciones anteriores y se han apartado.',
+    storage_stuck: 'No se pudieron leer sus evaluaciones anteriores y ya hay {n} copias ilegibles apartadas, así que se han dejado como estaban y esta evaluación no se añadió. Su resultado sigue aquí.',
     storage_newer: 'Sus evaluaciones se guardaron con una versión más nueva de HipCheck, así que esta no se añadió. Su resultado sigue aquí.',
     storage_trimmed: 'Solo se conservan sus últimas {n} evaluaciones.',
     shared_heading: 'Evaluación compartida del {date}',
@@ -141,7 +143,9 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, key) => (key in 
 /// The saved record (src/record.rs) as data: only what the hand-off needs, in record order.
 export function parseRecord(text) {
   const record = { pain: [], findings: [] };
-  const lines = String(text).split('\n').filter((l) => l !== '');
+  // Lines as Rust's str::lines reads them (src/record.rs): a CR before the LF is not part of
+  // the line (issue 27: a CRLF record showed raw ids).
+  const lines = String(text).split(/\r?\n/).filter((l) => l !== '');
   if (lines[0] !== 'hipcheck 1') return null;
   for (const line of lines.slice(1)) {
     const [key, first, second] = line.split(' ');
@@ -401,9 +405,14 @@ function hash(text) {
 }
 
 /// A real calendar day written YYYY-MM-DD (not 2024-02-31).
+/// A real calendar day within the plausible window: HipCheck's checks began in 2025, and no
+/// check is dated after tomorrow (a day's grace for time zones). Issue 27: 9999-12-31,
+/// 2100-01-01 and 0000-01-01 were accepted.
 const isoDay = (text) => {
   const day = new Date(`${text}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text)
+    && text >= '2025-01-01' && text <= tomorrow;
 };
 const score = (v) => (v === null || (Number.isInteger(v) && v >= 0 && v <= 10));
 /// A stored entry is used only if every field has the expected shape; others are dropped.
@@ -421,6 +430,14 @@ export function validEntry(e) {
 }
 
 export const HISTORY_ASIDE_KEY = 'hipcheck.history.unreadable';
+/// How many unreadable histories are kept aside (the first under HISTORY_ASIDE_KEY, then
+/// `.2`, `.3`); with all of them taken, the history is left as it is rather than replaced.
+export const MAX_ASIDE = 3;
+export const asideKeys = () => Array.from({ length: MAX_ASIDE }, (_, i) => (i ? `${HISTORY_ASIDE_KEY}.${i + 1}` : HISTORY_ASIDE_KEY));
+/// A history this large is not ours to rewrite whole: its valid checks are read, the text is
+/// kept aside (issue 27: it was dropped with its checks).
+const LARGE_HISTORY = 256 * 1024;
+const MAX_HISTORY_TEXT = 4 * 1024 * 1024;
 
 /// Reads the history: `{ entries, problem }`, where problem is null, "off", "bad" (unreadable:
 /// what could be read is kept) or "newer" (written by a newer HipCheck: left alone).
@@ -433,14 +450,32 @@ export function readHistory(storage) {
   }
   if (text === null) return { entries: [], problem: null };
   try {
-    if (text.length > 256 * 1024) throw new Error('oversized');
+    if (text.length > MAX_HISTORY_TEXT) throw new Error('oversized');
     const data = JSON.parse(text);
     if (Number.isInteger(data?.schema) && data.schema > HISTORY_SCHEMA) return { entries: [], problem: 'newer' };
     if (data?.schema !== HISTORY_SCHEMA || !Array.isArray(data.entries)) throw new Error('not ours');
     const entries = data.entries.filter(validEntry).sort((a, b) => a.at - b.at);
-    return { entries, problem: entries.length === data.entries.length ? null : 'bad' };
+    const whole = entries.length === data.entries.length && text.length <= LARGE_HISTORY;
+    return { entries, problem: whole ? null : 'bad' };
   } catch {
     return { entries: [], problem: 'bad' };
+  }
+}
+
+/// Moves the stored history's text to the first free aside key (or finds it already there):
+/// whether it is kept.
+function setAside(storage) {
+  try {
+    const text = storage.getItem(HISTORY_KEY);
+    if (text === null) return true;
+    const keys = asideKeys();
+    if (keys.some((key) => storage.getItem(key) === text)) return true;
+    const free = keys.find((key) => storage.getItem(key) === null);
+    if (!free) return false;
+    storage.setItem(free, text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -449,15 +484,9 @@ export function readHistory(storage) {
 export function updateHistory(storage, change) {
   const read = readHistory(storage);
   if (read.problem === 'off' || read.problem === 'newer') return read;
-  if (read.problem === 'bad') {
-    // Set aside, not lost: the unreadable text moves to a key of its own (once, and only if it
-    // fits), and the history starts again from what could be read.
-    try {
-      const text = storage.getItem(HISTORY_KEY);
-      if (text !== null && text.length <= 256 * 1024 && storage.getItem(HISTORY_ASIDE_KEY) === null) storage.setItem(HISTORY_ASIDE_KEY, text);
-    } catch {
-      // A full storage keeps nothing aside; the history below is still written if it fits.
-    }
+  if (read.problem === 'bad' && !setAside(storage)) {
+    // Nowhere to keep it: the history is left exactly as it is, never replaced (issue 27).
+    return { entries: read.entries, problem: 'stuck' };
   }
   const changed = change(read.entries.slice());
   const trimmed = changed.length > MAX_ENTRIES;
@@ -488,8 +517,9 @@ export function historyCsv(entries, lang = 'en') {
   const w = words(lang);
   const cell = (v) => {
     const text = v === null || v === undefined ? '' : String(v);
-    // Quoted always; a leading = + - @ would run as a formula in a spreadsheet.
-    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+    // Quoted always; a leading = + - @ (or a tab or CR before one) would run as a formula in a
+    // spreadsheet.
+    return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
   };
   const head = ['date', 'areas', 'pain_now', 'level', 'leading_source', 'plan', 'phase', 'run_pain', 'morning_pain', 'change'];
   const rows = entries.map((e) => [e.date, e.areas.join('; '), e.pain_now, e.level, e.leading_name ?? e.leading, e.plan, e.phase, e.run_pain, e.morning_pain, e.change ? w.changes[CHANGES.indexOf(e.change)] : null]);
@@ -832,7 +862,8 @@ function historySection(slot, ctx, w, lang, say) {
   const previous = before.entries.filter((e) => !sameCheck(e, entry)).at(-1);
   let state = updateHistory(storage, addEntry(entry));
   const messages = [];
-  if (before.problem === 'bad') messages.push(w.storage_bad);
+  if (before.problem === 'bad' && state.problem !== 'stuck') messages.push(w.storage_bad);
+  if (state.problem === 'stuck') messages.push(fill(w.storage_stuck, { n: MAX_ASIDE }));
   if (before.problem === 'newer') messages.push(w.storage_newer);
   if (state.problem === 'off') messages.push(w.storage_off);
   if (state.problem === 'full') messages.push(w.storage_full);
@@ -841,7 +872,8 @@ function historySection(slot, ctx, w, lang, say) {
 
   const save = (field, value) => {
     state = updateHistory(storage, (entries) => entries.map((e) => (sameCheck(e, entry) ? { ...e, [field]: value } : e)));
-    if (state.problem) say(state.problem === 'full' ? w.storage_full : w.storage_off);
+    const problem = { full: w.storage_full, off: w.storage_off, stuck: fill(w.storage_stuck, { n: MAX_ASIDE }) }[state.problem];
+    if (problem) say(problem);
     draw();
   };
   const recheck = previous && mine() ? recheckQuestions(w, previous, mine(), save, slot, ctx.uid) : null;
@@ -861,7 +893,7 @@ function historySection(slot, ctx, w, lang, say) {
             // Everything HipCheck keeps: the saved answers too.
             try {
               storage.removeItem('hipcheck.answers');
-              storage.removeItem(HISTORY_ASIDE_KEY);
+              for (const key of asideKeys()) storage.removeItem(key);
             } catch {
               // Storage that cannot be written here kept nothing either.
             }

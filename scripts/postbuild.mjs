@@ -256,12 +256,20 @@ const pageLoader = (inIframe) => js(`// HipCheck ${inIframe ? 'iframe' : 'page'}
 ${STATIC_START}
 const mount = document.getElementById('hipcheck');
 ${inIframe ? `const params = new URLSearchParams(location.search);
-if (mount) {
+// The clinic's settings come with the address only inside the frame of the clinic's page: opened
+// on its own, anyone could write a booking link or a share page into the address and lend it
+// the clinic's origin (issue 27). A share page must also be on the framing page's origin.
+const framedBy = window.parent !== window ? (location.ancestorOrigins?.[0] ?? (document.referrer && new URL(document.referrer).origin)) : null;
+const sameOrigin = (url) => { try { return Boolean(framedBy) && new URL(url).origin === framedBy; } catch { return false; } };
+if (mount && framedBy) {
   // Configured from the query string, with the same names as <hip-check>.
   for (const name of ${JSON.stringify(SETTINGS)}) {
     if (params.has(name)) mount.setAttribute('data-' + name, params.get(name));
   }
-}` : ''}
+} else if (mount && ${JSON.stringify(SETTINGS)}.some((name) => name !== 'lang' && params.has(name))) {
+  console.warn('HipCheck: iframe.html opened on its own ignores the clinic settings in its address; they apply only inside the frame of the clinic page.');
+}
+const shareUrl = framedBy && params.has('share-url') ? (sameOrigin(params.get('share-url')) ? params.get('share-url') : (console.error(\`HipCheck: share-url '\${params.get('share-url')}' refused: it must be on the origin of the page that frames the widget (\${framedBy}).\`), null)) : null;` : ''}
 ${inIframe ? `// The standalone page's clinic is named at build time; the frame's comes with its query.
 if (mount) nameClinic(mount, mount.getAttribute('data-clinic-name')?.trim());` : ''}
 // The visitor's language: the lang setting (the widget's language switch sets it in the
@@ -277,7 +285,7 @@ if (elsewhere) location.replace(new URL(FOLDERS[lang] + ${inIframe ? "'iframe.ht
 const resultsCss = new URL('./${resultsCssName}', import.meta.url).href;
 let started;
 let handoff;
-const watch = (click) => (handoff ??= import(${HANDOFF})).then((m) => m.watch(mount, { settings: mount, prefix: 'data-', shareUrl: ${inIframe ? "params.get('share-url')" : 'location.href'}, assets: new URL('./', import.meta.url).href, css: resultsCss, folders: FOLDERS, page: ${inIframe ? "'iframe.html'" : "''"} }, click));
+const watch = (click) => (handoff ??= import(${HANDOFF})).then((m) => m.watch(mount, { settings: mount, prefix: 'data-', shareUrl: ${inIframe ? 'shareUrl' : 'location.href'}, assets: new URL('./', import.meta.url).href, css: resultsCss, folders: FOLDERS, page: ${inIframe ? "'iframe.html'" : "''"} }, click));
 const load = () => {
   const assets = new URL('./', import.meta.url).href;
   started ??= (async () => {
@@ -330,6 +338,11 @@ if (window.parent !== window) {
     }
   }).observe(document.documentElement);
 }` : 'if (mount && !elsewhere) load();'}
+// The address is the truth (issue 27): a share link pasted over a check, or Back from one, must
+// show the check the address now holds; only the fragment changed, so the page starts again.
+addEventListener('hashchange', (event) => {
+  if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
+});
 if (!elsewhere && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).catch(() => {});
 }
@@ -454,7 +467,15 @@ class HipCheckElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('hip-check')) customElements.define('hip-check', HipCheckElement);
+if (!customElements.get('hip-check')) {
+  customElements.define('hip-check', HipCheckElement);
+  // The address is the truth (issue 27): a share link pasted over a check, or Back from one,
+  // must show the check the address now holds; only the fragment changed, so the page starts
+  // again. Once per page, however many widgets it holds.
+  addEventListener('hashchange', (event) => {
+    if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
+  });
+}
 `;
 write('embed.js', await js(embed));
 

@@ -9,6 +9,7 @@ import ICAL from 'ical.js';
 import {
   shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
+  parseRecord, asideKeys, MAX_ASIDE,
 } from '../assets/handoff.mjs';
 
 const RED_FLAGS = ['under-16', 'saddle-numbness', 'bladder-bowel-change', 'sexual-function-change', 'both-legs', 'leg-weakness', 'fever-unwell', 'fall-or-injury', 'cannot-bear-weight', 'night-pain', 'cancer-or-weight-loss', 'steroids-or-bone-risk'];
@@ -215,4 +216,51 @@ test('the trend is described, never judged, and the chart reads without colour',
   assert.match(legend, /See someone soon/);
   // Every check has its date on the axis.
   for (const label of ['01/11', '15/11', '29/11']) assert.ok(svg.includes(`>${label}<`), label);
+});
+
+// Issue 27, 5: the record reader follows src/record.rs (str::lines drops a CR before the LF).
+test('a record with CRLF line ends reads as the same record', () => {
+  assert.deepEqual(parseRecord(RECORD.replace(/\n/g, '\r\n')), parseRecord(RECORD));
+  assert.equal(parseRecord(RECORD.replace(/\n/g, '\r\n')).findings.at(-1).response, 'yes');
+});
+
+test('a share link dated outside 2025 to tomorrow is refused', async () => {
+  const link = (date) => `${SHARE_PREFIX}1.${deflateRawSync(Buffer.from(`${date}\n${RECORD}`)).toString('base64url')}`;
+  for (const date of ['9999-12-31', '2100-01-01', '0000-01-01', '2024-12-31']) {
+    assert.deepEqual(await readShare(link(date)), { error: 'damaged' }, date);
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  assert.deepEqual(await readShare(link(today)), { record: RECORD, date: today });
+});
+
+test('CSV: a cell starting with a tab or CR is defused like a formula', () => {
+  for (const lead of ['\t', '\r']) {
+    const entry = { ...historyEntry(RECORD, RESULT, new Date(2026, 10, 1)), leading_name: `${lead}=1+1` };
+    assert.match(historyCsv([entry]), new RegExp(`"'${lead === '\t' ? '\\t' : '\\r'}=1\\+1"`));
+  }
+});
+
+// Issue 27, 3: a history too big or unreadable is kept aside, never deleted with its checks.
+test('history: a large history keeps its valid checks and its text aside; unreadable ones take the next aside slot; with all taken nothing is replaced', () => {
+  const entry = historyEntry(RECORD, RESULT, new Date(2026, 10, 1));
+  const later = historyEntry(RECORD.replace('pain_now 5', 'pain_now 2'), RESULT, new Date(2026, 10, 20));
+  // Over 256 KB but valid: its checks are kept, its text set aside.
+  const large = new MemoryStorage();
+  const big = JSON.stringify({ schema: 1, entries: [entry], pad: 'x'.repeat(300 * 1024) });
+  large.setItem(HISTORY_KEY, big);
+  assert.deepEqual(readHistory(large).entries, [entry]);
+  const written = updateHistory(large, addEntry(later));
+  assert.deepEqual(written.entries.map((e) => e.pain_now), [5, 2]);
+  assert.equal(large.getItem(HISTORY_ASIDE_KEY), big);
+  // A second, then a third unreadable history: each to a slot of its own.
+  const storage = new MemoryStorage();
+  for (let i = 1; i <= MAX_ASIDE; i++) {
+    storage.setItem(HISTORY_KEY, `{"schema":1,"entries":[${i}`);
+    assert.equal(updateHistory(storage, addEntry(entry)).problem, 'bad');
+    assert.equal(storage.getItem(asideKeys()[i - 1]), `{"schema":1,"entries":[${i}`);
+  }
+  // All slots taken: the unreadable history stays exactly as it is, and the caller is told.
+  storage.setItem(HISTORY_KEY, '{"schema":1,"entries":[4');
+  assert.equal(updateHistory(storage, addEntry(entry)).problem, 'stuck');
+  assert.equal(storage.getItem(HISTORY_KEY), '{"schema":1,"entries":[4');
 });

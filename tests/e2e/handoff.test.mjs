@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
 import { Fhir } from 'fhir';
 import ICAL from 'ical.js';
-import { expectNoAxeViolations, ROOT, watchedPage, screenshot, walkToAboutPain, answerQuestions, seedSavedAnswers } from './support.mjs';
+import { expectNoAxeViolations, ROOT, watchedPage, screenshot, walkToAboutPain, answerQuestions, seedSavedAnswers, walkToResult } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser();
@@ -261,4 +261,51 @@ test('an embedded widget shares only to the clinic page it names in share-url', 
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+/** A share fragment for `record`, as the hand-off module writes it. */
+const shareFragment = (record, date = '2026-12-01') => `#hipcheck=1.${deflateRawSync(Buffer.from(`${date}\n${record}`)).toString('base64url')}`;
+const LOW = 'hipcheck 1\nstep results\nrunner 1\nage 40\npain side-hip right\nfinding pain-lying-on-side yes\nfinding fever no\n';
+const URGENT = 'hipcheck 1\nstep results\nrunner 1\nage 40\npain side-hip right\nfinding pain-lying-on-side yes\nfinding fever yes\n';
+
+// Issue 27, 1: the address is the truth. A second link pasted into the same tab (only the
+// fragment changes, so the page does not reload by itself) shows the second check, and Back
+// shows the first again; the visitor's own saved answers are untouched.
+test('link A, then link B pasted into the same tab, then Back: each shows its own check', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  await seedSavedAnswers(context, OWN_RECORD);
+  const { page, problems } = await watchedPage(context);
+  const banner = page.locator('.hc-banner h3');
+  await page.goto(`${env.site.url}${shareFragment(LOW)}`);
+  await page.getByText('Shared check from').first().waitFor();
+  assert.match(await banner.textContent(), /Safe to start on your own/);
+  await page.evaluate((hash) => { location.hash = hash; }, shareFragment(URGENT));
+  await page.waitForFunction(() => /Get seen today/.test(document.querySelector('.hc-banner h3')?.textContent ?? ''));
+  await page.goBack();
+  await page.waitForFunction(() => /Safe to start on your own/.test(document.querySelector('.hc-banner h3')?.textContent ?? ''));
+  assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')?.includes('pain buttock left') ?? null), true, 'own answers untouched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 27, 2: iframe.html opened on its own (not framed) ignores the clinic settings in its
+// address, so nobody can lend an attacker's booking link or share page the clinic's origin.
+test('iframe.html opened on its own ignores a booking link, clinic name and share page in its address', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const { page, problems } = await watchedPage(context);
+  const query = new URLSearchParams({
+    'clinic-name': 'Evil Clinic',
+    'booking-url': 'https://evil.example/pay',
+    'booking-label': 'Pay your deposit',
+    'share-url': 'https://evil.example/s',
+  });
+  await page.goto(`${env.site.url}iframe.html?${query}`);
+  await walkToResult(page);
+  await page.locator('.hc-handoff').first().waitFor({ state: 'attached' });
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /Evil Clinic|Pay your deposit/);
+  assert.equal(await page.locator('a[href^="https://evil.example"]').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Share with my physio' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
