@@ -513,6 +513,29 @@ export const addEntry = (entry) => (entries) => {
   return entries;
 };
 
+/// Two tabs saving at once (issue 27): each write re-reads the history first, but another tab
+/// can write between that read and the write and so miss a check. A page keeps its own checks
+/// (`own`: id → entry) and, when another tab has written, puts back any of them that write
+/// dropped. Returns the new state, or null when nothing was missing.
+export function keepOwn(storage, own) {
+  const read = readHistory(storage);
+  if (read.problem) return null;
+  const missing = [...own.values()].filter((mine) => !read.entries.some((e) => e.id === mine.id));
+  if (!missing.length) return null;
+  return updateHistory(storage, (entries) => [...entries, ...missing].sort((a, b) => a.at - b.at));
+}
+
+/// Watches the other tabs' writes to the history (the `storage` event fires only in the other
+/// tabs) and keeps this page's own checks in it while `alive()`; `changed(state)` after each.
+export function guardHistory(storage, own, changed, alive) {
+  const listener = (event) => {
+    if (!alive()) return removeEventListener('storage', listener);
+    if (event.key !== HISTORY_KEY || event.storageArea !== storage) return;
+    changed(keepOwn(storage, own) ?? readHistory(storage));
+  };
+  addEventListener('storage', listener);
+}
+
 export function historyCsv(entries, lang = 'en') {
   const w = words(lang);
   const cell = (v) => {
@@ -861,6 +884,18 @@ function historySection(slot, ctx, w, lang, say) {
   const before = readHistory(storage);
   const previous = before.entries.filter((e) => !sameCheck(e, entry)).at(-1);
   let state = updateHistory(storage, addEntry(entry));
+  // This page's own check, put back if another tab's write drops it.
+  const own = new Map();
+  const remember = () => {
+    const kept = state.entries.find((e) => sameCheck(e, entry));
+    own.clear();
+    if (kept) own.set(kept.id, kept);
+  };
+  remember();
+  guardHistory(storage, own, (next) => {
+    state = { ...next, entries: next.entries ?? state.entries };
+    draw();
+  }, () => box.isConnected);
   const messages = [];
   if (before.problem === 'bad' && state.problem !== 'stuck') messages.push(w.storage_bad);
   if (state.problem === 'stuck') messages.push(fill(w.storage_stuck, { n: MAX_ASIDE }));
@@ -872,6 +907,7 @@ function historySection(slot, ctx, w, lang, say) {
 
   const save = (field, value) => {
     state = updateHistory(storage, (entries) => entries.map((e) => (sameCheck(e, entry) ? { ...e, [field]: value } : e)));
+    remember();
     const problem = { full: w.storage_full, off: w.storage_off, stuck: fill(w.storage_stuck, { n: MAX_ASIDE }) }[state.problem];
     if (problem) say(problem);
     draw();
@@ -881,6 +917,7 @@ function historySection(slot, ctx, w, lang, say) {
   const draw = () => {
     body.replaceChildren(...historyView(w, lang, state.entries, {
       remove: (id) => {
+        own.delete(id);
         state = updateHistory(storage, (entries) => entries.filter((e) => e.id !== id));
         draw();
         box.querySelector('h3')?.focus();
@@ -889,6 +926,7 @@ function historySection(slot, ctx, w, lang, say) {
       removeAll: (row) => {
         const yes = el('button', {
           type: 'button', class: 'hc-button hc-primary', onclick: () => {
+            own.clear();
             state = updateHistory(storage, () => []);
             // Everything HipCheck keeps: the saved answers too.
             try {

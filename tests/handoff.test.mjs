@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import {
   shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
-  parseRecord, asideKeys, MAX_ASIDE,
+  parseRecord, asideKeys, MAX_ASIDE, keepOwn,
 } from '../assets/handoff.mjs';
 
 const RED_FLAGS = ['under-16', 'saddle-numbness', 'bladder-bowel-change', 'sexual-function-change', 'both-legs', 'leg-weakness', 'fever-unwell', 'fall-or-injury', 'cannot-bear-weight', 'night-pain', 'cancer-or-weight-loss', 'steroids-or-bone-risk'];
@@ -263,4 +263,34 @@ test('history: a large history keeps its valid checks and its text aside; unread
   storage.setItem(HISTORY_KEY, '{"schema":1,"entries":[4');
   assert.equal(updateHistory(storage, addEntry(entry)).problem, 'stuck');
   assert.equal(storage.getItem(HISTORY_KEY), '{"schema":1,"entries":[4');
+});
+
+// Issue 27, 4: a write from another tab that missed this page's check (both read before either
+// wrote) is followed by this page putting its check back: 20 interleaved saves per tab keep 40.
+test('history: two tabs that each miss the other\'s writes still keep every check', () => {
+  const shared = new MemoryStorage();
+  const ownA = new Map();
+  const ownB = new Map();
+  for (let i = 0; i < 20; i++) {
+    const a = historyEntry(RECORD.replace('pain_now 5', `pain_now ${i % 11}`), RESULT, new Date(2026, 0, 1 + i), `a${i}`);
+    const b = historyEntry(RECORD.replace('pain_now 5', `pain_now ${(i + 3) % 11}`), RESULT, new Date(2026, 1, 1 + i), `b${i}`);
+    // Both tabs read, then both write: B's write is computed from the history before A's.
+    const before = readHistory(shared).entries;
+    updateHistory(shared, addEntry(a));
+    ownA.set(a.id, a);
+    shared.setItem(HISTORY_KEY, JSON.stringify({ schema: 1, entries: addEntry(b)(before.slice()) }));
+    ownB.set(b.id, b);
+    // The storage event reaches A, which puts its check back.
+    keepOwn(shared, ownA);
+    keepOwn(shared, ownB);
+  }
+  assert.equal(readHistory(shared).entries.length, 40);
+  // Without putting them back, the race loses A's checks.
+  const lossy = new MemoryStorage();
+  for (let i = 0; i < 20; i++) {
+    const before = readHistory(lossy).entries;
+    updateHistory(lossy, addEntry(historyEntry(RECORD, RESULT, new Date(2026, 0, 1 + i), `a${i}`)));
+    lossy.setItem(HISTORY_KEY, JSON.stringify({ schema: 1, entries: addEntry(historyEntry(RECORD, RESULT, new Date(2026, 1, 1 + i), `b${i}`))(before.slice()) }));
+  }
+  assert.ok(readHistory(lossy).entries.length < 40);
 });

@@ -309,3 +309,41 @@ test('iframe.html opened on its own ignores a booking link, clinic name and shar
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 27, 4: two tabs saving at once. The second tab's write is made from a history read
+// before the first tab's write (forced here: its reads of the history see nothing until it has
+// written, as a read that raced the other tab's write would), so it drops the first tab's check;
+// the first tab sees that write and puts its check back.
+test('a tab whose write missed the other tab\'s check: the other tab puts it back, both kept', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const tabs = [await watchedPage(context), await watchedPage(context)];
+  await tabs[1].page.addInitScript(() => {
+    const { getItem, setItem } = Storage.prototype;
+    let wrote = false;
+    Storage.prototype.getItem = function (key) {
+      return key === 'hipcheck.history' && !wrote ? null : getItem.call(this, key);
+    };
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'hipcheck.history') wrote = true;
+      return setItem.call(this, key, value);
+    };
+  });
+  for (const { page } of tabs) {
+    await page.goto(env.site.url);
+    // The second tab finds the first one's saved answers: a check of its own.
+    const fresh = page.getByRole('button', { name: 'Start over' });
+    if (await fresh.count()) await fresh.click();
+    await walkToAboutPain(page);
+    await answerQuestions(page, { 'lie on the sore side': 'Yes' });
+  }
+  const entries = () => tabs[0].page.evaluate(() => JSON.parse(localStorage.getItem('hipcheck.history') ?? '{"entries":[]}').entries.length);
+  await tabs[0].page.getByRole('button', { name: 'See my result' }).click();
+  await tabs[0].page.locator('.hc-history').waitFor();
+  assert.equal(await entries(), 1);
+  await tabs[1].page.getByRole('button', { name: 'See my result' }).click();
+  await tabs[1].page.locator('.hc-history').waitFor();
+  for (let i = 0; i < 100 && (await entries()) < 2; i++) await tabs[0].page.waitForTimeout(20);
+  assert.equal(await entries(), 2, 'both checks kept');
+  for (const { problems } of tabs) assert.deepEqual(problems, []);
+  await context.close();
+});
