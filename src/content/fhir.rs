@@ -35,13 +35,15 @@ fn answer_options() -> Value {
 }
 
 pub fn questionnaire(content: &Content) -> Value {
+    let q = &content.interface.questionnaire;
+    let s = &content.interface.symptoms;
     let about = json!({
-        "linkId": "about", "type": "group", "text": "About you",
+        "linkId": "about", "type": "group", "text": q.about,
         "item": [
-            { "linkId": "age", "type": "integer", "text": "Your age (years)" },
-            { "linkId": "sex", "type": "choice", "text": "Sex",
+            { "linkId": "age", "type": "integer", "text": q.age },
+            { "linkId": "sex", "type": "choice", "text": q.sex,
               "answerOption": [coding("sex", "female", "Female"), coding("sex", "male", "Male"), coding("sex", "other", "Other")] },
-            { "linkId": "runner", "type": "boolean", "text": "Do you run?" }
+            { "linkId": "runner", "type": "boolean", "text": q.runner }
         ]
     });
     let regions: Vec<Value> = content
@@ -50,17 +52,18 @@ pub fn questionnaire(content: &Content) -> Value {
         .map(|r| {
             json!({
                 "linkId": r.id, "type": "choice", "repeats": true,
-                "text": format!("{} ({} view)", r.label, format!("{:?}", r.view).to_ascii_lowercase()),
+                // The labels name each area on its own, in the content's language.
+                "text": r.label,
                 "answerOption": [coding("side", "left", "Left"), coding("side", "right", "Right")]
             })
         })
         .collect();
     let pain = json!({
-        "linkId": "about-pain", "type": "group", "text": "About your pain",
+        "linkId": "about-pain", "type": "group", "text": q.about_pain,
         "item": [
-            { "linkId": "pain_now", "type": "integer", "text": "Pain right now (0 = none, 10 = worst imaginable)" },
-            { "linkId": "duration_weeks", "type": "decimal", "text": "How long have you had it? (weeks)" },
-            { "linkId": "onset", "type": "choice", "text": "How did it start?",
+            { "linkId": "pain_now", "type": "integer", "text": format!("{} ({}, {})", s.pain_now_label, s.pain_now_none, s.pain_now_worst) },
+            { "linkId": "duration_weeks", "type": "decimal", "text": format!("{} ({})", s.duration_legend, q.weeks) },
+            { "linkId": "onset", "type": "choice", "text": s.onset_legend,
               "answerOption": [coding("onset", "sudden", "Suddenly"), coding("onset", "gradual", "Gradually")] }
         ]
     });
@@ -110,9 +113,9 @@ pub fn questionnaire(content: &Content) -> Value {
         "description": "A self-check for runners with hip pain. Not a diagnosis. Item linkIds are the ids of the HipCheck assessment contract, version 1.",
         "item": [
             about,
-            { "linkId": "where", "type": "group", "text": "Where it hurts", "item": regions },
+            { "linkId": "where", "type": "group", "text": q.where_it_hurts, "item": regions },
             pain,
-            { "linkId": "findings", "type": "group", "text": "Questions", "item": findings }
+            { "linkId": "findings", "type": "group", "text": q.questions, "item": findings }
         ]
     })
 }

@@ -358,6 +358,24 @@ pub struct LevelText {
 pub struct Interface {
     pub results: ResultsWording,
     pub symptoms: SymptomsWording,
+    pub questionnaire: QuestionnaireWording,
+}
+
+/// The FHIR Questionnaire's own item texts (`questionnaire.json`, which a shared check's list of
+/// answers reads): in each language like every other word (issue 27).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireWording {
+    pub about: String,
+    pub age: String,
+    pub sex: String,
+    pub runner: String,
+    #[serde(rename = "where")]
+    pub where_it_hurts: String,
+    pub about_pain: String,
+    /// The unit of "how long", as the Questionnaire asks it in weeks.
+    pub weeks: String,
+    pub questions: String,
 }
 
 /// "About your pain" and the review: deferred like the symptom questions they come with.
