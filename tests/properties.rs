@@ -69,7 +69,10 @@ fn red_flags() -> Vec<&'static str> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // More cases than the others: the counterexamples need a "soon" condition in the lead and
+    // the picked flag to touch a rival, a rarer draw since issue 21 added findings (at 2,000 the
+    // mutation in scripts/property-mutations.py was no longer caught every run).
+    #![proptest_config(ProptestConfig::with_cases(20000))]
 
     #[test]
     fn a_red_flag_yes_never_lowers_the_triage_level(mut a in answers(), pick in 0usize..64) {
@@ -80,6 +83,10 @@ proptest! {
         let after = assess(&a).triage.level;
         prop_assert!(after >= before, "{flag}: {before:?} -> {after:?}");
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn answering_one_more_question_never_silences_a_red_flag(mut a in answers(), pick in 0usize..64, r in response()) {
