@@ -22,3 +22,5 @@ pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod xorshift;

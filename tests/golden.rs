@@ -15,21 +15,18 @@ mod common;
 #[path = "../src/fnv1a.rs"]
 mod fnv1a;
 use fnv1a::fnv1a;
+#[path = "../src/xorshift.rs"]
+mod xorshift;
+use xorshift::XorShift;
 
 const GENERATED: usize = 3000;
 
-/// A small deterministic generator (xorshift64*), so the cases are the same on every machine.
-struct Cases(u64);
+/// Generated answer sets, the same on every machine.
+struct Cases(XorShift);
 
 impl Cases {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.below(n)
     }
     fn answers(&mut self) -> Answers {
         let mut answers = Answers {
@@ -70,7 +67,7 @@ fn outputs() -> String {
         let json = serde_json::to_string(&assess(&answers)).unwrap();
         let _ = writeln!(lines, "{name} {:016x}", fnv1a(json.as_bytes()));
     }
-    let mut cases = Cases(0x9e37_79b9_7f4a_7c15);
+    let mut cases = Cases(XorShift(0x9e37_79b9_7f4a_7c15));
     for i in 0..GENERATED {
         let answers = cases.answers();
         let json = serde_json::to_string(&assess(&answers)).unwrap();

@@ -364,30 +364,15 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use crate::xorshift::XorShift;
     use wasm_bindgen_test::*;
 
-    /// xorshift64*: a fixed seed gives the same sequences on every run, so a failure reproduces.
-    struct Random(u64);
-
-    impl Random {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn response(random: &mut Random) -> Response {
+    fn response(random: &mut XorShift) -> Response {
         // Mostly "yes", so that emergencies come up often.
         [Response::Yes, Response::Yes, Response::No, Response::Unsure][random.below(4)]
     }
 
-    fn random_action(random: &mut Random) -> Action {
+    fn random_action(random: &mut XorShift) -> Action {
         let finding = KB.findings[random.below(KB.findings.len())].id;
         let region = KB.regions[random.below(KB.regions.len())].id;
         let side = if random.below(2) == 0 {
@@ -421,7 +406,7 @@ mod tests {
     /// the emergency screen at once.
     #[wasm_bindgen_test]
     fn every_action_that_completes_an_emergency_stops_the_flow() {
-        let mut random = Random(0x9e37_79b9_7f4a_7c15);
+        let mut random = XorShift(0x9e37_79b9_7f4a_7c15);
         let mut emergencies = 0;
         for _ in 0..300 {
             let mut state = Rc::new(State::default());
