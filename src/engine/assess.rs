@@ -254,6 +254,16 @@ impl Facts {
         self.regions == 0 && (self.yes | self.unsure) & FINDINGS == 0
     }
 
+    /// Whether `condition` hurts where the person marked (or nothing was marked). A region
+    /// fact is only ever present among the regions, so any weighted fact can be tested.
+    fn hurts_where(&self, condition: &Condition) -> bool {
+        self.regions == 0
+            || condition
+                .supports
+                .iter()
+                .any(|w| self.regions & bit(w.fact) != 0)
+    }
+
     fn child(&self) -> bool {
         self.yes & bit(Derived::AgeUnder16.fact()) != 0
     }
@@ -544,12 +554,7 @@ fn score(condition: &'static Condition, facts: &Facts, observed: FactSet) -> Opt
     let lacks_hallmark =
         condition.needs_any != 0 && condition.needs_any & (facts.yes | facts.unsure) == 0;
     let hallmark_certain = condition.needs_any == 0 || condition.needs_any & facts.yes != 0;
-    let condition_regions = condition
-        .supports
-        .iter()
-        .filter(|w| (w.fact as usize) < KB.regions.len())
-        .fold(0, |acc, w| acc | bit(w.fact));
-    let off_site = facts.regions != 0 && facts.regions & condition_regions == 0;
+    let off_site = !facts.hurts_where(condition);
     Some(Scored {
         condition,
         index: 0,
@@ -764,9 +769,6 @@ fn sources_of(fired: &[FiredRule], facts: &Facts) -> Sources {
     if level < Level::WithinDays || facts.is_empty() {
         return sources;
     }
-    let hurts_here = |c: &Condition| {
-        facts.regions == 0 || c.supports.iter().any(|w| facts.regions & bit(w.fact) != 0)
-    };
     for rule in fired
         .iter()
         .filter(|r| r.level == level && r.sources != 0)
@@ -780,7 +782,11 @@ fn sources_of(fired: &[FiredRule], facts: &Facts) -> Sources {
             let lowest = rest & rest.wrapping_neg();
             rest &= rest - 1;
             let index = lowest.trailing_zeros() as usize;
-            if KB.conditions.get(index).is_some_and(hurts_here) {
+            if KB
+                .conditions
+                .get(index)
+                .is_some_and(|c| facts.hurts_where(c))
+            {
                 (chosen, on_site) = (lowest, true);
                 break;
             }
