@@ -156,6 +156,13 @@ const STATIC_START = `
 function pickLanguage(tag, languages) {
   return Object.keys(languages).find((l) => l === String(tag).toLowerCase().split('-')[0]);
 }
+// The address is the truth (issue 27): a share link pasted over a check, or Back from one, must
+// show the check the address now holds; only the fragment changed, so the page starts again.
+function followShareLinks() {
+  addEventListener('hashchange', (event) => {
+    if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
+  });
+}
 // The clinic's name after HipCheck's in the header, as the app shows it.
 function nameClinic(mount, clinic) {
   const brand = mount.querySelector('.hc-brand');
@@ -338,11 +345,7 @@ if (window.parent !== window) {
     }
   }).observe(document.documentElement);
 }` : 'if (mount && !elsewhere) load();'}
-// The address is the truth (issue 27): a share link pasted over a check, or Back from one, must
-// show the check the address now holds; only the fragment changed, so the page starts again.
-addEventListener('hashchange', (event) => {
-  if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
-});
+followShareLinks();
 if (!elsewhere && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).catch(() => {});
 }
@@ -469,12 +472,8 @@ class HipCheckElement extends HTMLElement {
 
 if (!customElements.get('hip-check')) {
   customElements.define('hip-check', HipCheckElement);
-  // The address is the truth (issue 27): a share link pasted over a check, or Back from one,
-  // must show the check the address now holds; only the fragment changed, so the page starts
-  // again. Once per page, however many widgets it holds.
-  addEventListener('hashchange', (event) => {
-    if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
-  });
+  // Once per page, however many widgets it holds.
+  followShareLinks();
 }
 `;
 write('embed.js', await js(embed));

@@ -1,7 +1,7 @@
 // Fault tests: bad saved state and a Rust panic never leave a blank widget or a broken host page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateRawSync } from 'node:zlib';
+import { shareFragment } from '../../assets/handoff.mjs';
 import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions, seedSavedAnswers } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
@@ -154,9 +154,9 @@ test('when the after-Start text cannot load (offline, or a file from another bui
   assert.equal(await page.locator('.hc-answers').count(), 0);
 
   // A result without the file: a check shared with a physio, opened while the file cannot load.
-  const record = deflateRawSync(Buffer.from('2026-12-01\nhipcheck 1\nstep results\nrunner 1\nage 40\npain side-hip right\nfinding pain-lying-on-side yes\nfinding fever no\n')).toString('base64url');
+  const fragment = await shareFragment('hipcheck 1\nstep results\nrunner 1\nage 40\npain side-hip right\nfinding pain-lying-on-side yes\nfinding fever no\n', '2026-12-01');
   await page.goto('about:blank');
-  await page.goto(`${env.site.url}hipcheck/#hipcheck=1.${record}`);
+  await page.goto(`${env.site.url}hipcheck/${fragment}`);
   const plan = page.locator('.hc-plan');
   await plan.getByText('could not load').waitFor();
   // Everything safety-related is compiled into the wasm and never waits for the file.

@@ -11,6 +11,7 @@ import { Fhir } from 'fhir';
 import ICAL from 'ical.js';
 import { expectNoAxeViolations, ROOT, watchedPage, screenshot, walkToAboutPain, answerQuestions, seedSavedAnswers, walkToResult } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
+import { shareFragment } from '../../assets/handoff.mjs';
 
 const env = siteAndBrowser();
 const CLI = process.env.HIPCHECK_CLI ?? path.join(ROOT, 'target', 'debug', 'hipcheck');
@@ -263,8 +264,6 @@ test('an embedded widget shares only to the clinic page it names in share-url', 
   }
 });
 
-/** A share fragment for `record`, as the hand-off module writes it. */
-const shareFragment = (record, date = '2026-12-01') => `#hipcheck=1.${deflateRawSync(Buffer.from(`${date}\n${record}`)).toString('base64url')}`;
 const LOW = 'hipcheck 1\nstep results\nrunner 1\nage 40\npain side-hip right\nfinding pain-lying-on-side yes\nfinding fever no\n';
 const URGENT = 'hipcheck 1\nstep results\nrunner 1\nage 40\npain side-hip right\nfinding pain-lying-on-side yes\nfinding fever yes\n';
 
@@ -276,10 +275,10 @@ test('link A, then link B pasted into the same tab, then Back: each shows its ow
   await seedSavedAnswers(context, OWN_RECORD);
   const { page, problems } = await watchedPage(context);
   const banner = page.locator('.hc-banner h3');
-  await page.goto(`${env.site.url}${shareFragment(LOW)}`);
+  await page.goto(`${env.site.url}${await shareFragment(LOW, '2026-12-01')}`);
   await page.getByText('Shared check from').first().waitFor();
   assert.match(await banner.textContent(), /Safe to start on your own/);
-  await page.evaluate((hash) => { location.hash = hash; }, shareFragment(URGENT));
+  await page.evaluate((hash) => { location.hash = hash; }, await shareFragment(URGENT, '2026-12-01'));
   await page.waitForFunction(() => /Get seen today/.test(document.querySelector('.hc-banner h3')?.textContent ?? ''));
   await page.goBack();
   await page.waitForFunction(() => /Safe to start on your own/.test(document.querySelector('.hc-banner h3')?.textContent ?? ''));
