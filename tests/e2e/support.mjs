@@ -141,17 +141,25 @@ export async function watchedPage(context) {
   // A page that navigates away (the English page sending a Spanish browser to es/) has the
   // browser cancel its own requests still in flight: ERR_ABORTED on a request of a document
   // the page has already left is not a failure anyone sees, so it is not counted (it made the
-  // Spanish journey fail at random, issue 24). Any other failure is.
+  // Spanish journey fail at random, issue 24). The browser asks for the favicon of a document
+  // that has finished loading even while the next navigation is already under way (a reload
+  // for a second share link), so a request cancelled before the next document has loaded is
+  // left behind too (that made the share-link journey fail at random). Any other failure is.
   let documents = 0;
+  let navigating = false;
   const documentOf = new WeakMap();
   page.on('request', (req) => {
     requests.push(req.url());
     documentOf.set(req, documents);
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documents += 1;
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      documents += 1;
+      navigating = true;
+    }
   });
+  page.on('domcontentloaded', () => { navigating = false; });
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText;
-    const leftBehind = !req.isNavigationRequest() && documentOf.get(req) < documents;
+    const leftBehind = !req.isNavigationRequest() && (documentOf.get(req) < documents || navigating);
     if (error === 'net::ERR_ABORTED' && leftBehind) return;
     problems.push(`request failed: ${req.url()} ${error}`);
   });
