@@ -14,11 +14,13 @@
 //
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR) so `trunk build` and `trunk serve` both
 // produce the complete output. Every script it writes, and wasm-bindgen's, is minified with
-// terser (Trunk minifies only the HTML and CSS).
+// terser (Trunk minifies only the HTML and CSS), and the wasm's imports get short names in the
+// module and the bindings together (scripts/short-imports.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
+import { shortenImports } from './short-imports.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -46,7 +48,13 @@ const bindings = one(/^hipcheck-web-[0-9a-f]+\.js$/, 'wasm-bindgen module');
 const wasm = one(/^hipcheck-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
 const widgetCss = one(/^main-[0-9a-f]+\.css$/, 'widget stylesheet');
 const icon = one(/^icon-[0-9a-f]+\.svg$/, 'icon');
-write(bindings, await js(read(bindings).toString('utf8')));
+{
+  // Before anything else reads them: every later step (hashes, precache list, embed.js copies)
+  // sees the files as shipped.
+  const shortened = shortenImports(read(wasm), await js(read(bindings).toString('utf8')));
+  write(wasm, shortened.wasm);
+  write(bindings, shortened.bindings);
+}
 
 // ---------------------------------------------------------------- languages
 // A build carries one language (HIPCHECK_LANG, as build.rs): English at the top of the output,

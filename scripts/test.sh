@@ -31,6 +31,7 @@ step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --all-features --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --locked
 step "hand-off module tests (share link, calendar, history)" node --test --test-reporter=spec tests/handoff.test.mjs
+step "short import names (wasm and bindings together)" node --test --test-reporter=spec tests/short-imports.test.mjs
 step "component tests in headless Chromium" \
   cargo test --locked --target wasm32-unknown-unknown --lib --test web
 # A second, different release build for the service-worker update test.

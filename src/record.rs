@@ -112,6 +112,16 @@ pub fn encode(saved: &Saved) -> String {
     out
 }
 
+/// Written by a newer HipCheck (a later `hipcheck N` first line): not ours to read, nor to
+/// overwrite, since the visitor may go back to that version.
+pub fn is_newer(text: &str) -> bool {
+    text.lines()
+        .next()
+        .and_then(|first| first.strip_prefix("hipcheck "))
+        .and_then(|schema| schema.parse::<u32>().ok())
+        .is_some_and(|schema| schema > SAVED_SCHEMA)
+}
+
 /// The saved record if it is the current schema, every line is understood, and the answers
 /// pass the engine's validation.
 pub fn parse(text: &str) -> Option<Saved> {

@@ -46,6 +46,7 @@ fn initial_state(config: &Config) -> State {
         Loaded::Nothing => State::default(),
         Loaded::Saved(saved) => State::with_saved(Some(saved), None),
         Loaded::Discarded => State::with_saved(None, Some(Notice::SavedDiscarded)),
+        Loaded::Newer => State::with_saved(None, Some(Notice::SavedNewer)),
     }
 }
 

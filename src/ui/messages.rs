@@ -34,6 +34,7 @@ pub struct Messages {
     pub resume_continue: &'static str,
     pub resume_start_over: &'static str,
     pub saved_discarded: &'static str,
+    pub saved_newer: &'static str,
     pub dismiss: &'static str,
 
     pub safety_heading: &'static str,
@@ -163,6 +164,7 @@ pub static EN: Messages = Messages {
     resume_continue: "Continue where I left off",
     resume_start_over: "Start over",
     saved_discarded: "We couldn't read the answers saved on this device (they may be from an older version), so we started fresh.",
+    saved_newer: "Answers saved here by a newer HipCheck were kept as they are; this check will not be saved.",
     dismiss: "Dismiss",
 
     safety_heading: "First, a few safety questions",

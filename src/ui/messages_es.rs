@@ -39,6 +39,7 @@ pub static ES: Messages = Messages {
     resume_continue: "Seguir donde lo dejé",
     resume_start_over: "Empezar de nuevo",
     saved_discarded: "No pudimos leer las respuestas guardadas (quizá son de una versión anterior), así que empezamos de cero.",
+    saved_newer: "Se conservan las respuestas de un HipCheck más nuevo; esta evaluación no se guardará.",
     dismiss: "Cerrar",
 
     safety_heading: "Primero, unas preguntas de seguridad",

@@ -16,6 +16,7 @@ pub use crate::record::{Saved, Step, SAVED_SCHEMA};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
     SavedDiscarded,
+    SavedNewer,
 }
 
 #[derive(Debug, Clone, PartialEq)]

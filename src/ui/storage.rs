@@ -6,8 +6,10 @@
 //!
 //! The record's format is `crate::record`'s, shared with share links and the command line.
 
+use crate::record::is_newer;
 use crate::record::Saved;
 pub use crate::record::{encode, parse};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const KEY: &str = "hipcheck.answers";
 
@@ -22,6 +24,8 @@ pub enum Loaded {
     Saved(Saved),
     /// Something was there but unreadable, old or invalid; it has been removed.
     Discarded,
+    /// Saved by a newer HipCheck: left as it is, and never written over by this one.
+    Newer,
 }
 
 /// Reads and validates saved answers; anything unusable is deleted so it cannot fail twice.
@@ -34,6 +38,10 @@ pub fn load() -> Loaded {
     };
     match parse(&text) {
         Some(saved) => Loaded::Saved(saved),
+        None if is_newer(&text) => {
+            NEWER_FOUND.store(true, Ordering::Relaxed);
+            Loaded::Newer
+        }
         None => {
             let _ = storage.remove_item(KEY);
             Loaded::Discarded
@@ -41,15 +49,26 @@ pub fn load() -> Loaded {
     }
 }
 
+/// Set when the answers found were saved by a newer HipCheck, which this one must never write
+/// over: the visitor may go back to that version.
+static NEWER_FOUND: AtomicBool = AtomicBool::new(false);
+
+fn ours_to_write() -> Option<web_sys::Storage> {
+    if NEWER_FOUND.load(Ordering::Relaxed) {
+        return None;
+    }
+    storage()
+}
+
 pub fn save(saved: &Saved) {
-    if let Some(storage) = storage() {
+    if let Some(storage) = ours_to_write() {
         // A full or blocked storage only costs the "continue later" convenience.
         let _ = storage.set_item(KEY, &encode(saved));
     }
 }
 
 pub fn clear() {
-    if let Some(storage) = storage() {
+    if let Some(storage) = ours_to_write() {
         let _ = storage.remove_item(KEY);
     }
 }
@@ -124,5 +143,44 @@ mod tests {
         for (i, text) in bad.iter().enumerate() {
             assert_eq!(parse(text), None, "bad record {i} was accepted: {text:?}");
         }
+    }
+
+    fn stored() -> Option<String> {
+        storage()?.get_item(KEY).ok().flatten()
+    }
+
+    fn store(text: &str) {
+        let stored = storage().and_then(|storage| storage.set_item(KEY, text).ok());
+        assert!(stored.is_some(), "the test browser has localStorage");
+    }
+
+    // Issue 27: the visitor may go back to the newer version; its answers are not ours to delete.
+    #[wasm_bindgen_test]
+    fn a_newer_versions_answers_are_kept_and_never_written_over() {
+        let newer = encode(&sample()).replace("hipcheck 1", "hipcheck 2") + "tomorrow's-key 7\n";
+        store(&newer);
+        assert_eq!(load(), Loaded::Newer);
+        save(&sample());
+        clear();
+        assert_eq!(stored().as_deref(), Some(newer.as_str()));
+        store("");
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn an_older_or_damaged_record_is_removed_and_can_be_saved_over() {
+        for damaged in [
+            "hipcheck 0\nstep where\n",
+            "hipcheck 1\nstep nowhere\n",
+            "hipcheck two\n",
+        ] {
+            store(damaged);
+            assert_eq!(load(), Loaded::Discarded, "{damaged:?}");
+            assert_eq!(stored(), None);
+        }
+        save(&sample());
+        assert_eq!(load(), Loaded::Saved(sample()));
+        clear();
+        assert_eq!(stored(), None);
     }
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shareFragment } from '../../assets/handoff.mjs';
-import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions, seedSavedAnswers } from './support.mjs';
+import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions, seedSavedAnswers, walkToResult } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
@@ -11,7 +11,7 @@ const GOOD = 'hipcheck 1\nstep where\nrunner 1\nage 40\npain side-hip left\nfind
 const BAD_RECORDS = {
   empty: '',
   truncated: GOOD.slice(0, 25),
-  'wrong version': GOOD.replace('hipcheck 1', 'hipcheck 7'),
+  'older version': GOOD.replace('hipcheck 1', 'hipcheck 0'),
   'wrong type': GOOD.replace('age 40', 'age forty'),
   'out of range': GOOD.replace('age 40', 'age 999'),
   'unknown region': GOOD.replace('side-hip', 'left-elbow'),
@@ -39,6 +39,22 @@ for (const [kind, record] of Object.entries(BAD_RECORDS)) {
     await context.close();
   });
 }
+
+// Issue 27: the visitor may go back to the newer version, so its answers are left exactly as
+// they are, through a whole check in this version up to its result, and the message says so.
+test('answers saved by a newer version are kept, never written over, with a message', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const newer = `${GOOD.replace('hipcheck 1', 'hipcheck 7')}tomorrow's-key 3\n`;
+  await seedSavedAnswers(context, newer);
+  const { page, problems } = await watchedPage(context);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  assert.match(await page.getByRole('status').first().textContent(), /saved here by a newer HipCheck were kept as they are/);
+  await walkToResult(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')), newer, 'the newer record is untouched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test('a good saved record is offered back, with the red-flag questions asked again', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });

@@ -39,17 +39,19 @@ pub fn start_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// "Your saved answers could not be read" after a damaged save was discarded.
+/// What happened to the answers saved on this device, when it was not simply offered back.
 fn notice(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Html> {
     let m = ui.m;
-    (state.notice == Some(Notice::SavedDiscarded)).then(|| {
-        let dispatch = dispatch.clone();
-        html! {
-            <div class="hc-notice" role="status">
-                <p>{ m.saved_discarded }</p>
-                <button type="button" class="hc-link" onclick={Callback::from(move |_| dispatch.emit(Action::DismissNotice))}>{ m.dismiss }</button>
-            </div>
-        }
+    let text = match state.notice? {
+        Notice::SavedDiscarded => m.saved_discarded,
+        Notice::SavedNewer => m.saved_newer,
+    };
+    let dispatch = dispatch.clone();
+    Some(html! {
+        <div class="hc-notice" role="status">
+            <p>{ text }</p>
+            <button type="button" class="hc-link" onclick={Callback::from(move |_| dispatch.emit(Action::DismissNotice))}>{ m.dismiss }</button>
+        </div>
     })
 }
 
