@@ -140,23 +140,51 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, key) => (key in 
 
 // ---------------------------------------------------------------------------- records
 
-/// The saved record (src/record.rs) as data: only what the hand-off needs, in record order.
+/// The saved record (src/record.rs) as data, in record order, read line by line exactly as
+/// `record::parse` reads it: a record it refuses for its form is refused here too (null). What
+/// only the engine can judge (the ids of areas and findings, an age over 120) is left to the
+/// wasm, which validates every record before anything shows it. Both readers run the same
+/// corpus, tests/data/records.json.
 export function parseRecord(text) {
-  const record = { pain: [], findings: [] };
-  // Lines as Rust's str::lines reads them (src/record.rs): a CR before the LF is not part of
-  // the line (issue 27: a CRLF record showed raw ids).
-  const lines = String(text).split(/\r?\n/).filter((l) => l !== '');
+  text = String(text);
+  if (new TextEncoder().encode(text).length > MAX_RECORD) return null;
+  // As Rust's str::lines: a line ends at LF, a CR just before that LF is not part of it, and a
+  // final LF does not open an empty last line.
+  const lines = text.split('\n').map((line, i, all) => (i < all.length - 1 && line.endsWith('\r') ? line.slice(0, -1) : line));
+  if (lines.at(-1) === '') lines.pop();
   if (lines[0] !== 'hipcheck 1') return null;
+  // Without a runner line the engine assumes a runner (Answers::default), and so does this.
+  const record = { runner: true, pain: [], findings: [] };
+  const oneOf = (value, allowed) => (allowed.includes(value) ? value : undefined);
+  // Rust's u8/u16 parse: an optional plus sign and decimal digits, within the type.
+  const whole = (value, max) => (/^\+?[0-9]+$/.test(value) && Number(value) <= max ? Number(value) : undefined);
   for (const line of lines.slice(1)) {
-    const [key, first, second] = line.split(' ');
-    if (key === 'pain') record.pain.push({ region: first, side: second });
-    else if (key === 'finding') record.findings.push({ id: first, response: second });
-    else if (key === 'age' || key === 'pain_now' || key === 'duration_weeks') record[key] = Number(first);
-    else if (key === 'runner') record.runner = first === '1';
-    else record[key] = first;
+    const words = line.split(' ');
+    if (words.length < 2 || words.length > 3) return null;
+    const [key, first, second] = words;
+    let value;
+    if (second === undefined) {
+      if (key === 'step') value = record.step === undefined ? oneOf(first, RECORD_STEPS) : undefined;
+      else if (key === 'runner') value = first === '1';
+      else if (key === 'age' || key === 'pain_now') value = whole(first, 255);
+      else if (key === 'duration_weeks') value = whole(first, 65535);
+      else if (key === 'sex') value = oneOf(first, ['female', 'male', 'other']);
+      else if (key === 'onset') value = oneOf(first, ['sudden', 'gradual']);
+      if (value === undefined) return null;
+      record[key] = value;
+    } else if (key === 'pain') {
+      if (!oneOf(second, ['left', 'right']) || record.pain.some((p) => p.region === first && p.side === second)) return null;
+      record.pain.push({ region: first, side: second });
+    } else if (key === 'finding') {
+      if (!oneOf(second, ['yes', 'no', 'unsure']) || record.findings.some((f) => f.id === first)) return null;
+      record.findings.push({ id: first, response: second });
+    } else {
+      return null;
+    }
   }
-  return record;
+  return record.step === undefined ? null : record;
 }
+const RECORD_STEPS = ['start', 'safety', 'where', 'symptoms', 'results', 'emergency'];
 
 /// The result as `hipcheck handoff` prints it (src/handoff.rs), for tests without a browser.
 export function parseResult(text) {

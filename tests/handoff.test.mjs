@@ -4,6 +4,7 @@
 // the chart. Its FHIR output is checked against the command line's by scripts/fhir-check.mjs.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import {
@@ -219,6 +220,15 @@ test('the trend is described, never judged, and the chart reads without colour',
 });
 
 // Issue 27, 5: the record reader follows src/record.rs (str::lines drops a CR before the LF).
+// The same corpus tests/records.rs gives src/record.rs's parse: one format, read alike.
+test('every record of the shared corpus reads as written down (tests/data/records.json)', () => {
+  const { cases } = JSON.parse(readFileSync(new URL('./data/records.json', import.meta.url), 'utf8'));
+  assert.ok(cases.length >= 30);
+  for (const { name, record, read } of cases) {
+    assert.deepEqual(parseRecord(record), read, name);
+  }
+});
+
 test('a record with CRLF line ends reads as the same record', () => {
   assert.deepEqual(parseRecord(RECORD.replace(/\n/g, '\r\n')), parseRecord(RECORD));
   assert.equal(parseRecord(RECORD.replace(/\n/g, '\r\n')).findings.at(-1).response, 'yes');
