@@ -1,6 +1,7 @@
 //! The saved-record corpus (tests/data/records.json) read by `record::parse`: the same cases
 //! tests/handoff.test.mjs gives the hand-off module's `parseRecord`, so the two readers of one
 //! format cannot drift apart (issue 27: CRLF records read differently).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use hipcheck::record::{parse, Saved};
 use serde_json::{json, Value};
