@@ -293,6 +293,7 @@ impl Content {
         for (field, weights) in [
             ("for", &condition.supports),
             ("against", &condition.against),
+            ("against_if_no", &condition.against_if_no),
         ] {
             if let Some((id, _)) = weights.iter().find(|(_, w)| **w == 0 || **w > 10) {
                 return Err(c.fail(
