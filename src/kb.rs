@@ -196,7 +196,7 @@ pub struct Said {
     pub only: u8,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LevelText {
     pub headline: &'static str,
     pub how_soon: &'static str,
@@ -208,7 +208,7 @@ pub struct LevelText {
 
 /// Interface wording shown only with the plan and the evidence (`content/interface.toml`):
 /// results text, empty until it has downloaded.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResultsWording {
     pub sources_intro: Text,
     pub why_we_think: Text,
@@ -228,7 +228,7 @@ pub struct ResultsWording {
 }
 
 /// "About your pain" and the review of answers (`content/interface.toml`): results text.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SymptomsWording {
     pub intro: Text,
     pub pain_now_label: Text,
@@ -245,7 +245,7 @@ pub struct SymptomsWording {
     pub durations: [Text; 4],
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Kb {
     /// Every fact id, by fact number: regions, then findings, then derived facts.
     pub facts: &'static [&'static str],
@@ -273,7 +273,7 @@ pub struct Kb {
 }
 
 /// One picture of the body diagram (`content/diagram/`, `content::diagram`).
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MapPicture {
     /// `code:d` fields joined by `|`: b body, o bone, f fold, m mark, t and l the side view's
     /// thumbnail and its leg. After-Start text.
@@ -296,7 +296,7 @@ pub struct MapTarget {
 
 /// Sentences the engine assembles (`safety_net.toml` `[wording]`); `{name}`, `{likelihood}`
 /// and `{how_soon}` are filled in.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Wording {
     pub unsure_prefix: &'static str,
     pub condition_reason: &'static str,
@@ -458,32 +458,31 @@ impl Kb {
     }
 
     pub fn region(&self, id: &str) -> Option<&'static Region> {
-        KB.regions.iter().find(|r| r.id == id)
+        self.regions.iter().find(|r| r.id == id)
     }
 
     pub fn finding(&self, id: &str) -> Option<&'static Finding> {
-        KB.findings.iter().find(|f| f.id == id)
+        self.findings.iter().find(|f| f.id == id)
     }
 
     pub fn condition(&self, id: &str) -> Option<&'static Condition> {
-        KB.conditions.iter().find(|c| c.id == id)
+        self.conditions.iter().find(|c| c.id == id)
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     pub fn exercise(&self, id: &str) -> Option<&'static Exercise> {
-        KB.exercises.iter().find(|e| e.id == id)
+        self.exercises.iter().find(|e| e.id == id)
     }
 
     /// The phased plan of a condition, by condition id.
     pub fn plan(&self, condition: &str) -> Option<&'static Plan> {
-        KB.plans
-            .iter()
-            .find(|p| KB.conditions[p.condition as usize].id == condition)
+        let index = self.conditions.iter().position(|c| c.id == condition)?;
+        self.plans.iter().find(|p| p.condition as usize == index)
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     pub fn reference(&self, id: &str) -> Option<&'static Reference> {
-        KB.references.iter().find(|r| r.id == id)
+        self.references.iter().find(|r| r.id == id)
     }
 }
 

@@ -681,3 +681,31 @@ fn every_action_a_rule_can_reach_without_the_text_is_compiled_in() {
         reachable.len()
     );
 }
+
+// Issue 25: the lookups read the knowledge base they are called on, not the global one, so a
+// second knowledge base (a test's, another language's) answers for itself.
+#[test]
+fn lookups_read_the_knowledge_base_they_are_called_on() {
+    let empty = hipcheck::kb::Kb {
+        regions: &[],
+        findings: &[],
+        conditions: &[],
+        exercises: &[],
+        plans: &[],
+        references: &[],
+        ..KB.clone()
+    };
+    assert!(KB.region("side-hip").is_some() && KB.finding("fever").is_some());
+    assert!(
+        KB.condition("gluteal-tendinopathy").is_some() && KB.plan("gluteal-tendinopathy").is_some()
+    );
+    assert!(
+        KB.exercise(KB.exercises[0].id).is_some() && KB.reference(KB.references[0].id).is_some()
+    );
+    assert_eq!(empty.region("side-hip"), None);
+    assert_eq!(empty.finding("fever"), None);
+    assert_eq!(empty.condition("gluteal-tendinopathy"), None);
+    assert_eq!(empty.plan("gluteal-tendinopathy"), None);
+    assert_eq!(empty.exercise(KB.exercises[0].id), None);
+    assert_eq!(empty.reference(KB.references[0].id), None);
+}
