@@ -10,8 +10,8 @@
 //! source <condition id> <likelihood id> <name>      (ranked)
 //! plan <condition id>                                (when there is a plan)
 //! ```
-//! Fields are separated by tabs; content wording never holds a tab or a line break
-//! (tests/handoff.rs checks every vignette's lines).
+//! Fields are separated by tabs; content wording never holds a tab or a line break (`content
+//! check` refuses one: src/content/mod.rs, fixture tests/content/tab-in-wording.toml).
 
 use crate::engine::Assessment;
 

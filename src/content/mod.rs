@@ -78,9 +78,14 @@ pub fn load_dir(dir: &Path) -> Result<Content, ContentError> {
 /// Loads and validates every file of a content directory in `lang` (see [`read_in`]).
 pub fn load_dir_in(dir: &Path, lang: &'static str) -> Result<Content, ContentError> {
     let read = |name: &str| read_in(dir, lang, name);
+    let one_line = |name: &str| {
+        let table = read(name)?;
+        single_line_wording(&table, name)?;
+        Ok::<_, ContentError>(table)
+    };
     // Each file with the `[[tables]]` it may hold.
     let file = |name: &str, keys: &[&str]| {
-        let table = read(name)?;
+        let table = one_line(name)?;
         only_known_tables(&table, name, keys)?;
         Ok::<_, ContentError>(table)
     };
@@ -118,8 +123,8 @@ pub fn load_dir_in(dir: &Path, lang: &'static str) -> Result<Content, ContentErr
         )?,
         plans: entries(&plans, "plans.toml", "plan")?,
         until_seen: entries(&plans, "plans.toml", "until_seen")?,
-        safety_net: whole(read("safety_net.toml")?, "safety_net.toml")?,
-        interface: whole(read("interface.toml")?, "interface.toml")?,
+        safety_net: whole(one_line("safety_net.toml")?, "safety_net.toml")?,
+        interface: whole(one_line("interface.toml")?, "interface.toml")?,
         diagram: diagram::load(&dir.join("diagram"))?,
         lang,
     };
@@ -160,6 +165,62 @@ fn entries<T: DeserializeOwned>(
             })
         })
         .collect()
+}
+
+/// Wording is one line with no tab: the hand-off's result lines (src/handoff.rs) and the
+/// saved record are tab- and line-separated, so a tab or a line break inside a sentence would
+/// shift or cut every field after it.
+fn single_line_wording(table: &toml::Table, file: &str) -> Result<(), ContentError> {
+    fn find(value: &toml::Value, path: String) -> Option<String> {
+        match value {
+            toml::Value::String(text) => text.contains(['\t', '\n', '\r']).then_some(path),
+            toml::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| find(item, format!("{path}[{i}]"))),
+            toml::Value::Table(table) => table.iter().find_map(|(key, item)| {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                find(item, path)
+            }),
+            _ => None,
+        }
+    }
+    for (key, value) in table {
+        let entries: Vec<(String, &toml::Value)> = match value {
+            toml::Value::Array(items) if items.iter().all(toml::Value::is_table) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let entry = ["id", "condition"]
+                        .iter()
+                        .find_map(|k| item.get(k).and_then(toml::Value::as_str))
+                        .map_or_else(|| format!("{key}[{i}]"), str::to_string);
+                    (entry, item)
+                })
+                .collect(),
+            _ => vec![("(file)".to_string(), value)],
+        };
+        for (entry, item) in entries {
+            let start = if entry == "(file)" {
+                key.clone()
+            } else {
+                String::new()
+            };
+            if let Some(field) = find(item, start) {
+                return Err(ContentError::Invalid {
+                    file: file.to_string(),
+                    entry,
+                    field,
+                    message: "wording is one line: no tab or line break".to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn whole<T: DeserializeOwned>(table: toml::Table, file: &str) -> Result<T, ContentError> {
