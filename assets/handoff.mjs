@@ -26,7 +26,6 @@ export const REVIEW_WEEKS = [2, 6];
 const QUESTIONNAIRE_URL = 'urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01';
 const system = (name) => `${QUESTIONNAIRE_URL}#${name}`;
 const LEVELS = ['self-care', 'soon', 'within-days', 'same-day', 'emergency'];
-const LIKELIHOODS = ['likely', 'possible', 'less-likely'];
 /// The likelihood code system's displays, as in src/fhir.rs.
 const LIKELIHOOD_DISPLAY = { likely: 'Likely', possible: 'Possible', 'less-likely': 'Less likely' };
 const CHANGES = ['much-better', 'better', 'same', 'worse', 'much-worse'];
@@ -201,26 +200,10 @@ export function parseResult(text) {
   return LEVELS.includes(result.level) ? result : null;
 }
 
-/// The same result, read from the result screen (src/ui/steps/results.rs marks what is read:
-/// the banner's level class, .hc-reasons, each source's data-id and badge, data-plan).
-export function scrapeResult(results) {
-  const banner = results?.querySelector('.hc-banner');
-  if (!banner) return null;
-  const text = (node) => node?.textContent.trim() ?? '';
-  const level = [...banner.classList].find((c) => c.startsWith('hc-level-'))?.slice('hc-level-'.length);
-  const result = {
-    level,
-    headline: text(banner.querySelector('h3')),
-    howSoon: text(banner.querySelector('.hc-banner-facts dd')),
-    reasons: [...banner.querySelectorAll('.hc-reasons li')].map(text),
-    sources: [...results.querySelectorAll('.hc-source[data-id]')].map((source) => ({
-      id: source.dataset.id,
-      likelihood: LIKELIHOODS.find((l) => source.querySelector(`.hc-badge.hc-${l}`)) ?? 'possible',
-      name: text(source.querySelector('h4')),
-    })),
-    plan: results.dataset.plan ?? null,
-  };
-  return LEVELS.includes(result.level) ? result : null;
+/// The result the result screen carries (`data-result`, src/handoff.rs's lines): ids and
+/// levels whether or not the results text, which names the sources, has arrived.
+export function resultOf(results) {
+  return parseResult(results?.dataset.result ?? '');
 }
 
 // ---------------------------------------------------------------------------- share link
@@ -411,7 +394,8 @@ export function historyEntry(recordText, result, now = new Date(), visit = VISIT
     pain_now: record.pain_now ?? null,
     level: result.level,
     leading: result.sources[0]?.id ?? null,
-    leading_name: result.sources[0]?.name ?? null,
+    // Empty until the results text names the sources.
+    leading_name: result.sources[0]?.name || null,
     plan: result.plan,
     // The plan starts at its first phase; the person moves on using the plan's own criteria.
     phase: result.plan ? 1 : null,
@@ -752,7 +736,7 @@ function attach(slot, options) {
   try {
     const results = slot.closest('.hc-results');
     const record = options.shared?.record ?? results?.dataset.record;
-    const result = scrapeResult(results);
+    const result = resultOf(results);
     if (!record || !result) return;
     const lang = slot.closest('[lang]')?.getAttribute('lang') ?? 'en';
     const w = words(lang);
@@ -868,7 +852,7 @@ function ownView(slot, ctx, w, lang) {
       try {
         const q = await loadQuestionnaire(ctx.assets);
         // Read again: the sources may have arrived with the results text since.
-        const response = questionnaireResponse(ctx.record, scrapeResult(slot.closest('.hc-results')) ?? ctx.result, q);
+        const response = questionnaireResponse(ctx.record, resultOf(slot.closest('.hc-results')) ?? ctx.result, q);
         response.authored = today.toISOString();
         const file = `hipcheck-${date}.fhir.json`;
         download(doc, file, 'application/fhir+json', `${JSON.stringify(response, null, 2)}\n`);

@@ -5,8 +5,8 @@
 
 pub mod engine;
 mod fnv1a;
-/// What `hipcheck handoff` prints: the result as the hand-off module reads it (native only).
-#[cfg(not(target_arch = "wasm32"))]
+/// The result as the hand-off module reads it: on the result screen (`data-result`) and from
+/// `hipcheck handoff`.
 pub mod handoff;
 pub mod kb;
 pub mod record;

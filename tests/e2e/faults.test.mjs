@@ -1,7 +1,7 @@
 // Fault tests: bad saved state and a Rust panic never leave a blank widget or a broken host page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shareFragment } from '../../assets/handoff.mjs';
+import { shareFragment, parseResult } from '../../assets/handoff.mjs';
 import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions, seedSavedAnswers, walkToResult } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
@@ -180,6 +180,11 @@ test('when the after-Start text cannot load (offline, or a file from another bui
   assert.ok(await page.getByRole('heading', { name: /When to get help/ }).isVisible());
   // The possible sources are named by the results text: they wait for it (docs/safety.md H37).
   assert.equal(await page.locator('.hc-source').count(), 0);
+  // The result the hand-off reads (history, FHIR) still names its sources by id (issue 25: it
+  // was read from the screen, so the leading source was lost).
+  const carried = parseResult(await page.locator('.hc-results').getAttribute('data-result'));
+  assert.equal(carried?.level, 'self-care');
+  assert.equal(carried.sources[0]?.id, 'gluteal-tendinopathy');
   assert.equal(await page.locator('.hc-exercise').count(), 0);
   // So is the plan's advice on how much pain is OK and when to get seen.
   assert.match(await plan.textContent(), /How much pain is OK\?/);

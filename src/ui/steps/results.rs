@@ -4,6 +4,7 @@ use yew::prelude::*;
 use crate::engine::{
     assess, Against, Assessment, PlanAdvice, PlanKind, PlanPhase, RankedCondition, Reason,
 };
+use crate::handoff::result_lines;
 use crate::kb::{Derived, Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
@@ -57,9 +58,9 @@ pub fn results_step(
     let result = assess(&state.answers);
     html! {
         // The hand-off module reads the saved record (data-record: what is on screen, even when
-        // storage failed), data-plan, the banner's level class, .hc-reasons and each source's
-        // data-id (docs/architecture.md, "Hand-off").
-        <div key="results" class="hc-step hc-results" data-plan={result.plan.as_ref().map(|p| p.condition)} data-record={encode(&state.saved())}>
+        // storage failed) and the result as `hipcheck handoff` prints it (data-result), never
+        // the markup (docs/architecture.md, "Hand-off").
+        <div key="results" class="hc-step hc-results" data-record={encode(&state.saved())} data-result={result_lines(&result)}>
             // A shared check says so first (assets/handoff.mjs fills it; Yew never does).
             <div class="hc-handoff-top"></div>
             <h2 class="hc-step-heading" tabindex="-1">{ m.results_heading }</h2>
@@ -72,7 +73,6 @@ pub fn results_step(
             { sources(ui, &result) }
             { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status)) }
             { safety_net(ui, &result) }
-            // Filled by the hand-off module (src/ui/handoff.rs); Yew never renders into it.
             // Filled by the hand-off module (assets/handoff.mjs); Yew never renders into it.
             <div class="hc-handoff"></div>
             if !state.shared { { change_answers(ui, dispatch) } }
