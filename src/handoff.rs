@@ -1,5 +1,5 @@
-//! The result as the hand-off module (`assets/handoff.mjs`) reads it from the result screen, in
-//! tab-separated lines: `hipcheck handoff` prints it, so scripts/fhir-check.mjs can prove the
+//! The result as the hand-off module (`assets/handoff.mjs`) reads it from the result screen's
+//! `data-result`, in tab-separated lines: `hipcheck handoff` prints it too, so scripts/fhir-check.mjs can prove the
 //! module's FHIR export equals `hipcheck fhir` for every vignette without a browser (the e2e
 //! journeys check that the module reads the same from the screen).
 //!

@@ -33,8 +33,10 @@ impl Step {
     }
 }
 
-/// What is saved in `localStorage` (format in storage.rs). `schema` changes whenever the format
-/// or the meaning of an id changes; anything else found under the key is discarded.
+/// What is saved in `localStorage` (src/ui/storage.rs), written into share links and read by
+/// `hipcheck handoff`, in the format above. `schema` changes whenever the format or the meaning
+/// of an id changes; a record of an older schema is discarded, one of a newer schema is left
+/// alone (`is_newer`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub schema: u32,

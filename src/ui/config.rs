@@ -19,9 +19,10 @@ pub fn safe_booking_url(url: &str) -> Option<AttrValue> {
 }
 
 /// Reads and validates the clinic's settings from `element`'s attributes: `booking-url`,
-/// `booking-label`, `clinic-name`, `phone`, `lang`, `accent`, each behind `prefix` (`""` on the
-/// `<hip-check>` element, `"data-"` on the standalone page's mount point). Refusals are logged
-/// naming the attribute; the widget always starts.
+/// `booking-label`, `clinic-name`, `phone`, `accent`, and the loaders' `shared` (a share link's
+/// record), each behind `prefix` (`""` on the `<hip-check>` element, `"data-"` on the
+/// standalone page's mount point). `lang` is the loaders' business: a build has one language.
+/// Refusals are logged naming the attribute; the widget always starts.
 pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
     let attr = |name: &str| {
         element

@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::ui::messages::{catalog, Messages};
 
-/// Settings a clinic gives the widget (data attributes today, custom-element attributes later).
+/// Settings a clinic gives the widget (`data-` attributes on the standalone page's mount point,
+/// plain attributes on `<hip-check>`, the query of `iframe.html`; src/ui/config.rs reads them),
+/// and two the loaders give it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     pub booking_url: Option<AttrValue>,
