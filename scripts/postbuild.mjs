@@ -69,7 +69,6 @@ if (!LANGS.includes(LANG)) {
   console.error(`postbuild: HIPCHECK_LANG=${LANG} is not one of ${LANGS.join(', ')}`);
   process.exit(1);
 }
-const STRINGS = JSON.parse(fs.readFileSync(path.join(SOURCE, 'assets', 'page-strings.json'), 'utf8'))[LANG];
 // The languages of this output: this build's, the ones copied in, and English, which is always
 // at the top. Each one's folder, seen from this build's folder (a language not built, as in
 // `trunk serve`, has none, so nobody is sent to it).
@@ -91,6 +90,16 @@ const buildOutputs = (name) => list(wasmTarget)
     .filter((b) => b.startsWith('hipcheck-'))
     .map((b) => path.join(wasmTarget, profile, 'build', b, 'out', name)))
   .filter((candidate) => fs.existsSync(candidate));
+// The page's and the hand-off module's words in every language (content/ui.toml and
+// content/<lang>/ui.toml), written by build.rs; the newest is this build's.
+const newest = (files) => files.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+const uiWordsFile = newest(buildOutputs('ui-words.json'));
+if (!uiWordsFile) {
+  console.error(`postbuild: no ui-words.json under ${wasmTarget}`);
+  process.exit(1);
+}
+const UI_WORDS = JSON.parse(fs.readFileSync(uiWordsFile, 'utf8'));
+const STRINGS = UI_WORDS[LANG].page;
 const textsSource = buildOutputs(textsFile ?? '-')[0];
 if (!textsSource) {
   console.error(`postbuild: the wasm names ${textsFile ?? 'no results text file'}, not found under ${wasmTarget}`);
@@ -112,8 +121,7 @@ fs.writeFileSync(path.join(dir, textsFile), textsBody);
 // by build.rs: clinics' systems read it; scripts/fhir-check.mjs validates it.
 // Several build folders may hold one: the newest is this build's (scripts/fhir-check.mjs also
 // checks it equals `hipcheck fhir questionnaire`).
-const questionnaire = buildOutputs('questionnaire.json')
-  .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+const questionnaire = newest(buildOutputs('questionnaire.json'));
 if (!questionnaire) {
   console.error(`postbuild: no questionnaire.json under ${wasmTarget}`);
   process.exit(1);
@@ -126,8 +134,15 @@ const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang'
 // ---------------------------------------------------------------- hand-off module
 // assets/handoff.mjs: share link, FHIR download, history, reminder. Downloaded only when a result
 // is shown or a share link is opened, so none of it is in the first load; named by its hash.
+// Its words (every language's: the module follows the widget's `lang`) go in here.
+const WORDS_SLOT = 'export const WORDS = {};';
 const handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.mjs'), 'utf8');
-const handoffCode = await js(handoffSource);
+if (handoffSource.split(WORDS_SLOT).length !== 2) {
+  console.error(`postbuild: assets/handoff.mjs must hold '${WORDS_SLOT}' once, for its words`);
+  process.exit(1);
+}
+const handoffWords = Object.fromEntries(Object.entries(UI_WORDS).map(([lang, words]) => [lang, words.handoff]));
+const handoffCode = await js(handoffSource.replace(WORDS_SLOT, `export const WORDS = ${JSON.stringify(handoffWords)};`));
 const handoffName = `handoff-${shortHash(handoffCode)}.js`;
 write(handoffName, handoffCode);
 // styles/after-start.css: where it hurts, the one-question screen, the result and the hand-off. The
@@ -489,14 +504,14 @@ write('embed.js', await js(embed));
 // ---------------------------------------------------------------- HTML pages
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
 // index.html is written in English; another language's build puts its own words in.
-const ENGLISH = JSON.parse(fs.readFileSync(path.join(SOURCE, 'assets', 'page-strings.json'), 'utf8')).en;
+const ENGLISH = UI_WORDS.en.page;
 let indexHtml = read('index.html').toString('utf8');
 if (LANG !== 'en') {
   const before = indexHtml;
   indexHtml = indexHtml.replace(/<html lang="?en"?>/, `<html lang="${LANG}">`);
   for (const key of ['title', 'description', 'heading', 'noscript', 'demo_clinic']) {
     if (!indexHtml.includes(ENGLISH[key])) {
-      console.error(`postbuild: index.html no longer has its ${key} ('${ENGLISH[key]}'); update assets/page-strings.json`);
+      console.error(`postbuild: index.html no longer has its ${key} ('${ENGLISH[key]}'); update content/ui.toml [page]`);
       process.exit(1);
     }
     indexHtml = indexHtml.replaceAll(ENGLISH[key], STRINGS[key]);

@@ -26,6 +26,8 @@ Usage:
                                   in every language, and print what it holds
   hipcheck content strings        every wording string of ./content (with --lang, that
                                   language's), one per line
+  hipcheck content ui-words       the page's and the hand-off module's words in every
+                                  language (content/ui.toml), as the build ships them (JSON)
   --lang ID                       with any command: the wording in ID (en, es); ids, levels
                                   and scores are the same in every language
   hipcheck --help                 show this help
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         ["handoff"] | ["handoff", "-"] => run_assess(None, Output::Handoff),
         ["handoff", file] => run_assess(Some(Path::new(file)), Output::Handoff),
         ["content", "strings"] => run_content_strings(),
+        ["content", "ui-words"] => run_ui_words(),
         ["content", "check"] => run_content_check(Path::new("content")),
         ["content", "check", dir] => run_content_check(Path::new(dir)),
         _ => {
@@ -86,6 +89,21 @@ enum Output {
     Assessment,
     Fhir,
     Handoff,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_ui_words() -> ExitCode {
+    let mut all = serde_json::Map::new();
+    for lang in hipcheck::content::lang::LANGUAGES {
+        match hipcheck::content::ui_words(Path::new("content"), lang) {
+            Ok(ui) => all.insert(lang.to_string(), ui.for_scripts()),
+            Err(error) => {
+                eprintln!("hipcheck: {error}");
+                return ExitCode::from(2);
+            }
+        };
+    }
+    print_json(&all)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

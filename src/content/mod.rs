@@ -19,7 +19,7 @@ pub use error::ContentError;
 pub use model::*;
 
 /// The files of `content/`, in the order they are loaded.
-pub const CONTENT_FILES: [&str; 9] = [
+pub const CONTENT_FILES: [&str; 10] = [
     "regions.toml",
     "findings.toml",
     "conditions.toml",
@@ -29,6 +29,7 @@ pub const CONTENT_FILES: [&str; 9] = [
     "plans.toml",
     "safety_net.toml",
     "interface.toml",
+    "ui.toml",
 ];
 
 /// A content file's text, or the error naming it.
@@ -68,6 +69,14 @@ pub fn wording(dir: &Path, lang: &'static str) -> Result<Vec<String>, ContentErr
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// The interface's words in `lang` alone (`ui.toml` with `<dir>/<lang>/ui.toml` laid over it),
+/// for the build's catalog and the language switch, without loading the rest of the content.
+pub fn ui_words(dir: &Path, lang: &str) -> Result<UiWords, ContentError> {
+    let table = read_in(dir, lang, "ui.toml")?;
+    single_line_wording(&table, "ui.toml")?;
+    whole(table, "ui.toml")
 }
 
 /// Loads and validates every file of a content directory, in English.
@@ -125,6 +134,7 @@ pub fn load_dir_in(dir: &Path, lang: &'static str) -> Result<Content, ContentErr
         until_seen: entries(&plans, "plans.toml", "until_seen")?,
         safety_net: whole(one_line("safety_net.toml")?, "safety_net.toml")?,
         interface: whole(one_line("interface.toml")?, "interface.toml")?,
+        ui: whole(one_line("ui.toml")?, "ui.toml")?,
         diagram: diagram::load(&dir.join("diagram"))?,
         lang,
     };

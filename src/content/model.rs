@@ -431,8 +431,64 @@ pub struct Content {
     pub until_seen: Vec<UntilSeen>,
     pub safety_net: SafetyNet,
     pub interface: Interface,
+    pub ui: UiWords,
     /// The language of the wording (`en`, or a `content/<lang>/` laid over it).
     pub lang: &'static str,
     /// The body diagram (`content/diagram/*.svg`).
     pub diagram: crate::content::diagram::Diagram,
+}
+
+/// `ui.toml`: the interface's own words in one language. The build makes from them the widget's
+/// catalog (`src/ui/messages.rs`: each `app` key is a field of `Messages`, so a missing or
+/// unknown key fails to compile), the crash screen, and the words of the page and of the
+/// hand-off module (`for_scripts`). Keyed maps rather than fields here, so a word is added in
+/// the file and the struct only.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiWords {
+    pub app: BTreeMap<String, UiText>,
+    pub crash: CrashWords,
+    pub page: BTreeMap<String, String>,
+    pub handoff: BTreeMap<String, UiText>,
+}
+
+/// A word, or a list of them in a fixed order (step names, levels).
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum UiText {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Shown in place of every widget after a crash.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrashWords {
+    pub heading: String,
+    pub text: String,
+    pub button: String,
+}
+
+/// The widget's words the hand-off module shows too (one source: `app`).
+const SHARED_WITH_HANDOFF: [&str; 7] = [
+    "yes",
+    "no",
+    "unsure",
+    "left",
+    "right",
+    "dismiss",
+    "level_names",
+];
+
+impl UiWords {
+    /// What scripts/postbuild.mjs and the hand-off module need: `{ "page": {…}, "handoff": {…} }`.
+    pub fn for_scripts(&self) -> serde_json::Value {
+        let mut handoff = self.handoff.clone();
+        for key in SHARED_WITH_HANDOFF {
+            if let Some(word) = self.app.get(key) {
+                handoff.insert(key.to_string(), word.clone());
+            }
+        }
+        serde_json::json!({ "page": self.page, "handoff": handoff })
+    }
 }

@@ -128,8 +128,11 @@ fn frame(ui: &Ui, root: NodeRef, step: Step, content: Html) -> Html {
             <section class="hc-app" ref={root} lang={m.lang} aria-label={m.app_name}>
                 <div class="hc-header">
                     <p class="hc-brand"><span class="hc-logo" aria-hidden="true"></span>{ title }</p>
-                    // Handled by the page's loader (the other language is another build).
-                    <button type="button" class="hc-link hc-lang" lang={m.other_language.0} data-hc-lang={m.other_language.0}>{ m.other_language.1 }</button>
+                    // Every other language built, each by its own name; handled by the page's
+                    // loader (each language is another build).
+                    { for m.languages.iter().filter(|(code, _)| *code != m.lang).map(|&(code, name)| html! {
+                        <button type="button" class="hc-link hc-lang" lang={code} data-hc-lang={code}>{ name }</button>
+                    }) }
                     { progress(m, step) }
                 </div>
                 <div class="hc-main">{ content }</div>

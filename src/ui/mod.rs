@@ -5,8 +5,6 @@ mod bench;
 mod config;
 mod context;
 mod messages;
-#[cfg(hipcheck_lang = "es")]
-mod messages_es;
 mod mount;
 mod panic;
 mod results_text;

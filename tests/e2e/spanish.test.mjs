@@ -10,29 +10,19 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expectNoAxeViolations, ROOT, DIST, watchedPage, screenshot, walkToAboutPain, answerQuestions } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
-import { WORDS } from '../../assets/handoff.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST });
 const CLI = process.env.HIPCHECK_CLI ?? path.join(ROOT, 'target', 'debug', 'hipcheck');
 
-/** The string literals of a message catalog (src/ui/messages*.rs), from its static on. */
-function catalog(file, marker) {
-  const source = fs.readFileSync(path.join(ROOT, 'src', 'ui', file), 'utf8');
-  const body = source.slice(source.indexOf(marker));
-  return [...body.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\"/g, '"'));
-}
-
 /**
- * Each language's words: the interface catalog and the content. A string counts as a language's
- * own if it is long enough to be wording (not "No", "HipCheck" or a number) and the other
- * language does not use it too.
+ * Each language's words: `hipcheck content strings` lists every wording string of content/,
+ * the interface's own (content/ui.toml: the widget, the crash screen, the page, the hand-off
+ * module) included. A string counts as a language's own if it is long enough to be wording
+ * (not "No", "HipCheck" or a number) and the other language does not use it too.
  */
 function words(lang) {
-  const content = execFileSync(CLI, ['content', 'strings', '--lang', lang], { encoding: 'utf8' }).split('\n');
-  const ui = lang === 'en' ? catalog('messages.rs', 'pub static EN') : catalog('messages_es.rs', 'pub static ES');
-  const pages = Object.values(JSON.parse(fs.readFileSync(path.join(ROOT, 'assets', 'page-strings.json'), 'utf8'))[lang]);
-  const handoff = Object.values(WORDS[lang]).flat();
-  return new Set([...content, ...ui, ...pages, ...handoff].flatMap((s) => s.split(/\{\w+\}/)).map((s) => s.trim()).filter((s) => s.length >= 14));
+  const strings = execFileSync(CLI, ['content', 'strings', '--lang', lang], { encoding: 'utf8', cwd: ROOT }).split('\n');
+  return new Set(strings.flatMap((s) => s.split(/\{\w+\}/)).map((s) => s.trim()).filter((s) => s.length >= 14));
 }
 const ENGLISH = words('en');
 const SPANISH = words('es');
