@@ -47,8 +47,6 @@ fn run() -> Result<(), String> {
             content::lang::LANGUAGES
         ));
     };
-    println!("cargo:rustc-check-cfg=cfg(hipcheck_lang, values(\"en\", \"es\"))");
-    println!("cargo:rustc-cfg=hipcheck_lang=\"{built}\"");
     let languages: Vec<&'static str> = if browser {
         vec![built]
     } else {

@@ -10,8 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${1:-dist}"
 others=""
-# Every language of src/content/lang.rs but English (one definition).
-for lang in $(grep -oP 'LANGUAGES: \[&str; \d+\] = \[\K[^\]]*' src/content/lang.rs | grep -o '[a-z][a-z]' | grep -vx en); do
+# Every language but English, as the command line lists them (src/content/lang.rs's LANGUAGES,
+# one definition).
+languages=$(cargo run --quiet --offline --bin hipcheck -- content languages)
+for lang in $(grep -vx en <<<"$languages"); do
   out="target/lang-$lang"
   HIPCHECK_LANG="$lang" trunk build --offline --release --dist "$out"
   others="${others:+$others,}$lang=$PWD/$out"

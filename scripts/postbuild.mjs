@@ -63,18 +63,7 @@ const icon = one(/^icon-[0-9a-f]+\.svg$/, 'icon');
 // language's folder; embed.js carries every language's files.
 const SOURCE = process.env.TRUNK_SOURCE_DIR ?? '.';
 const LANG = process.env.HIPCHECK_LANG ?? 'en';
-// The languages are src/content/lang.rs's LANGUAGES (one definition).
-const LANGS = [...fs.readFileSync(path.join(SOURCE, 'src', 'content', 'lang.rs'), 'utf8').match(/LANGUAGES: \[&str; \d+\] = \[([^\]]*)\]/)[1].matchAll(/"([a-z]{2})"/g)].map((m) => m[1]);
-if (!LANGS.includes(LANG)) {
-  console.error(`postbuild: HIPCHECK_LANG=${LANG} is not one of ${LANGS.join(', ')}`);
-  process.exit(1);
-}
-// The languages of this output: this build's, the ones copied in, and English, which is always
-// at the top. Each one's folder, seen from this build's folder (a language not built, as in
-// `trunk serve`, has none, so nobody is sent to it).
-const OTHER_BUILDS = (process.env.HIPCHECK_LANGUAGE_BUILDS ?? '').split(',').filter(Boolean).map((entry) => entry.split('=')[0]);
-const PRESENT = LANGS.filter((l) => l === LANG || l === 'en' || (LANG === 'en' && OTHER_BUILDS.includes(l)));
-const FOLDERS = Object.fromEntries(PRESENT.map((l) => [l, l === LANG ? './' : LANG === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`]));
+// The list of languages comes with their words, below (UI_WORDS).
 
 // ---------------------------------------------------------------- results text
 // The wasm names the one file it accepts (kb::TEXTS_FILE); build.rs wrote that file into the
@@ -99,6 +88,19 @@ if (!uiWordsFile) {
   process.exit(1);
 }
 const UI_WORDS = JSON.parse(fs.readFileSync(uiWordsFile, 'utf8'));
+// The languages are src/content/lang.rs's LANGUAGES (one definition), as build.rs wrote them
+// with their words.
+const LANGS = Object.keys(UI_WORDS);
+if (!LANGS.includes(LANG)) {
+  console.error(`postbuild: HIPCHECK_LANG=${LANG} is not one of ${LANGS.join(', ')}`);
+  process.exit(1);
+}
+// The languages of this output: this build's, the ones copied in, and English, which is always
+// at the top. Each one's folder, seen from this build's folder (a language not built, as in
+// `trunk serve`, has none, so nobody is sent to it).
+const OTHER_BUILDS = (process.env.HIPCHECK_LANGUAGE_BUILDS ?? '').split(',').filter(Boolean).map((entry) => entry.split('=')[0]);
+const PRESENT = LANGS.filter((l) => l === LANG || l === 'en' || (LANG === 'en' && OTHER_BUILDS.includes(l)));
+const FOLDERS = Object.fromEntries(PRESENT.map((l) => [l, l === LANG ? './' : LANG === 'en' ? `${l}/` : l === 'en' ? '../' : `../${l}/`]));
 const STRINGS = UI_WORDS[LANG].page;
 const textsSource = buildOutputs(textsFile ?? '-')[0];
 if (!textsSource) {

@@ -26,6 +26,7 @@ Usage:
                                   in every language, and print what it holds
   hipcheck content strings        every wording string of ./content (with --lang, that
                                   language's), one per line
+  hipcheck content languages      the languages built, English first, one per line
   hipcheck content ui-words       the page's and the hand-off module's words in every
                                   language (content/ui.toml), as the build ships them (JSON)
   --lang ID                       with any command: the wording in ID (en, es); ids, levels
@@ -71,6 +72,10 @@ fn main() -> ExitCode {
         ["handoff", file] => run_assess(Some(Path::new(file)), Output::Handoff),
         ["content", "strings"] => run_content_strings(),
         ["content", "ui-words"] => run_ui_words(),
+        ["content", "languages"] => {
+            println!("{}", hipcheck::content::lang::LANGUAGES.join("\n"));
+            ExitCode::SUCCESS
+        }
         ["content", "check"] => run_content_check(Path::new("content")),
         ["content", "check", dir] => run_content_check(Path::new(dir)),
         _ => {

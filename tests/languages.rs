@@ -98,3 +98,26 @@ fn the_command_line_speaks_spanish_with_the_same_ids() {
     assert!(error.contains("--lang fr: not one of en, es"), "{error}");
     let _ = std::fs::remove_file(&answers);
 }
+
+// A language without its own escalation phrases gets none (not English's), so every line it
+// marks get_seen fails `content check` instead of being linted in another language.
+#[test]
+fn every_language_has_its_own_escalation_phrases_and_an_unknown_one_has_none() {
+    for lang in hipcheck::content::lang::LANGUAGES {
+        let (phrases, _) = hipcheck::content::lang::escalation_phrases(lang);
+        assert!(
+            phrases.len() >= 10,
+            "{lang}: {} escalation phrases",
+            phrases.len()
+        );
+    }
+    let (spanish, _) = hipcheck::content::lang::escalation_phrases("es");
+    assert!(
+        !spanish.contains(&"get seen"),
+        "Spanish is linted with its own phrases"
+    );
+    assert_eq!(
+        hipcheck::content::lang::escalation_phrases("fr"),
+        (&[][..], &[][..])
+    );
+}

@@ -335,7 +335,9 @@ fn same_numbers_and_placeholders(
     Ok(())
 }
 
-/// Phrases that read as advice to get seen or to stop, per language (CLINICAL.md rule 13).
+/// Phrases that read as advice to get seen or to stop, per language (CLINICAL.md rule 13). A
+/// language without its own has none, never English's: every line it marks `get_seen` then
+/// fails the check, so a new language cannot slip through with another language's lint.
 pub fn escalation_phrases(lang: &str) -> (&'static [&'static str], &'static [&'static str]) {
     match lang {
         "es" => (
@@ -357,7 +359,7 @@ pub fn escalation_phrases(lang: &str) -> (&'static [&'static str], &'static [&'s
             ],
             &[],
         ),
-        _ => (
+        "en" => (
             &[
                 "get seen",
                 "be seen",
@@ -383,6 +385,7 @@ pub fn escalation_phrases(lang: &str) -> (&'static [&'static str], &'static [&'s
             // Short signs count only as whole words ("999", not a year like 1999).
             &["a&e", "999", "111", "gp"],
         ),
+        _ => (&[], &[]),
     }
 }
 
