@@ -7,7 +7,7 @@ Not part of CI (about two minutes); run it after changing a property. Usage:
 """
 import subprocess, sys
 cases = [
- ("a_no_turned_into_not_sure_never_lowers_the_level", "src/engine/assess.rs",
+ ("a_no_turned_into_not_sure_never_lowers_the_level", "src/engine/scoring.rs",
   "let (against_weight, against_ids) = weigh(condition.against, facts.yes, 0);",
   "let (against_weight, against_ids) = weigh(condition.against, facts.yes, facts.unsure);",
   "'not sure' counts half against a condition again"),
@@ -15,7 +15,7 @@ cases = [
   ['any = ["groin-pain-walking-night", "pain-walking-limp"]\nrunner_only = true', 'same_as = ["groin-pain-walking-night"]\n', 'same_as = ["pain-walking-limp"]\n'],
   ['any = ["groin-pain-walking-night"]\nrunner_only = true', '', ''],
   "no twins, and the limp rule listens to the safety screen only (the old engine)"),
- ("a_possible_bone_stress_injury_is_never_self_managed", "src/engine/assess.rs",
+ ("a_possible_bone_stress_injury_is_never_self_managed", "src/engine/scoring.rs",
   "            _ => is_possible(s),", "            _ => s.raw >= LIKELY_SCORE,",
   "bone stress raises the level only when likely (the old rule)"),
  ("under_16_never_gets_a_loading_plan_and_hip_pain_is_seen", "content/red_flags.toml",
@@ -28,11 +28,11 @@ cases = [
  ("a_red_flag_yes_never_lowers_the_triage_level", "content/conditions.toml",
   'for = { side-hip = 5, outer-thigh = 2, buttock = 1,', 'for = { fall = 10, side-hip = 5, outer-thigh = 2, buttock = 1,',
   "a fall counts for gluteal tendinopathy (self-care), so it can overtake a soon condition"),
- ("the_sources_agree_with_the_level", "src/engine/assess.rs",
-  "    let sources = sources_of(&fired, &facts);",
+ ("the_sources_agree_with_the_level", "src/engine/scoring.rs",
+  "    let sources = sources_of(fired, facts);",
   "    let sources = Sources::default();",
   "the ranking no longer follows the rules' sources (the engine before issue 21)"),
- ("every_sentence_fits_the_person", "src/engine/assess.rs",
+ ("every_sentence_fits_the_person", "src/engine/facts.rs",
   "            Some(s.text.get()).filter(|text| s.only & !audiences == 0 && !text.is_empty())",
   "            Some(s.text.get()).filter(|text| !text.is_empty())",
   "every sentence shown to everyone (no audience filter)"),

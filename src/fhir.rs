@@ -38,7 +38,36 @@ fn likelihood_display(code: &str) -> &'static str {
     }
 }
 
+/// The completed check: the answers as the Questionnaire's items, and the result contained.
 pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
+    json!({
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": format!("{QUESTIONNAIRE_URL}|{QUESTIONNAIRE_VERSION}"),
+        "status": "completed",
+        "contained": [risk_assessment(result)],
+        "extension": [{ "url": result_extension(), "valueReference": { "reference": "#result" } }],
+        "item": answer_groups(answers)
+    })
+}
+
+/// The answers in the Questionnaire's groups; a group with nothing answered is left out.
+fn answer_groups(answers: &Answers) -> Vec<Value> {
+    let group = |link_id: &str, items: Vec<Value>| {
+        (!items.is_empty()).then(|| json!({ "linkId": link_id, "item": items }))
+    };
+    [
+        group("about", about_items(answers)),
+        group("where", region_items(answers)),
+        group("about-pain", pain_items(answers)),
+        group("findings", finding_items(answers)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Age, sex and whether the person runs (which always has a value: it defaults to yes).
+fn about_items(answers: &Answers) -> Vec<Value> {
     let mut about = Vec::new();
     if let Some(age) = answers.age {
         about.push(item("age", vec![json!({ "valueInteger": age })]));
@@ -51,9 +80,12 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
         "runner",
         vec![json!({ "valueBoolean": answers.runner })],
     ));
+    about
+}
 
-    let regions: Vec<Value> = KB
-        .regions
+/// One item per painful region, in the knowledge base's order, answered with its sides.
+fn region_items(answers: &Answers) -> Vec<Value> {
+    KB.regions
         .iter()
         .filter_map(|region| {
             let sides: Vec<Value> = [Side::Left, Side::Right]
@@ -71,8 +103,11 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
                 .collect();
             (!sides.is_empty()).then(|| item(region.id, sides))
         })
-        .collect();
+        .collect()
+}
 
+/// How bad the pain is now, how long it has lasted, and how it began.
+fn pain_items(answers: &Answers) -> Vec<Value> {
     let mut pain = Vec::new();
     if let Some(now) = answers.pain_now {
         pain.push(item("pain_now", vec![json!({ "valueInteger": now })]));
@@ -91,8 +126,12 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
         };
         pain.push(item("onset", vec![coded("onset", code, code)]));
     }
+    pain
+}
 
-    let findings: Vec<Value> = answers
+/// Each question answered, in the answers' own order.
+fn finding_items(answers: &Answers) -> Vec<Value> {
+    answers
         .findings
         .iter()
         .map(|(id, response)| {
@@ -103,21 +142,32 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
             };
             item(id, vec![coded("answer", code, display)])
         })
-        .collect();
+        .collect()
+}
 
-    let group = |link_id: &str, items: Vec<Value>| {
-        (!items.is_empty()).then(|| json!({ "linkId": link_id, "item": items }))
-    };
-    let items: Vec<Value> = [
-        group("about", about),
-        group("where", regions),
-        group("about-pain", pain),
-        group("findings", findings),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+/// The result as a `RiskAssessment`: the level first, with the reasons as its rationale, then
+/// each ranked condition with its likelihood.
+fn risk_assessment(result: &Assessment) -> Value {
+    let mut predictions = vec![level_prediction(result)];
+    predictions.extend(result.conditions.iter().map(|c| {
+        let likelihood = c.likelihood.id();
+        json!({
+            "outcome": { "coding": [{ "system": system("condition"), "code": c.id, "display": c.name.get() }], "text": c.name.get() },
+            "qualitativeRisk": { "coding": [{ "system": system("likelihood"), "code": likelihood, "display": likelihood_display(likelihood) }] }
+        })
+    }));
+    json!({
+        "resourceType": "RiskAssessment",
+        "id": "result",
+        "status": "final",
+        "subject": { "display": "The person who completed this self-check" },
+        "method": { "text": "HipCheck self-check (assessment contract 1): not a diagnosis" },
+        "prediction": predictions
+    })
+}
 
+/// The level, with its headline and how soon, and the reasons' sentences as the rationale.
+fn level_prediction(result: &Assessment) -> Value {
     let level = result.triage.level.id();
     let reasons: Vec<String> = result
         .triage
@@ -126,34 +176,11 @@ pub fn questionnaire_response(answers: &Answers, result: &Assessment) -> Value {
         .iter()
         .filter_map(|r| r.text())
         .collect();
-    let mut predictions = vec![json!({
+    json!({
         "outcome": {
             "coding": [{ "system": system("level"), "code": level, "display": result.triage.headline }],
             "text": format!("{}: {}", result.triage.headline, result.triage.how_soon)
         },
         "rationale": reasons.join(" ")
-    })];
-    predictions.extend(result.conditions.iter().map(|c| {
-        let likelihood = c.likelihood.id();
-        json!({
-            "outcome": { "coding": [{ "system": system("condition"), "code": c.id, "display": c.name.get() }], "text": c.name.get() },
-            "qualitativeRisk": { "coding": [{ "system": system("likelihood"), "code": likelihood, "display": likelihood_display(likelihood) }] }
-        })
-    }));
-    let risk = json!({
-        "resourceType": "RiskAssessment",
-        "id": "result",
-        "status": "final",
-        "subject": { "display": "The person who completed this self-check" },
-        "method": { "text": "HipCheck self-check (assessment contract 1): not a diagnosis" },
-        "prediction": predictions
-    });
-    json!({
-        "resourceType": "QuestionnaireResponse",
-        "questionnaire": format!("{QUESTIONNAIRE_URL}|{QUESTIONNAIRE_VERSION}"),
-        "status": "completed",
-        "contained": [risk],
-        "extension": [{ "url": result_extension(), "valueReference": { "reference": "#result" } }],
-        "item": items
     })
 }

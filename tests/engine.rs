@@ -7,9 +7,9 @@ use std::process::Command;
 
 mod common;
 
-use hipcheck::content::{load_dir, ContentError};
+use hipcheck::content::{load_dir, Content, ContentError, Line};
 use hipcheck::engine::{assess, parse_answers, AnswersError, PlanKind, Response};
-use hipcheck::kb::{Derived, Level, KB};
+use hipcheck::kb::{Derived, Level, Text, KB};
 
 fn field_of(json: &str) -> String {
     match parse_answers(json) {
@@ -396,23 +396,49 @@ fn finding_answers_stay_sorted_and_a_repeated_key_keeps_the_last_answer() {
 /// is compiled in exactly when its editor marked it `get_seen` (CLINICAL.md rule 13).
 #[test]
 fn every_results_text_resolves_to_its_own_content() {
-    use hipcheck::content::Line;
-    use hipcheck::kb::Text;
     let content = load_dir(std::path::Path::new("content")).unwrap();
-    let same = |handle: Text, line: &Line| {
-        assert_eq!(handle.get(), line.text);
-        assert_eq!(
-            handle.is_compiled_in(),
-            line.get_seen,
-            "compiled in only when marked: {}",
-            line.text
-        );
-    };
-    let all_same = |handles: &[Text], lines: &[Line]| {
-        assert_eq!(handles.len(), lines.len());
-        handles.iter().zip(lines).for_each(|(h, l)| same(*h, l));
-    };
     assert!(hipcheck::texts::installed());
+    findings_resolve(&content);
+    // A condition's summary shows only beside its name, which waits for the text: deferred
+    // whatever its mark.
+    for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
+        assert_eq!(kb.summary.get(), source.summary.text);
+        assert!(!kb.summary.is_compiled_in(), "{}", source.id);
+    }
+    for (kb, source) in KB.references.iter().zip(&content.references) {
+        assert_eq!(kb.citation.get(), source.citation);
+    }
+    exercises_resolve(&content);
+    plans_resolve(&content);
+    assert_eq!(KB.conditions.len(), content.conditions.len());
+    assert_eq!(KB.references.len(), content.references.len());
+    assert_eq!(KB.exercises.len(), content.exercises.len());
+    assert_eq!(KB.plans.len(), content.plans.len());
+    for (kb, source) in KB.plans.iter().zip(&content.plans) {
+        assert_eq!(kb.phases.len(), source.phases.len());
+    }
+}
+
+/// The handle gives the line's words, and is compiled in exactly when the line is marked.
+fn same_line(handle: Text, line: &Line) {
+    assert_eq!(handle.get(), line.text);
+    assert_eq!(
+        handle.is_compiled_in(),
+        line.get_seen,
+        "compiled in only when marked: {}",
+        line.text
+    );
+}
+
+fn same_lines(handles: &[Text], lines: &[Line]) {
+    assert_eq!(handles.len(), lines.len());
+    handles
+        .iter()
+        .zip(lines)
+        .for_each(|(h, l)| same_line(*h, l));
+}
+
+fn findings_resolve(content: &Content) {
     for (kb, source) in KB.findings.iter().zip(&content.findings) {
         if source.replaced_by.is_empty() {
             assert_eq!(kb.help.get(), source.help, "{}", source.id);
@@ -435,38 +461,35 @@ fn every_results_text_resolves_to_its_own_content() {
         );
         assert_eq!(kb.label.get(), source.label, "{}", source.id);
     }
-    // A condition's summary shows only beside its name, which waits for the text: deferred
-    // whatever its mark.
-    for (kb, source) in KB.conditions.iter().zip(&content.conditions) {
-        assert_eq!(kb.summary.get(), source.summary.text);
-        assert!(!kb.summary.is_compiled_in(), "{}", source.id);
-    }
-    for (kb, source) in KB.references.iter().zip(&content.references) {
-        assert_eq!(kb.citation.get(), source.citation);
-    }
+}
+
+fn exercises_resolve(content: &Content) {
     for (kb, source) in KB.exercises.iter().zip(&content.exercises) {
         assert_eq!(kb.name.get(), source.name);
         assert_eq!(
             kb.also_called.map(|t| t.get()),
             source.also_called.as_deref()
         );
-        all_same(kb.steps, &source.steps);
-        same(kb.dosage, &source.dosage);
-        all_same(kb.cues, &source.cues);
-        all_same(kb.avoid, &source.avoid);
+        same_lines(kb.steps, &source.steps);
+        same_line(kb.dosage, &source.dosage);
+        same_lines(kb.cues, &source.cues);
+        same_lines(kb.avoid, &source.avoid);
         assert_eq!(kb.pose.description.get(), source.pose.description);
         assert_eq!(
             kb.pose.drawing.get(),
             hipcheck::content::figure::drawing(&source.pose)
         );
     }
+}
+
+fn plans_resolve(content: &Content) {
     for (kb, source) in KB.plans.iter().zip(&content.plans) {
-        same(kb.summary, &source.summary);
-        same(kb.expected_course, &source.expected_course);
-        all_same(kb.education, &source.education);
-        all_same(kb.avoid, &source.avoid);
-        all_same(kb.cross_training, &source.cross_training);
-        all_same(kb.return_to_run, &source.return_to_run);
+        same_line(kb.summary, &source.summary);
+        same_line(kb.expected_course, &source.expected_course);
+        same_lines(kb.education, &source.education);
+        same_lines(kb.avoid, &source.avoid);
+        same_lines(kb.cross_training, &source.cross_training);
+        same_lines(kb.return_to_run, &source.return_to_run);
         assert_eq!(kb.review.get(), source.review);
         let citations: Vec<&str> = source
             .references
@@ -480,17 +503,10 @@ fn every_results_text_resolves_to_its_own_content() {
         );
         for (phase, source) in kb.phases.iter().zip(&source.phases) {
             assert_eq!(phase.name.get(), source.name);
-            same(phase.timing, &source.timing);
-            same(phase.goal, &source.goal);
-            all_same(phase.move_on, &source.move_on);
+            same_line(phase.timing, &source.timing);
+            same_line(phase.goal, &source.goal);
+            same_lines(phase.move_on, &source.move_on);
         }
-    }
-    assert_eq!(KB.conditions.len(), content.conditions.len());
-    assert_eq!(KB.references.len(), content.references.len());
-    assert_eq!(KB.exercises.len(), content.exercises.len());
-    assert_eq!(KB.plans.len(), content.plans.len());
-    for (kb, source) in KB.plans.iter().zip(&content.plans) {
-        assert_eq!(kb.phases.len(), source.phases.len());
     }
 }
 

@@ -49,93 +49,156 @@ fn load() -> Vec<Vignette> {
         .collect()
 }
 
+/// What the suite counts across the cases.
+#[derive(Default)]
+struct Tally {
+    triage_ok: usize,
+    under: usize,
+    /// Under-triaged where the expected level is within-days or above, or a red flag is
+    /// expected among the reasons: the cases that must never be under-triaged.
+    red_flag_under: usize,
+    over: usize,
+    /// Cases with an expected leading condition.
+    ranked: usize,
+    first_ok: usize,
+    top3_ok: usize,
+}
+
 fn main() {
     let vignettes = load();
     let mut failures: Vec<String> = Vec::new();
-    let (mut triage_ok, mut under, mut red_flag_under, mut over) = (0, 0, 0, 0);
-    let (mut ranked, mut first_ok, mut top3_ok) = (0, 0, 0);
+    let mut tally = Tally::default();
     for v in &vignettes {
-        let answers = match parse_answers(&v.answers.to_string()) {
-            Ok(a) => a,
-            Err(e) => {
-                failures.push(format!("{}: answers refused: {e}", v.id));
-                continue;
-            }
-        };
-        let result: Assessment = assess(&answers);
-        let Some(expected) = Level::from_id(&v.expect.triage) else {
-            failures.push(format!(
-                "{}: unknown expected level {}",
-                v.id, v.expect.triage
-            ));
-            continue;
-        };
-        let got = result.triage.level;
-        if got == expected {
-            triage_ok += 1;
-        } else if got < expected {
-            under += 1;
-            if expected >= Level::WithinDays || !v.expect.reasons_include.is_empty() {
-                red_flag_under += 1;
-            }
-            println!(
-                "  UNDER  {:<8} expected {:<11} got {:<11} {}",
-                v.id,
-                expected.id(),
-                got.id(),
-                v.title
-            );
-        } else {
-            over += 1;
-            println!(
-                "  over   {:<8} expected {:<11} got {:<11} {}",
-                v.id,
-                expected.id(),
-                got.id(),
-                v.title
-            );
-        }
-        for reason in &v.expect.reasons_include {
-            if !result
-                .triage
-                .reasons
-                .0
-                .iter()
-                .any(|r| r.id() == Some(reason.as_str()) || r.text().as_deref() == Some(reason))
-            {
-                failures.push(format!(
-                    "{}: reason '{reason}' missing from {:?}",
-                    v.id, result.triage.reasons
-                ));
-            }
-        }
-        if v.expect.no_conditions && !result.conditions.is_empty() {
-            failures.push(format!(
-                "{}: expected no conditions, got {:?}",
-                v.id, result.conditions[0].id
-            ));
-        }
-        if result.triage.level == Level::Emergency && result.plan.is_some() {
-            failures.push(format!("{}: an emergency result carries a plan", v.id));
-        }
-        if let Some(condition) = &v.expect.condition {
-            ranked += 1;
-            let ids: Vec<&str> = result.conditions.iter().map(|c| c.id).collect();
-            if ids.first() == Some(&condition.as_str()) {
-                first_ok += 1;
-            } else {
-                println!(
-                    "  rank   {:<8} expected {condition} first, got {:?}",
-                    v.id,
-                    &ids[..ids.len().min(3)]
-                );
-            }
-            if ids.iter().take(3).any(|id| id == condition) {
-                top3_ok += 1;
-            }
-        }
+        check(v, &mut tally, &mut failures);
     }
     let n = vignettes.len();
+    let rates = report(n, &tally);
+    failures.extend(below_the_bars(n, &tally, rates));
+    if !failures.is_empty() {
+        for failure in &failures {
+            eprintln!("FAIL {failure}");
+        }
+        std::process::exit(1);
+    }
+}
+
+/// Assesses one case and counts it; a case that cannot be scored is a failure.
+fn check(v: &Vignette, tally: &mut Tally, failures: &mut Vec<String>) {
+    let answers = match parse_answers(&v.answers.to_string()) {
+        Ok(a) => a,
+        Err(e) => {
+            failures.push(format!("{}: answers refused: {e}", v.id));
+            return;
+        }
+    };
+    let result: Assessment = assess(&answers);
+    let Some(expected) = Level::from_id(&v.expect.triage) else {
+        failures.push(format!(
+            "{}: unknown expected level {}",
+            v.id, v.expect.triage
+        ));
+        return;
+    };
+    count_triage(v, expected, result.triage.level, tally);
+    failures.extend(expectations_missed(v, &result));
+    if let Some(condition) = &v.expect.condition {
+        count_ranking(v, condition, &result, tally);
+    }
+}
+
+fn count_triage(v: &Vignette, expected: Level, got: Level, tally: &mut Tally) {
+    if got == expected {
+        tally.triage_ok += 1;
+    } else if got < expected {
+        tally.under += 1;
+        if expected >= Level::WithinDays || !v.expect.reasons_include.is_empty() {
+            tally.red_flag_under += 1;
+        }
+        println!(
+            "  UNDER  {:<8} expected {:<11} got {:<11} {}",
+            v.id,
+            expected.id(),
+            got.id(),
+            v.title
+        );
+    } else {
+        tally.over += 1;
+        println!(
+            "  over   {:<8} expected {:<11} got {:<11} {}",
+            v.id,
+            expected.id(),
+            got.id(),
+            v.title
+        );
+    }
+}
+
+/// The case's own expectations the result misses: reasons, no conditions, no plan at an
+/// emergency.
+fn expectations_missed(v: &Vignette, result: &Assessment) -> Vec<String> {
+    let mut missed = Vec::new();
+    for reason in &v.expect.reasons_include {
+        if !result
+            .triage
+            .reasons
+            .0
+            .iter()
+            .any(|r| r.id() == Some(reason.as_str()) || r.text().as_deref() == Some(reason))
+        {
+            missed.push(format!(
+                "{}: reason '{reason}' missing from {:?}",
+                v.id, result.triage.reasons
+            ));
+        }
+    }
+    if v.expect.no_conditions && !result.conditions.is_empty() {
+        missed.push(format!(
+            "{}: expected no conditions, got {:?}",
+            v.id, result.conditions[0].id
+        ));
+    }
+    if result.triage.level == Level::Emergency && result.plan.is_some() {
+        missed.push(format!("{}: an emergency result carries a plan", v.id));
+    }
+    missed
+}
+
+fn count_ranking(v: &Vignette, condition: &str, result: &Assessment, tally: &mut Tally) {
+    tally.ranked += 1;
+    let ids: Vec<&str> = result.conditions.iter().map(|c| c.id).collect();
+    if ids.first() == Some(&condition) {
+        tally.first_ok += 1;
+    } else {
+        println!(
+            "  rank   {:<8} expected {condition} first, got {:?}",
+            v.id,
+            &ids[..ids.len().min(3)]
+        );
+    }
+    if ids.iter().take(3).any(|id| *id == condition) {
+        tally.top3_ok += 1;
+    }
+}
+
+/// The suite's rates, as fractions.
+#[derive(Clone, Copy)]
+struct Rates {
+    triage_accuracy: f64,
+    correct_first: f64,
+    top3: f64,
+}
+
+/// Prints the rates over `n` cases, and returns them.
+fn report(n: usize, tally: &Tally) -> Rates {
+    let Tally {
+        triage_ok,
+        under,
+        red_flag_under,
+        over,
+        ranked,
+        first_ok,
+        top3_ok,
+    } = *tally;
     let rate = |ok: usize, of: usize| if of == 0 { 1.0 } else { ok as f64 / of as f64 };
     let triage_accuracy = rate(triage_ok, n);
     let correct_first = rate(first_ok, ranked);
@@ -154,40 +217,45 @@ fn main() {
         "correct in top 3:       {:.1} % ({top3_ok}/{ranked})",
         top3 * 100.0
     );
+    Rates {
+        triage_accuracy,
+        correct_first,
+        top3,
+    }
+}
 
+/// The safety and accuracy bars the suite falls below.
+fn below_the_bars(n: usize, tally: &Tally, rates: Rates) -> Vec<String> {
+    let mut failures = Vec::new();
     if n < 60 {
         failures.push(format!("only {n} vignettes; the suite needs at least 60"));
     }
-    if red_flag_under > 0 {
+    if tally.red_flag_under > 0 {
         failures.push(format!(
-            "{red_flag_under} red-flag or urgent cases under-triaged (must be 0)"
+            "{} red-flag or urgent cases under-triaged (must be 0)",
+            tally.red_flag_under
         ));
     }
-    if triage_accuracy < MIN_TRIAGE_ACCURACY {
+    if rates.triage_accuracy < MIN_TRIAGE_ACCURACY {
         failures.push(format!(
             "triage accuracy {:.1} % below {:.0} %",
-            triage_accuracy * 100.0,
+            rates.triage_accuracy * 100.0,
             MIN_TRIAGE_ACCURACY * 100.0
         ));
     }
-    if correct_first < MIN_CORRECT_FIRST {
+    if rates.correct_first < MIN_CORRECT_FIRST {
         failures.push(format!(
             "correct-first {:.1} % below {:.0} %",
-            correct_first * 100.0,
+            rates.correct_first * 100.0,
             MIN_CORRECT_FIRST * 100.0
         ));
     }
-    if top3 < MIN_TOP_3 {
+    if rates.top3 < MIN_TOP_3 {
         failures.push(format!(
             "top-3 {:.1} % below {:.0} %",
-            top3 * 100.0,
+            rates.top3 * 100.0,
             MIN_TOP_3 * 100.0
         ));
     }
-    if !failures.is_empty() {
-        for failure in &failures {
-            eprintln!("FAIL {failure}");
-        }
-        std::process::exit(1);
-    }
+    failures
 }

@@ -9,11 +9,13 @@
 //! this at all (the UI asks every one that applies).
 
 use super::answers::Answers;
-use super::assess::{
-    assess, bit, condition_standing, fire_rules, rule_fires, stable_sort_by, Facts, PlanKind,
-    MIN_LISTED_SCORE, POSSIBLE_SCORE, UNSURE_FACTOR,
-};
+use super::assess::assess;
+use super::facts::{bit, Facts};
+use super::plan::PlanKind;
 use super::questions::symptom_questions;
+use super::scoring::{condition_standing, MIN_LISTED_SCORE, POSSIBLE_SCORE, UNSURE_FACTOR};
+use super::stable_sort::stable_sort_by;
+use super::triage::{fire_rules, rule_fires};
 use crate::kb::{Condition, FactSet, Finding, FindingKind, Level, KB};
 
 /// What the interview should do next.
@@ -57,7 +59,7 @@ struct Range {
     lo: f32,
     hi: f32,
     /// The least its floor (every "not sure" as "no") can be: how surely it blocks a rival
-    /// `soon` condition from leading (`could_lead` in assess.rs).
+    /// `soon` condition from leading (`could_lead` in scoring.rs).
     floor_lo: f32,
     /// Listed whatever the remaining answers, with a hallmark answered yes.
     blocks_for_sure: bool,

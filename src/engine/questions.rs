@@ -4,7 +4,7 @@
 //! asked; nothing here skips one for brevity.
 
 use super::answers::{Answers, Response, Sex};
-use super::assess::UNDER_16;
+use super::facts::UNDER_16;
 use crate::kb::{Finding, FindingKind, Level, Recency, KB};
 
 /// What "is this check for someone under 16?" tells us when no age was given.

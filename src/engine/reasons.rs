@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::kb::{Level, Text, KB};
 
-use super::assess::Likelihood;
+use super::scoring::Likelihood;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::engine::{Answers, Side};
 use crate::kb::{MapPicture, MapTarget, View, KB};
 use crate::ui::context::use_ui;
+use crate::ui::messages::Messages;
 
 #[derive(Properties, PartialEq)]
 pub struct BodyMapProps {
@@ -42,24 +43,79 @@ fn side_of(target: &MapTarget) -> Side {
     }
 }
 
-#[function_component(BodyMap)]
-pub fn body_map(props: &BodyMapProps) -> Html {
-    let ui = use_ui();
-    let m = ui.m;
-    // The targets under the pointer and with focus (a tapped one keeps focus): the name of
-    // the first is shown and the legend marks it.
-    let hovered = use_state_eq(|| None::<usize>);
-    let focused = use_state_eq(|| None::<usize>);
-    // Whichever moved last: a keyboard user with the mouse resting on the picture sees the
-    // name of the area they tabbed to.
-    let focus_last = use_state_eq(|| false);
-    let active = if *focus_last {
-        focused.or(*hovered)
-    } else {
-        hovered.or(*focused)
-    };
-    let picture = picture(props.view, props.side_view);
-    let (caption, left_label, right_label, front_word) = match (props.view, props.side_view) {
+/// The targets under the pointer and with focus (a tapped one keeps focus): the name of the
+/// first is shown and the legend marks it.
+struct Attention {
+    hovered: UseStateHandle<Option<usize>>,
+    focused: UseStateHandle<Option<usize>>,
+    /// Whichever moved last: a keyboard user with the mouse resting on the picture sees the
+    /// name of the area they tabbed to.
+    focus_last: UseStateHandle<bool>,
+}
+
+#[hook]
+fn use_attention() -> Attention {
+    Attention {
+        hovered: use_state_eq(|| None::<usize>),
+        focused: use_state_eq(|| None::<usize>),
+        focus_last: use_state_eq(|| false),
+    }
+}
+
+impl Attention {
+    /// The target whose name is shown.
+    fn active(&self) -> Option<usize> {
+        if *self.focus_last {
+            self.focused.or(*self.hovered)
+        } else {
+            self.hovered.or(*self.focused)
+        }
+    }
+
+    /// Target `i` coming under the pointer (`on`) or leaving it.
+    fn hover(&self, i: usize, on: bool) -> Callback<MouseEvent> {
+        self.track(&self.hovered, false, i, on)
+            .reform(|e: MouseEvent| e.into())
+    }
+
+    /// Target `i` taking the focus (`on`) or losing it.
+    fn focus(&self, i: usize, on: bool) -> Callback<FocusEvent> {
+        self.track(&self.focused, true, i, on)
+            .reform(|e: FocusEvent| e.into())
+    }
+
+    // One callback type for pointer and focus, each event reformed into it: a closure generic
+    // over the event would be compiled once for each.
+    fn track(
+        &self,
+        state: &UseStateHandle<Option<usize>>,
+        by_focus: bool,
+        i: usize,
+        on: bool,
+    ) -> Callback<Event> {
+        let state = state.clone();
+        let focus_last = self.focus_last.clone();
+        Callback::from(move |_: Event| {
+            state.set(on.then_some(i));
+            if on {
+                focus_last.set(by_focus);
+            }
+        })
+    }
+}
+
+/// What the picture says around the body in one view.
+struct ViewWords {
+    caption: &'static str,
+    /// Whose side each edge of the picture is.
+    left: &'static str,
+    right: &'static str,
+    /// In the side view, the word for the way the person faces and where it goes.
+    front: Option<(&'static str, i32)>,
+}
+
+fn view_words(m: &'static Messages, view: View, side_view: Side) -> ViewWords {
+    let (caption, left, right, front) = match (view, side_view) {
         // Front: we face the person, so their right is on our left.
         (View::Front, _) => (m.seen_from_front, m.your_right, m.your_left, None),
         (View::Back, _) => (m.seen_from_behind, m.your_left, m.your_right, None),
@@ -76,92 +132,131 @@ pub fn body_map(props: &BodyMapProps) -> Html {
             Some((m.front_on_left, 70)),
         ),
     };
-    // The body under the targets; bones, folds and marks over them, so the landmarks stay
-    // visible through a picked area.
-    let layer = |over: bool| {
-        let paths = picture.drawing.get().split('|').filter_map(move |field| {
-            let (code, d) = field.split_once(':')?;
-            let class = match code {
-                "b" => "hc-body",
-                "t" => "hc-thumb",
-                "l" => "hc-thumb-leg",
-                "o" => "hc-bone",
-                "f" => "hc-fold",
-                _ => "hc-mark",
-            };
-            (matches!(code, "o" | "f" | "m") == over).then(|| html! { <path {class} {d} /> })
-        });
-        html! { <g class="hc-map-lines" aria-hidden="true">{ for paths }</g> }
+    ViewWords {
+        caption,
+        left,
+        right,
+        front,
+    }
+}
+
+/// The body under the targets (`over` false); bones, folds and marks over them (`over` true),
+/// so the landmarks stay visible through a picked area.
+fn lines_layer(picture: &'static MapPicture, over: bool) -> Html {
+    let paths = picture.drawing.get().split('|').filter_map(move |field| {
+        let (code, d) = field.split_once(':')?;
+        let class = match code {
+            "b" => "hc-body",
+            "t" => "hc-thumb",
+            "l" => "hc-thumb-leg",
+            "o" => "hc-bone",
+            "f" => "hc-fold",
+            _ => "hc-mark",
+        };
+        (matches!(code, "o" | "f" | "m") == over).then(|| html! { <path {class} {d} /> })
+    });
+    html! { <g class="hc-map-lines" aria-hidden="true">{ for paths }</g> }
+}
+
+/// Target `i`: one region on one side, a toggle that names itself to assistive technology.
+fn region_target(
+    props: &BodyMapProps,
+    m: &'static Messages,
+    attention: &Attention,
+    i: usize,
+    t: &'static MapTarget,
+) -> Html {
+    let Some(region) = KB.regions.get(usize::from(t.region)) else {
+        return Html::default();
     };
-    let targets = picture.targets.iter().enumerate().map(|(i, t)| {
-        let Some(region) = KB.regions.get(usize::from(t.region)) else {
-            return Html::default();
-        };
-        let side = side_of(t);
-        let id = region.id;
-        let pressed = props.answers.has_pain(id, side);
-        let (outline, tick) = t.shape.get().split_once('|').unwrap_or_default();
-        let onclick = props.ontoggle.reform(move |_: MouseEvent| (id, side));
-        let onkeydown = {
-            let ontoggle = props.ontoggle.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    ontoggle.emit((id, side));
-                }
-            })
-        };
-        let show = |state: &UseStateHandle<Option<usize>>, on: bool, by_focus: bool| {
-            let state = state.clone();
-            let focus_last = focus_last.clone();
-            Callback::from(move |_: Event| {
-                state.set(on.then_some(i));
-                if on {
-                    focus_last.set(by_focus);
-                }
-            })
-        };
-        html! {
-            <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
-                aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
-                onmouseenter={show(&hovered, true, false).reform(|e: MouseEvent| e.into())} onmouseleave={show(&hovered, false, false).reform(|e: MouseEvent| e.into())}
-                onfocus={show(&focused, true, true).reform(|e: FocusEvent| e.into())} onblur={show(&focused, false, true).reform(|e: FocusEvent| e.into())}
-                data-region={id} data-side={if t.left { "left" } else { "right" }}>
-                <path class="hc-region-shape" d={outline} />
-                if pressed { <path class="hc-tick" d={tick} /> }
-            </g>
-        }
-    });
-    let name = active.and_then(|i| {
-        let t = picture.targets.get(i)?;
-        let region = KB.regions.get(usize::from(t.region))?;
-        let pressed = props.answers.has_pain(region.id, side_of(t));
-        Some(html! {
-            <text class="hc-region-name" x="160" y={t.label_y.to_string()} aria-hidden="true">
-                { if pressed { "✓ " } else { "" } }{ region.label }
-            </text>
+    let side = side_of(t);
+    let id = region.id;
+    let pressed = props.answers.has_pain(id, side);
+    let (outline, tick) = t.shape.get().split_once('|').unwrap_or_default();
+    let onclick = props.ontoggle.reform(move |_: MouseEvent| (id, side));
+    let onkeydown = {
+        let ontoggle = props.ontoggle.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                ontoggle.emit((id, side));
+            }
         })
-    });
+    };
+    html! {
+        <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
+            aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
+            onmouseenter={attention.hover(i, true)} onmouseleave={attention.hover(i, false)}
+            onfocus={attention.focus(i, true)} onblur={attention.focus(i, false)}
+            data-region={id} data-side={if t.left { "left" } else { "right" }}>
+            <path class="hc-region-shape" d={outline} />
+            if pressed { <path class="hc-tick" d={tick} /> }
+        </g>
+    }
+}
+
+/// The name of the active target beside it, ticked when picked.
+fn active_name(
+    picture: &'static MapPicture,
+    answers: &Answers,
+    active: Option<usize>,
+) -> Option<Html> {
+    let t = picture.targets.get(active?)?;
+    let region = KB.regions.get(usize::from(t.region))?;
+    let pressed = answers.has_pain(region.id, side_of(t));
+    Some(html! {
+        <text class="hc-region-name" x="160" y={t.label_y.to_string()} aria-hidden="true">
+            { if pressed { "✓ " } else { "" } }{ region.label }
+        </text>
+    })
+}
+
+/// The legend's entries in the picture's order, top to bottom: each region once (the targets
+/// of its two sides are neighbours), the active one marked.
+fn legend_entries(
+    picture: &'static MapPicture,
+    active: Option<usize>,
+) -> impl Iterator<Item = Html> {
     let active_region = active
         .and_then(|i| picture.targets.get(i))
         .map(|t| t.region);
-    // In the picture's order, top to bottom: each region once (the targets of its two sides
-    // are neighbours).
-    let legend = picture
+    picture
         .targets
         .iter()
         .enumerate()
         .filter(|&(i, t)| i == 0 || picture.targets[i - 1].region != t.region)
-        .filter_map(|(_, t)| {
+        .filter_map(move |(_, t)| {
             let region = KB.regions.get(usize::from(t.region))?;
             let here = active_region == Some(t.region);
             Some(html! { <li class={here.then_some("hc-here")}>{ region.label }</li> })
-        });
+        })
+}
+
+#[function_component(BodyMap)]
+pub fn body_map(props: &BodyMapProps) -> Html {
+    let ui = use_ui();
+    let m = ui.m;
+    let attention = use_attention();
+    let active = attention.active();
+    let picture = picture(props.view, props.side_view);
+    let ViewWords {
+        caption,
+        left: left_label,
+        right: right_label,
+        front: front_word,
+    } = view_words(m, props.view, props.side_view);
+    let targets = picture
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| region_target(props, m, &attention, i, t));
+    let name = active_name(picture, &props.answers, active);
+    let legend = legend_entries(picture, active);
     html! {
         <figure class="hc-map">
             <div class="hc-map-area">
                 <svg class="hc-map-svg" viewBox="0 0 320 400" role="group" aria-label={caption}>
-                    { layer(false) }
+                    { lines_layer(picture, false) }
                     <g aria-hidden="true">
                         <text class="hc-map-side" x="8" y="30">{ left_label }</text>
                         <text class="hc-map-side hc-end" x="312" y="30">{ right_label }</text>
@@ -172,7 +267,7 @@ pub fn body_map(props: &BodyMapProps) -> Html {
                     // Fixed groups, so that a name appearing never shifts the targets (Yew
                     // would patch each target into its neighbour and move the keyboard focus).
                     <g>{ for targets }</g>
-                    { layer(true) }
+                    { lines_layer(picture, true) }
                     <g>{ for name }</g>
                 </svg>
                 // A visual key on wide screens; the targets carry their names for assistive
