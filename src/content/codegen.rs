@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use crate::content::figure;
 use crate::content::*;
@@ -698,5 +699,127 @@ pub fn messages(ui: &UiWords, lang: &str, languages: &[(&str, String)]) -> Strin
          /// Static markup (no user content) shown in place of every widget after a panic.\n\
          pub const CRASHED: &str = {crashed:?};\n",
         languages.join(", ")
+    )
+}
+
+/// The interface's words: the widget's catalog in the built language (`messages.rs`), and every
+/// language's words for the page and the hand-off module (`ui-words.json`, read by
+/// scripts/postbuild.mjs).
+pub fn ui_words(
+    built: &str,
+    write: &dyn Fn(&str, &str) -> Result<(), String>,
+) -> Result<(), String> {
+    let dir = Path::new("content");
+    let mut all = Vec::new();
+    for lang in crate::content::lang::LANGUAGES {
+        all.push((
+            lang,
+            crate::content::ui_words(dir, lang).map_err(|e| e.to_string())?,
+        ));
+    }
+    let names: Vec<(&str, String)> = all
+        .iter()
+        .map(|(lang, ui)| match ui.app.get("language_name") {
+            Some(UiText::One(name)) => Ok((*lang, name.clone())),
+            _ => Err(format!(
+                "content/{lang}/ui.toml: [app] language_name is missing"
+            )),
+        })
+        .collect::<Result<_, _>>()?;
+    let scripts: serde_json::Map<String, serde_json::Value> = all
+        .iter()
+        .map(|(lang, ui)| (lang.to_string(), ui.for_scripts()))
+        .collect();
+    write(
+        "ui-words.json",
+        &serde_json::Value::Object(scripts).to_string(),
+    )?;
+    let (_, ui) = all
+        .iter()
+        .find(|(lang, _)| *lang == built)
+        .ok_or("no built language")?;
+    write("messages.rs", &messages(ui, built, &names))
+}
+
+/// The results text of one language: its body, its file name `texts-HASH.txt` (FNV-1a of the
+/// body; scripts/postbuild.mjs ships the one the wasm names) and the constants naming it.
+pub fn results_text(texts: &[String]) -> Result<(String, String, String), String> {
+    // Handles are u16 with the top bit marking compiled-in text.
+    if texts.len() >= usize::from(COMPILED_IN) {
+        return Err(format!(
+            "{} results texts, more than a handle can index",
+            texts.len()
+        ));
+    }
+    // The browser splits the file on line breaks; one inside a text would shift every id.
+    if let Some(text) = texts.iter().find(|t| t.contains('\n')) {
+        return Err(format!(
+            "content text has a line break, which results text cannot hold: {text:?}"
+        ));
+    }
+    let body = texts.join("\n");
+    let hash = crate::fnv1a::fnv1a(body.as_bytes());
+    let file = format!("texts-{hash:016x}.txt");
+    let consts = format!(
+        "/// Results-only text, loaded by the browser when the person starts (see `texts`).\n\
+         pub const TEXTS_FILE: &str = {file:?};\n\
+         pub const TEXTS_HASH: u64 = {hash:#x};\n\
+         pub const TEXTS_COUNT: usize = {};\n",
+        texts.len()
+    );
+    Ok((body, file, consts))
+}
+
+/// One language's knowledge base: in a browser build the module itself (one language), natively
+/// a `lang_<id>` module; its results text written beside it. The first language also writes the
+/// facts table and the FHIR Questionnaire (shipped beside the widget in the build's language:
+/// a shared check lists its answers with these questions). Returns the code and the results
+/// text's file name.
+pub fn language_module(
+    content: &Content,
+    browser: bool,
+    first: bool,
+    write: &dyn Fn(&str, &str) -> Result<(), String>,
+) -> Result<(String, String), String> {
+    let lang = content.lang;
+    let generated = generate(content);
+    let mut code = String::new();
+    if first {
+        code.push_str(&generated.facts);
+        let questionnaire =
+            serde_json::to_string_pretty(&crate::content::fhir::questionnaire(content))
+                .map_err(|e| format!("questionnaire.json: {e}"))?;
+        write("questionnaire.json", &questionnaire)?;
+    }
+    let (body, file, consts) = results_text(&generated.results_texts)?;
+    if browser {
+        code.push_str(&generated.code);
+        code.push_str(&consts);
+        let _ = writeln!(
+            code,
+            "/// The language of every word of this build.\npub const LANGUAGE: &str = {lang:?};"
+        );
+        write("texts.txt", &body)?;
+    } else {
+        let _ = writeln!(
+            code,
+            "pub mod lang_{lang} {{\nuse super::*;\n{}{consts}}}",
+            generated.code
+        );
+    }
+    write(&format!("texts_{lang}.txt"), &body)?;
+    write(&file, &body)?;
+    Ok((code, file))
+}
+
+/// Natively: every language's knowledge base and results text, English first.
+pub fn languages_table(languages: &[&str]) -> String {
+    let entries: Vec<String> = languages
+        .iter()
+        .map(|l| format!("Language {{ id: {l:?}, kb: &lang_{l}::KB, compiled_texts: lang_{l}::COMPILED_TEXTS, texts: include_str!(concat!(env!(\"OUT_DIR\"), \"/texts_{l}.txt\")), texts_hash: lang_{l}::TEXTS_HASH, texts_count: lang_{l}::TEXTS_COUNT }}"))
+        .collect();
+    format!(
+        "/// Every language, English first.\npub static LANGUAGES: &[Language] = &[{}];\n",
+        entries.join(", ")
     )
 }
