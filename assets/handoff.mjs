@@ -23,22 +23,24 @@ export const HISTORY_SCHEMA = 1;
 export const MAX_ENTRIES = 60;
 /// Self-care review times (CLINICAL.md §1 levels: "review at 2 and 6 weeks").
 export const REVIEW_WEEKS = [2, 6];
-const QUESTIONNAIRE_URL = 'urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01';
-const system = (name) => `${QUESTIONNAIRE_URL}#${name}`;
-const LEVELS = ['self-care', 'soon', 'within-days', 'same-day', 'emergency'];
-/// The likelihood code system's displays, as in src/fhir.rs.
-const LIKELIHOOD_DISPLAY = { likely: 'Likely', possible: 'Possible', 'less-likely': 'Less likely' };
+/// The ids and codes this module shares with the engine and its FHIR export
+/// (src/content/fhir.rs `handoff_vocabulary`: the Questionnaire's URL and version, the level ids
+/// in order, the likelihood codes and displays): put in by scripts/postbuild.mjs, and by
+/// `useBuild` in tests.
+export const VOCABULARY = {};
+const system = (name) => `${VOCABULARY.questionnaire_url}#${name}`;
+const levels = () => VOCABULARY.levels ?? [];
 const CHANGES = ['much-better', 'better', 'same', 'worse', 'much-worse'];
 
 /// Every word of this module per language (content/ui.toml's [handoff], with [app]'s yes, no,
 /// unsure, left, right, dismiss and level_names): put in by scripts/postbuild.mjs when it ships
-/// the module, and by `useWords` in tests (from `hipcheck content ui-words`). `words` picks by
-/// the widget's `lang`.
+/// the module. `words` picks by the widget's `lang`.
 export const WORDS = {};
-export function useWords(all) {
-  for (const [lang, words] of Object.entries(all)) WORDS[lang] = words.handoff ?? words;
+/// What the build puts in, from `hipcheck content ui-words` (tests, which run the source).
+export function useBuild({ languages, vocabulary }) {
+  for (const [lang, words] of Object.entries(languages)) WORDS[lang] = words.handoff;
+  Object.assign(VOCABULARY, vocabulary);
 }
-
 const words = (lang) => WORDS[String(lang).slice(0, 2)] ?? WORDS.en;
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
 
@@ -102,7 +104,7 @@ export function parseResult(text) {
     else if (key === 'source') result.sources.push({ id: f[0], likelihood: f[1], name: f[2] });
     else if (key === 'plan') result.plan = f[0];
   }
-  return LEVELS.includes(result.level) ? result : null;
+  return levels().includes(result.level) ? result : null;
 }
 
 /// The result the result screen carries (`data-result`, src/handoff.rs's lines): ids and
@@ -227,12 +229,12 @@ export function questionnaireResponse(recordText, result, questionnaire) {
     },
     ...result.sources.map((c) => ({
       outcome: { coding: [{ system: system('condition'), code: c.id, display: c.name }], text: c.name },
-      qualitativeRisk: { coding: [{ system: system('likelihood'), code: c.likelihood, display: LIKELIHOOD_DISPLAY[c.likelihood] }] },
+      qualitativeRisk: { coding: [{ system: system('likelihood'), code: c.likelihood, display: VOCABULARY.likelihoods.find((l) => l.code === c.likelihood)?.display }] },
     })),
   ];
   return {
     resourceType: 'QuestionnaireResponse',
-    questionnaire: `${QUESTIONNAIRE_URL}|1`,
+    questionnaire: `${VOCABULARY.questionnaire_url}|${VOCABULARY.questionnaire_version}`,
     status: 'completed',
     contained: [
       {
@@ -339,7 +341,7 @@ export function validEntry(e) {
     typeof e.date === 'string' && isoDay(e.date) && Number.isFinite(e.at) &&
     Array.isArray(e.areas) && e.areas.length <= 30 && e.areas.every((a) => typeof a === 'string' && a.length < 40) &&
     score(e.pain_now) && score(e.run_pain) && score(e.morning_pain) &&
-    LEVELS.includes(e.level) && (e.change === null || CHANGES.includes(e.change)) &&
+    levels().includes(e.level) && (e.change === null || CHANGES.includes(e.change)) &&
     (e.leading === null || typeof e.leading === 'string') && (e.leading_name === null || typeof e.leading_name === 'string') &&
     (e.plan === null || typeof e.plan === 'string') && (e.phase === null || Number.isInteger(e.phase)) &&
     typeof e.key === 'string' && (e.visit === undefined || (typeof e.visit === 'string' && e.visit.length < 20))
@@ -506,14 +508,14 @@ export function chartSvg(entries, lang = 'en') {
   const line = points.filter(Boolean).map(([px, py], i) => `${i ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`).join('');
   if (line) parts.push(`<path d="${line}" class="hc-chart-line"/>`);
   entries.forEach((e, i) => {
-    const level = LEVELS.indexOf(e.level);
+    const level = levels().indexOf(e.level);
     if (points[i]) {
       parts.push(`<path transform="translate(${points[i][0].toFixed(1)} ${points[i][1].toFixed(1)})" d="${MARKERS[level]}" class="hc-chart-mark hc-chart-${e.level}"/>`);
     }
     const [, m, d] = e.date.split('-');
     parts.push(`<text x="${x(i).toFixed(1)}" y="${bottom + 18}" text-anchor="middle" class="hc-chart-text">${d}/${m}</text>`);
   });
-  const legend = LEVELS.map((level, i) => {
+  const legend = levels().map((level, i) => {
     if (!entries.some((e) => e.level === level)) return '';
     return `<li><svg viewBox="-8 -8 16 16" width="16" height="16" aria-hidden="true"><path d="${MARKERS[i]}" class="hc-chart-mark hc-chart-${level}"/></svg> ${w.level_names[i]}</li>`;
   }).join('');
@@ -921,7 +923,7 @@ function historyView(w, lang, entries, on) {
     el('h4', {}, displayDate(e.date, document.documentElement, lang)),
     el('dl', {},
       fact(w.col_pain, e.pain_now === null ? null : `${e.pain_now}/10`),
-      fact(w.col_level, w.level_names[LEVELS.indexOf(e.level)]),
+      fact(w.col_level, w.level_names[levels().indexOf(e.level)]),
       fact(w.col_source, e.leading_name),
       fact(w.col_areas, e.areas.length),
       fact(w.col_run, e.run_pain === null ? null : `${e.run_pain}/10`),

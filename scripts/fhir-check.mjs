@@ -13,6 +13,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Fhir } from 'fhir';
 import { questionnaireResponse, parseResult } from '../assets/handoff.mjs';
+import './use-build.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const build = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));

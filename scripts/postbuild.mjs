@@ -87,7 +87,8 @@ if (!uiWordsFile) {
   console.error(`postbuild: no ui-words.json under ${wasmTarget}`);
   process.exit(1);
 }
-const UI_WORDS = JSON.parse(fs.readFileSync(uiWordsFile, 'utf8'));
+const SHIPPED = JSON.parse(fs.readFileSync(uiWordsFile, 'utf8'));
+const UI_WORDS = SHIPPED.languages;
 // The languages are src/content/lang.rs's LANGUAGES (one definition), as build.rs wrote them
 // with their words.
 const LANGS = Object.keys(UI_WORDS);
@@ -129,15 +130,19 @@ const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang'
 // ---------------------------------------------------------------- hand-off module
 // assets/handoff.mjs: share link, FHIR download, history, reminder. Downloaded only when a result
 // is shown or a share link is opened, so none of it is in the first load; named by its hash.
-// Its words (every language's: the module follows the widget's `lang`) go in here.
-const WORDS_SLOT = 'export const WORDS = {};';
-const handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.mjs'), 'utf8');
-if (handoffSource.split(WORDS_SLOT).length !== 2) {
-  console.error(`postbuild: assets/handoff.mjs must hold '${WORDS_SLOT}' once, for its words`);
-  process.exit(1);
-}
+// Its words (every language's: the module follows the widget's `lang`) and the ids and codes it
+// shares with the engine go into its two slots.
 const handoffWords = Object.fromEntries(Object.entries(UI_WORDS).map(([lang, words]) => [lang, words.handoff]));
-const handoffCode = await js(handoffSource.replace(WORDS_SLOT, `export const WORDS = ${JSON.stringify(handoffWords)};`));
+let handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.mjs'), 'utf8');
+for (const [name, value] of [['WORDS', handoffWords], ['VOCABULARY', SHIPPED.vocabulary]]) {
+  const slot = `export const ${name} = {};`;
+  if (handoffSource.split(slot).length !== 2) {
+    console.error(`postbuild: assets/handoff.mjs must hold '${slot}' once`);
+    process.exit(1);
+  }
+  handoffSource = handoffSource.replace(slot, `export const ${name} = ${JSON.stringify(value)};`);
+}
+const handoffCode = await js(handoffSource);
 const handoffName = `handoff-${shortHash(handoffCode)}.js`;
 write(handoffName, handoffCode);
 // styles/after-start.css: where it hurts, the one-question screen, the result and the hand-off. The

@@ -28,14 +28,12 @@ fn item(link_id: &str, answers: Vec<Value>) -> Value {
     json!({ "linkId": link_id, "answer": answers })
 }
 
-/// The likelihood code system's displays (FHIR displays are the code system's, not the reader's
-/// language); the hand-off module uses the same.
+/// The likelihood code system's display of `code` (the hand-off module reads the same table).
 fn likelihood_display(code: &str) -> &'static str {
-    match code {
-        "likely" => "Likely",
-        "possible" => "Possible",
-        _ => "Less likely",
-    }
+    crate::content::fhir::LIKELIHOODS
+        .iter()
+        .find(|(known, _)| *known == code)
+        .map_or("", |(_, display)| display)
 }
 
 /// The completed check: the answers as the Questionnaire's items, and the result contained.

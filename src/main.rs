@@ -28,7 +28,8 @@ Usage:
                                   language's), one per line
   hipcheck content languages      the languages built, English first, one per line
   hipcheck content ui-words       the page's and the hand-off module's words in every
-                                  language (content/ui.toml), as the build ships them (JSON)
+                                  language (content/ui.toml) and the ids and codes the module
+                                  shares with the engine, as the build ships them (JSON)
   --lang ID                       with any command: the wording in ID (en, es); ids, levels
                                   and scores are the same in every language
   hipcheck --help                 show this help
@@ -108,7 +109,10 @@ fn run_ui_words() -> ExitCode {
             }
         };
     }
-    print_json(&all)
+    print_json(&serde_json::json!({
+        "languages": all,
+        "vocabulary": hipcheck::content::fhir::handoff_vocabulary(),
+    }))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,18 +5,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import {
   shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
-  parseRecord, asideKeys, MAX_ASIDE, keepOwn, useWords,
+  parseRecord, asideKeys, MAX_ASIDE, keepOwn,
 } from '../assets/handoff.mjs';
-
-// The module's words, as the build puts them in (content/ui.toml, through the command line).
-const ROOT = new URL('..', import.meta.url).pathname;
-useWords(JSON.parse(execFileSync(process.env.HIPCHECK_CLI ?? `${ROOT}target/debug/hipcheck`, ['content', 'ui-words'], { cwd: ROOT, encoding: 'utf8' })));
+import '../scripts/use-build.mjs';
 
 const RED_FLAGS = ['under-16', 'saddle-numbness', 'bladder-bowel-change', 'sexual-function-change', 'both-legs', 'leg-weakness', 'fever-unwell', 'fall-or-injury', 'cannot-bear-weight', 'night-pain', 'cancer-or-weight-loss', 'steroids-or-bone-risk'];
 // A typical finished check: a dozen safety answers, a few symptom answers.

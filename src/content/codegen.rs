@@ -703,8 +703,9 @@ pub fn messages(ui: &UiWords, lang: &str, languages: &[(&str, String)]) -> Strin
 }
 
 /// The interface's words: the widget's catalog in the built language (`messages.rs`), and every
-/// language's words for the page and the hand-off module (`ui-words.json`, read by
-/// scripts/postbuild.mjs).
+/// language's words for the page and the hand-off module with the ids and codes the module
+/// shares with the engine (`ui-words.json`, read by scripts/postbuild.mjs; `hipcheck content
+/// ui-words` prints the same).
 pub fn ui_words(
     built: &str,
     write: &dyn Fn(&str, &str) -> Result<(), String>,
@@ -730,10 +731,11 @@ pub fn ui_words(
         .iter()
         .map(|(lang, ui)| (lang.to_string(), ui.for_scripts()))
         .collect();
-    write(
-        "ui-words.json",
-        &serde_json::Value::Object(scripts).to_string(),
-    )?;
+    let shipped = serde_json::json!({
+        "languages": scripts,
+        "vocabulary": crate::content::fhir::handoff_vocabulary(),
+    });
+    write("ui-words.json", &shipped.to_string())?;
     let (_, ui) = all
         .iter()
         .find(|(lang, _)| *lang == built)

@@ -15,6 +15,25 @@ use crate::vocabulary::FindingKind;
 pub const QUESTIONNAIRE_URL: &str = "urn:uuid:6f1c4c52-2a6e-4d53-9a55-5a1f7b0c9e01";
 /// Its version: the contract version.
 pub const QUESTIONNAIRE_VERSION: &str = "1";
+/// The likelihood code system: each code with its display (FHIR displays are the code system's,
+/// not the reader's language).
+pub const LIKELIHOODS: [(&str, &str); 3] = [
+    ("likely", "Likely"),
+    ("possible", "Possible"),
+    ("less-likely", "Less likely"),
+];
+
+/// What the hand-off module shares with the engine and its FHIR export (assets/handoff.mjs's
+/// `VOCABULARY`, put in by the build): one definition of each id and code.
+pub fn handoff_vocabulary() -> Value {
+    serde_json::json!({
+        "questionnaire_url": QUESTIONNAIRE_URL,
+        "questionnaire_version": QUESTIONNAIRE_VERSION,
+        "levels": crate::vocabulary::Level::ALL.iter().map(|l| l.id()).collect::<Vec<_>>(),
+        "likelihoods": LIKELIHOODS.iter().map(|(code, display)| serde_json::json!({ "code": code, "display": display })).collect::<Vec<_>>(),
+    })
+}
+
 /// Code systems of HipCheck's own codes (answers, sides, sexes, onsets, levels, conditions,
 /// likelihoods), under the Questionnaire's URN.
 pub fn system(name: &str) -> String {

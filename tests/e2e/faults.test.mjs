@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shareFragment, parseResult } from '../../assets/handoff.mjs';
+import '../../scripts/use-build.mjs';
 import { DIST, EXAMPLES, watchedPage, screenshot, notUnder16, answerQuestions, seedSavedAnswers, walkToResult } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
