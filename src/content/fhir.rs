@@ -8,7 +8,7 @@
 
 use serde_json::{json, Value};
 
-use crate::content::model::Content;
+use crate::content::model::{Content, Finding};
 use crate::vocabulary::FindingKind;
 
 /// The Questionnaire's canonical URL: a fixed UUID URN, unique without claiming a domain.
@@ -53,6 +53,36 @@ fn answer_options() -> Value {
     ])
 }
 
+/// One finding's question: its kind as a code, shown only for the areas it belongs to.
+fn finding_item(f: &Finding) -> Value {
+    let mut item = json!({
+        "linkId": f.id,
+        "type": "choice",
+        "text": f.question,
+        "code": [{ "system": system("finding-kind"), "code": match f.kind {
+            FindingKind::RedFlag => "red-flag",
+            FindingKind::Symptom => "symptom",
+            FindingKind::History => "history",
+        } }],
+        "answerOption": answer_options()
+    });
+    if !f.replaced_by.is_empty() {
+        // A contract-v1 id that was split: still accepted in answers, never asked.
+        item["readOnly"] = json!(true);
+    }
+    if !f.regions.is_empty() {
+        item["enableWhen"] = f
+            .regions
+            .iter()
+            .map(|r| json!({ "question": r, "operator": "exists", "answerBoolean": true }))
+            .collect();
+        if f.regions.len() > 1 {
+            item["enableBehavior"] = json!("any");
+        }
+    }
+    item
+}
+
 pub fn questionnaire(content: &Content) -> Value {
     let q = &content.interface.questionnaire;
     let s = &content.interface.symptoms;
@@ -86,38 +116,7 @@ pub fn questionnaire(content: &Content) -> Value {
               "answerOption": [coding("onset", "sudden", "Suddenly"), coding("onset", "gradual", "Gradually")] }
         ]
     });
-    let findings: Vec<Value> = content
-        .findings
-        .iter()
-        .map(|f| {
-            let mut item = json!({
-                "linkId": f.id,
-                "type": "choice",
-                "text": f.question,
-                "code": [{ "system": system("finding-kind"), "code": match f.kind {
-                    FindingKind::RedFlag => "red-flag",
-                    FindingKind::Symptom => "symptom",
-                    FindingKind::History => "history",
-                } }],
-                "answerOption": answer_options()
-            });
-            if !f.replaced_by.is_empty() {
-                // A contract-v1 id that was split: still accepted in answers, never asked.
-                item["readOnly"] = json!(true);
-            }
-            if !f.regions.is_empty() {
-                item["enableWhen"] = f
-                    .regions
-                    .iter()
-                    .map(|r| json!({ "question": r, "operator": "exists", "answerBoolean": true }))
-                    .collect();
-                if f.regions.len() > 1 {
-                    item["enableBehavior"] = json!("any");
-                }
-            }
-            item
-        })
-        .collect();
+    let findings: Vec<Value> = content.findings.iter().map(finding_item).collect();
     json!({
         "resourceType": "Questionnaire",
         "id": "hipcheck",

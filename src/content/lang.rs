@@ -202,55 +202,7 @@ fn merge(
         (Value::Array(en), Value::Array(es)) => {
             let keyed = en.iter().all(|item| entry_name(item).is_some());
             if keyed && !en.is_empty() {
-                let mut out = Vec::with_capacity(en.len());
-                let mut seen = std::collections::BTreeSet::new();
-                for item in es {
-                    let Some((_, name)) = entry_name(item) else {
-                        return Err(place.error("an entry without its id"));
-                    };
-                    if !seen.insert(name) {
-                        return Err(Place {
-                            file: place.file,
-                            entry: name.to_string(),
-                            field: place.field.clone(),
-                        }
-                        .error("translated twice"));
-                    }
-                    if !en
-                        .iter()
-                        .any(|e| entry_name(e).map(|(_, n)| n) == Some(name))
-                    {
-                        return Err(Place {
-                            file: place.file,
-                            entry: name.to_string(),
-                            field: place.field.clone(),
-                        }
-                        .error("not an entry of the English file"));
-                    }
-                }
-                for item in en {
-                    let Some((_, name)) = entry_name(item) else {
-                        continue;
-                    };
-                    let entry = Place {
-                        file: place.file,
-                        entry: name.to_string(),
-                        field: String::new(),
-                    };
-                    let Some(found) = es
-                        .iter()
-                        .find(|e| entry_name(e).map(|(_, n)| n) == Some(name))
-                    else {
-                        return Err(entry.error("missing translation of this entry"));
-                    };
-                    match (item, found) {
-                        (Value::Table(a), Value::Table(b)) => {
-                            out.push(Value::Table(table(a, b, &entry)?))
-                        }
-                        _ => out.push(item.clone()),
-                    }
-                }
-                return Ok(Value::Array(out));
+                return merge_entries(en, es, place);
             }
             if en.len() != es.len() {
                 return Err(place.error(format!(
@@ -275,6 +227,63 @@ fn merge(
         }
         _ => Err(place.error("not the same kind of value as the English")),
     }
+}
+
+/// A list of `[[table]]` entries: each English entry's translation found by its id, every
+/// translated entry one of the English file's, and none translated twice.
+fn merge_entries(
+    en: &[toml::Value],
+    es: &[toml::Value],
+    place: &Place,
+) -> Result<toml::Value, ContentError> {
+    use toml::Value;
+    let mut out = Vec::with_capacity(en.len());
+    let mut seen = std::collections::BTreeSet::new();
+    for item in es {
+        let Some((_, name)) = entry_name(item) else {
+            return Err(place.error("an entry without its id"));
+        };
+        if !seen.insert(name) {
+            return Err(Place {
+                file: place.file,
+                entry: name.to_string(),
+                field: place.field.clone(),
+            }
+            .error("translated twice"));
+        }
+        if !en
+            .iter()
+            .any(|e| entry_name(e).map(|(_, n)| n) == Some(name))
+        {
+            return Err(Place {
+                file: place.file,
+                entry: name.to_string(),
+                field: place.field.clone(),
+            }
+            .error("not an entry of the English file"));
+        }
+    }
+    for item in en {
+        let Some((_, name)) = entry_name(item) else {
+            continue;
+        };
+        let entry = Place {
+            file: place.file,
+            entry: name.to_string(),
+            field: String::new(),
+        };
+        let Some(found) = es
+            .iter()
+            .find(|e| entry_name(e).map(|(_, n)| n) == Some(name))
+        else {
+            return Err(entry.error("missing translation of this entry"));
+        };
+        match (item, found) {
+            (Value::Table(a), Value::Table(b)) => out.push(Value::Table(table(a, b, &entry)?)),
+            _ => out.push(item.clone()),
+        }
+    }
+    Ok(Value::Array(out))
 }
 
 /// Digit runs ("5-10", "3/10", "48"), in order, and `{placeholders}` of a text: a translation
