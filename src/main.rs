@@ -27,6 +27,8 @@ Usage:
   hipcheck content strings        every wording string of ./content (with --lang, that
                                   language's), one per line
   hipcheck content languages      the languages built, English first, one per line
+  hipcheck content pseudo CODE DIR   write DIR/CODE/: every wording string of DIR in brackets,
+                                  a test language that shows what would still be English
   hipcheck content ui-words       the page's and the hand-off module's words in every
                                   language (content/ui.toml) and the ids and codes the module
                                   shares with the engine, as the build ships them (JSON)
@@ -73,6 +75,15 @@ fn main() -> ExitCode {
         ["handoff", file] => run_assess(Some(Path::new(file)), Output::Handoff),
         ["content", "strings"] => run_content_strings(),
         ["content", "ui-words"] => run_ui_words(),
+        ["content", "pseudo", code, dir] => {
+            match hipcheck::content::write_pseudo_language(Path::new(dir), code) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("hipcheck: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         ["content", "languages"] => {
             println!("{}", hipcheck::content::lang::LANGUAGES.join("\n"));
             ExitCode::SUCCESS

@@ -344,60 +344,6 @@ fn same_numbers_and_placeholders(
     Ok(())
 }
 
-/// Phrases that read as advice to get seen or to stop, per language (CLINICAL.md rule 13). A
-/// language without its own has none, never English's: every line it marks `get_seen` then
-/// fails the check, so a new language cannot slip through with another language's lint.
-pub fn escalation_phrases(lang: &str) -> (&'static [&'static str], &'static [&'static str]) {
-    match lang {
-        "es" => (
-            &[
-                "consulte",
-                "que le vea",
-                "pida cita",
-                "mismo día",
-                "en pocos días",
-                "urgencias",
-                "emergencia",
-                "urgente",
-                "deje de correr",
-                "pare y",
-                "médic",
-                "fisioterapeut",
-                "profesional sanitario",
-                "hospital",
-            ],
-            &[],
-        ),
-        "en" => (
-            &[
-                "get seen",
-                "be seen",
-                "get checked",
-                "be checked",
-                "see a ",
-                "see someone",
-                "see your",
-                "ask a ",
-                "ask your",
-                "same day",
-                "same-day",
-                "within days",
-                "emergency",
-                "urgent",
-                "stop running",
-                "stop and",
-                "doctor",
-                "physio",
-                "clinician",
-                "hospital",
-            ],
-            // Short signs count only as whole words ("999", not a year like 1999).
-            &["a&e", "999", "111", "gp"],
-        ),
-        _ => (&[], &[]),
-    }
-}
-
 /// Every piece of wording a person can read in `value` (ids and codes left out), for the test
 /// that no screen mixes languages (`hipcheck content strings`).
 pub fn wording_of(value: &toml::Value, out: &mut Vec<String>) {
@@ -412,5 +358,38 @@ pub fn wording_of(value: &toml::Value, out: &mut Vec<String>) {
             }
         }
         _ => {}
+    }
+}
+
+/// A pseudo-translation of an English content file: its wording fields only, each string in
+/// brackets ("[Get seen today]"), numbers, placeholders and marks kept. Laid over the English as
+/// a language of its own, it shows on every screen which words come from the translation and
+/// which would still be English (`hipcheck content pseudo`, tests/languages.rs).
+pub fn pseudo_translation(english: &toml::Table) -> toml::Table {
+    let mut out = toml::Table::new();
+    for (key, value) in english {
+        if ENTRY_KEYS.contains(&key.as_str()) && value.is_str() {
+            out.insert(key.clone(), value.clone());
+        } else if !is_code(key, value) && has_text(value) {
+            out.insert(key.clone(), pseudo(value));
+        }
+    }
+    out
+}
+
+fn pseudo(value: &toml::Value) -> toml::Value {
+    use toml::Value;
+    match value {
+        Value::String(text) => Value::String(format!("[{text}]")),
+        Value::Table(table) if is_text(value) => {
+            let mut marked = table.clone();
+            if let Some(Value::String(text)) = table.get("text") {
+                marked.insert("text".to_string(), Value::String(format!("[{text}]")));
+            }
+            Value::Table(marked)
+        }
+        Value::Table(table) => Value::Table(pseudo_translation(table)),
+        Value::Array(items) => Value::Array(items.iter().map(pseudo).collect()),
+        other => other.clone(),
     }
 }

@@ -42,7 +42,7 @@ pub fn read_text(path: &Path) -> Result<String, ContentError> {
 
 /// One content file in `lang`: the English file with `<dir>/<lang>/`'s wording laid over it
 /// (`lang::overlay`). References stay as published.
-fn read_in(dir: &Path, lang: &str, name: &str) -> Result<toml::Table, ContentError> {
+pub fn read_in(dir: &Path, lang: &str, name: &str) -> Result<toml::Table, ContentError> {
     let parse = |path: &Path, name: &str| {
         toml::from_str::<toml::Table>(&read_text(path)?).map_err(|e| ContentError::Parse {
             file: name.to_string(),
@@ -77,6 +77,29 @@ pub fn ui_words(dir: &Path, lang: &str) -> Result<UiWords, ContentError> {
     let table = read_in(dir, lang, "ui.toml")?;
     single_line_wording(&table, "ui.toml")?;
     whole(table, "ui.toml")
+}
+
+/// Writes `<dir>/<code>/`: a pseudo-language (`lang::pseudo_translation` of every content
+/// file, and the English escalation phrases, which its bracketed English still contains).
+pub fn write_pseudo_language(dir: &Path, code: &str) -> Result<(), ContentError> {
+    let folder = dir.join(code);
+    let failed = |e: std::io::Error| ContentError::Read {
+        file: folder.clone(),
+        message: e.to_string(),
+    };
+    std::fs::create_dir_all(&folder).map_err(failed)?;
+    for name in CONTENT_FILES.iter().filter(|n| **n != "references.toml") {
+        let english = read_in(dir, "en", name)?;
+        let text = toml::to_string(&lang::pseudo_translation(&english)).map_err(|e| {
+            ContentError::Parse {
+                file: format!("{code}/{name}"),
+                message: e.to_string(),
+            }
+        })?;
+        std::fs::write(folder.join(name), text).map_err(failed)?;
+    }
+    std::fs::copy(dir.join("escalation.toml"), folder.join("escalation.toml")).map_err(failed)?;
+    Ok(())
 }
 
 /// Loads and validates every file of a content directory, in English.
@@ -135,6 +158,7 @@ pub fn load_dir_in(dir: &Path, lang: &'static str) -> Result<Content, ContentErr
         safety_net: whole(one_line("safety_net.toml")?, "safety_net.toml")?,
         interface: whole(one_line("interface.toml")?, "interface.toml")?,
         ui: whole(one_line("ui.toml")?, "ui.toml")?,
+        escalation: escalation(dir, lang)?,
         diagram: diagram::load(&dir.join("diagram"))?,
         lang,
     };
@@ -231,6 +255,31 @@ fn single_line_wording(table: &toml::Table, file: &str) -> Result<(), ContentErr
         }
     }
     Ok(())
+}
+
+/// A language's own escalation phrases, read as they are (not laid over the English).
+fn escalation(dir: &Path, lang: &str) -> Result<Escalation, ContentError> {
+    let name = if lang == "en" {
+        "escalation.toml".to_string()
+    } else {
+        format!("{lang}/escalation.toml")
+    };
+    let table = toml::from_str::<toml::Table>(&read_text(&dir.join(&name))?).map_err(|e| {
+        ContentError::Parse {
+            file: name.clone(),
+            message: e.to_string(),
+        }
+    })?;
+    let escalation: Escalation = whole(table, &name)?;
+    if escalation.phrases.len() < 5 {
+        return Err(ContentError::Invalid {
+            file: name,
+            entry: "(file)".to_string(),
+            field: "phrases".to_string(),
+            message: "too few to check the get_seen marks with".to_string(),
+        });
+    }
+    Ok(escalation)
 }
 
 fn whole<T: DeserializeOwned>(table: toml::Table, file: &str) -> Result<T, ContentError> {

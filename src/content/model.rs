@@ -432,6 +432,8 @@ pub struct Content {
     pub safety_net: SafetyNet,
     pub interface: Interface,
     pub ui: UiWords,
+    /// This language's escalation phrases, for the `get_seen` lint (not shown to anyone).
+    pub escalation: Escalation,
     /// The language of the wording (`en`, or a `content/<lang>/` laid over it).
     pub lang: &'static str,
     /// The body diagram (`content/diagram/*.svg`).
@@ -491,4 +493,16 @@ impl UiWords {
         }
         serde_json::json!({ "page": self.page, "handoff": handoff })
     }
+}
+
+/// `escalation.toml` (`content/<lang>/escalation.toml` for another language, never laid over
+/// the English: each language lists its own): phrases that read as advice to get seen or to
+/// stop (CLINICAL.md rule 13), lower case.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    /// Matched anywhere in a line.
+    pub phrases: Vec<String>,
+    /// Matched as whole words only ("999", not a year like 1999).
+    pub whole_words: Vec<String>,
 }

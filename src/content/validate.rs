@@ -75,8 +75,10 @@ impl Content {
     pub fn validate(&self) -> Result<(), ContentError> {
         // The escalation wording to lint against, and the folder to name in errors.
         LANGUAGE.with(|l| l.set(self.lang));
+        ESCALATION.with(|e| e.replace(Some(self.escalation.clone())));
         let result = self.validate_all();
         LANGUAGE.with(|l| l.set("en"));
+        ESCALATION.with(|e| e.replace(None));
         result
     }
 
@@ -646,7 +648,15 @@ fn no_escalation(c: &Check, field: &str, text: &str) -> Result<(), ContentError>
 /// Whether a line reads like advice to get seen or to stop. Used only to lint the editor's
 /// marks in both directions, never to decide what is compiled in. Deliberately broad.
 pub fn reads_like_escalation(text: &str) -> bool {
-    let (phrases, words) = super::lang::escalation_phrases(LANGUAGE.with(std::cell::Cell::get));
+    ESCALATION.with(|e| {
+        e.borrow()
+            .as_ref()
+            .is_some_and(|escalation| reads_like(escalation, text))
+    })
+}
+
+fn reads_like(escalation: &super::Escalation, text: &str) -> bool {
+    let (phrases, words) = (&escalation.phrases, &escalation.whole_words);
     let lower = text.to_lowercase();
     let whole_word = |word: &str| {
         lower.match_indices(word).any(|(at, _)| {
@@ -662,4 +672,6 @@ thread_local! {
     /// The language being validated (set by `Content::validate` for its run): the escalation
     /// lint reads that language's phrases, and errors name that language's files.
     pub(super) static LANGUAGE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("en") };
+    /// That language's escalation phrases (content/<lang>/escalation.toml), while it is validated.
+    static ESCALATION: std::cell::RefCell<Option<super::Escalation>> = const { std::cell::RefCell::new(None) };
 }
