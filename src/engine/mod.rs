@@ -2,7 +2,8 @@
 //!
 //! `assess` reads the answers as facts (`facts`), fires the rules (`triage`), scores and ranks
 //! the conditions (`scoring`), sets the level (`triage`), chooses the plan (`plan`) and puts the
-//! `Assessment` together; `interview` bounds what the questions not yet asked could change.
+//! `Assessment` together; `interview` bounds what the questions not yet asked could change;
+//! `session` turns the pain logged after exercise sessions into the next session's dose.
 
 mod answers;
 mod assess;
@@ -12,6 +13,7 @@ mod plan;
 mod questions;
 mod reasons;
 mod scoring;
+mod session;
 mod stable_sort;
 mod triage;
 
@@ -26,4 +28,5 @@ pub use plan::{PlanAdvice, PlanKind, PlanPhase, PlanText};
 pub use questions::{red_flag_level, safety_questions, symptom_questions};
 pub use reasons::{Against, Reason, Reasons};
 pub use scoring::{Evidence, Likelihood, RankedCondition};
+pub use session::{next_dose, NextDose, SessionPain};
 pub use triage::{FiredRule, Triage};
