@@ -12,6 +12,9 @@
 //   sw.js        precaches exactly the files of this build (list generated here, never by hand)
 //                in a cache named after the build, so a page never mixes two builds
 //
+// The scripts it writes are assets/runtime/'s modules with this build's values put in (see
+// "runtime programs" below).
+//
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR) so `trunk build` and `trunk serve` both
 // produce the complete output. Every script it writes, and wasm-bindgen's, is minified with
 // terser (Trunk minifies only the HTML and CSS), and the wasm's imports get short names in the
@@ -21,6 +24,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { shortenImports } from './short-imports.mjs';
+import { assemble } from '../assets/runtime/assemble.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -41,8 +45,8 @@ const read = (name) => fs.readFileSync(path.join(dir, name));
 const write = (name, text) => fs.writeFileSync(path.join(dir, name), text);
 const sri = (body) => `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
 const shortHash = (body) => crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
-const js = async (code, module = true) =>
-  (await minify(code, { module, compress: true, mangle: true, format: { comments: false } })).code;
+const js = async (code, module = true, options = {}) =>
+  (await minify(code, { module, compress: true, mangle: true, format: { comments: false }, ...options })).code;
 
 const bindings = one(/^hipcheck-web-[0-9a-f]+\.js$/, 'wasm-bindgen module');
 const wasm = one(/^hipcheck-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
@@ -153,11 +157,6 @@ const resultsCss = minifyCss(fs.readFileSync(path.join(process.env.TRUNK_SOURCE_
 const resultsCssName = `after-start-${shortHash(resultsCss)}.css`;
 write(resultsCssName, resultsCss);
 
-// Used by the page loaders and embed.js: the hand-off module watches the widget from the first
-// click in it (or, for a share link, from before it starts: the shared record is one of its
-// settings).
-const HANDOFF = `new URL('./${handoffName}', import.meta.url).href`;
-
 // ---------------------------------------------------------------- the start screen before the wasm
 // assets/start-screen.html is the widget's start screen as Yew renders it (captured from the
 // running widget by `HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs`; the same test
@@ -170,213 +169,46 @@ if (!startScreen.includes('class="hc-form"')) {
   process.exit(1);
 }
 
-// Shared by the page loader and embed.js: the static start screen's behaviour until the wasm
-// takes over, and the takeover. A press of Start before then is kept (the button says
-// "Loading…" and keeps its focus) and replayed into the app, with what was typed and chosen,
-// through the app's own event handlers; focus goes back to the same control.
-const STATIC_START = `
-// The language of \`languages\` (an object keyed by language code) a lang tag names, if any.
-function pickLanguage(tag, languages) {
-  return Object.keys(languages).find((l) => l === String(tag).toLowerCase().split('-')[0]);
-}
-// The address is the truth (issue 27): a share link pasted over a check, or Back from one, must
-// show the check the address now holds; only the fragment changed, so the page starts again.
-function followShareLinks() {
-  addEventListener('hashchange', (event) => {
-    if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
-  });
-}
-// The clinic's name after HipCheck's in the header, as the app shows it.
-function nameClinic(mount, clinic) {
-  const brand = mount.querySelector('.hc-brand');
-  if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;
-}
-function armStartScreen(mount, load, loading) {
-  let pending = false;
-  const form = () => mount.querySelector('form.hc-form');
-  mount.addEventListener('submit', (event) => {
-    if (mount.dataset.hcApp) return;
-    event.preventDefault();
-    pending = true;
-    const button = form()?.querySelector('button[type=submit]');
-    if (button) {
-      button.textContent = loading;
-      button.setAttribute('aria-busy', 'true');
-    }
-    load();
-  }, true);
-  // The pills' checked look, which the app draws once it runs.
-  mount.addEventListener('change', (event) => {
-    const input = event.target;
-    if (mount.dataset.hcApp || input.type !== 'radio') return;
-    for (const other of mount.querySelectorAll('input[name="' + input.name + '"]')) {
-      other.parentElement.classList.toggle('hc-checked', other.checked);
-    }
-  }, true);
-  mount.dataset.hcArmed = '1';
-  // Names and ids carry the widget's number (hc0-, hc1-…), which differs between the start
-  // screen in the page and the app: controls are found again by what follows it.
-  const unnumbered = (name) => name.replace(/^hc[0-9]+-/, '');
-  let typed = '';
-  let chosen = [];
-  let focus = null;
-  return (mountApp) => {
-    const old = form();
-    typed = old?.querySelector('.hc-age')?.value ?? '';
-    chosen = [...(old?.querySelectorAll('input[type=radio]:checked') ?? [])].map((r) => [unnumbered(r.name), r.value]);
-    const active = mount.getRootNode().activeElement;
-    focus = active && mount.contains(active)
-      ? (active.id ? '[id$="-' + unnumbered(active.id) + '"]'
-        : active.name ? 'input[name$="-' + unnumbered(active.name) + '"][value="' + active.value + '"]'
-          : active.type === 'submit' ? 'button[type=submit]' : null)
-      : null;
-    // The app draws into a root of its own, off the page, on its scheduler's next turn; the
-    // start screen stays until then and is swapped for it in one step (nothing shifts). Any
-    // drawing is swapped in, the crash screen too; only a start screen gets the replay.
-    const appRoot = document.createElement('div');
-    const swap = () => {
-      if (!appRoot.firstChild) return false;
-      mount.replaceChildren(appRoot);
-      mount.dataset.hcApp = '1';
-      const now = appRoot.querySelector('form.hc-form');
-      if (now) replayInto(now, appRoot);
-      return true;
-    };
-    const drawn = new MutationObserver(() => swap() && drawn.disconnect());
-    drawn.observe(appRoot, { childList: true });
-    try {
-      mountApp(appRoot);
-    } catch (error) {
-      // A panic draws the crash screen into the root; this only records it.
-      console.error('HipCheck stopped while starting', error);
-    }
-  };
-  function replayInto(now, root) {
-    const age = now.querySelector('.hc-age');
-    if (age && typed && age.value !== typed) {
-      age.value = typed;
-      age.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-    for (const [name, value] of chosen) {
-      const radio = now.querySelector('input[name$="-' + name + '"][value="' + value + '"]');
-      if (radio && !radio.checked) radio.click();
-    }
-    // A saved visit is offered first: the press of Start waits for the person's choice
-    // (replaying it would start over and overwrite what was saved).
-    const resume = root.querySelector('.hc-resume button');
-    if (pending && resume) {
-      resume.focus();
-      return;
-    }
-    if (focus) now.querySelector(focus)?.focus();
-    // The app checks the age when Start is pressed: an invalid one keeps the person on the
-    // start screen, with the app's own message.
-    if (pending) now.requestSubmit();
+// ---------------------------------------------------------------- runtime programs
+// The page loaders, embed.js and sw.js are modules of assets/runtime/ (ordinary code, unit-tested
+// in Node by tests/runtime.test.mjs). Each holds one build slot, `const BUILD = /* filled by
+// scripts/postbuild.mjs */ {};`, which gets this build's values (file names, integrity, words,
+// folders, files to precache); the modules it imports are put into it (assets/runtime/assemble.mjs),
+// and it is minified like every other script. A module without its slot, or with two, stops the
+// build. The start screen's behaviour until the wasm takes over, and the takeover, is
+// loader-common.mjs, shared by the page loaders and embed.js.
+const RUNTIME = path.join(SOURCE, 'assets', 'runtime');
+const runtimeProgram = (name, build) => {
+  try {
+    return assemble(path.join(RUNTIME, name), build);
+  } catch (error) {
+    console.error(`postbuild: ${error.message}`);
+    process.exit(1);
   }
-}
-`;
+};
 
 // ---------------------------------------------------------------- page loaders (index, iframe)
-// Two loaders, so the standalone page carries none of the iframe's code. The standalone page
-// starts loading the wasm at once (its head preloads it); the iframe page only when the frame
-// comes near the top page's viewport, on the first interaction, or at once with
-// ?loading=eager.
+// Two loaders, so the standalone page carries none of the iframe's code: assets/runtime/app.mjs
+// (index.html: starts loading the wasm at once, its head preloads it) and assets/runtime/frame.mjs
+// (iframe.html: only when the frame comes near the top page's viewport, on the first interaction,
+// or at once with ?loading=eager), with what they share in page-loader.mjs and loader-common.mjs.
 const wasmIntegrity = sri(read(wasm));
-const pageLoader = (inIframe) => js(`// HipCheck ${inIframe ? 'iframe' : 'page'} loader (generated by scripts/postbuild.mjs).
-${STATIC_START}
-const mount = document.getElementById('hipcheck');
-${inIframe ? `const params = new URLSearchParams(location.search);
-// The clinic's settings come with the address only inside the frame of the clinic's page: opened
-// on its own, anyone could write a booking link or a share page into the address and lend it
-// the clinic's origin (issue 27). A share page must also be on the framing page's origin.
-const framedBy = window.parent !== window ? (location.ancestorOrigins?.[0] ?? (document.referrer && new URL(document.referrer).origin)) : null;
-const sameOrigin = (url) => { try { return Boolean(framedBy) && new URL(url).origin === framedBy; } catch { return false; } };
-if (mount && framedBy) {
-  // Configured from the query string, with the same names as <hip-check>.
-  for (const name of ${JSON.stringify(SETTINGS)}) {
-    if (params.has(name)) mount.setAttribute('data-' + name, params.get(name));
-  }
-} else if (mount && ${JSON.stringify(SETTINGS)}.some((name) => name !== 'lang' && params.has(name))) {
-  console.warn('HipCheck: iframe.html opened on its own ignores the clinic settings in its address; they apply only inside the frame of the clinic page.');
-}
-const shareUrl = framedBy && params.has('share-url') ? (sameOrigin(params.get('share-url')) ? params.get('share-url') : (console.error(\`HipCheck: share-url '\${params.get('share-url')}' refused: it must be on the origin of the page that frames the widget (\${framedBy}).\`), null)) : null;` : ''}
-${inIframe ? `// The standalone page's clinic is named at build time; the frame's comes with its query.
-if (mount) nameClinic(mount, mount.getAttribute('data-clinic-name')?.trim());` : ''}
-// The visitor's language: the lang setting (the widget's language switch sets it in the
-// address), else the browser's languages. Another language's page is in its own folder.
-const FOLDERS = ${JSON.stringify(FOLDERS)};
-const pick = (tag) => pickLanguage(tag, FOLDERS);
-const setting = ${inIframe ? "params.get('lang')" : "new URLSearchParams(location.search).get('lang') ?? mount?.dataset.lang"};
-${inIframe ? "if (setting && !pick(setting)) console.warn(`HipCheck: lang '${setting}' is not available.`);" : ''}
-// A language's own folder is already a choice: only the default (English) page goes by the browser.
-const lang = pick(setting) ?? ${LANG === 'en' ? 'navigator.languages.map(pick).find(Boolean) ?? ' : ''}${JSON.stringify(LANG)};
-const elsewhere = lang !== ${JSON.stringify(LANG)};
-if (elsewhere) location.replace(new URL(FOLDERS[lang] + ${inIframe ? "'iframe.html'" : "''"}, import.meta.url).href + location.search + location.hash);
-const resultsCss = new URL('./${resultsCssName}', import.meta.url).href;
-let started;
-let handoff;
-const watch = (click) => (handoff ??= import(${HANDOFF})).then((m) => m.watch(mount, { settings: mount, prefix: 'data-', shareUrl: ${inIframe ? 'shareUrl' : 'location.href'}, assets: new URL('./', import.meta.url).href, css: resultsCss, folders: FOLDERS, page: ${inIframe ? "'iframe.html'" : "''"} }, click));
-const load = () => {
-  const assets = new URL('./', import.meta.url).href;
-  started ??= (async () => {
-    const module = await import('./${bindings}');
-    await module.default({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });
-    // A share link's record must be in the settings before the app starts (if the module cannot
-    // load, the app starts without it).
-    if (location.hash.startsWith('#hipcheck=')) await watch().catch(() => {});
-    return module;
-  })().then(
-    // Only a failure to load is reported here; a panic inside the app shows its own screen.
-    (module) => takeOver((root) => module.mountHipCheck(root, mount, 'data-', assets)),
-    (error) => {
-      console.error('HipCheck could not start', error);
-      mount.textContent = ${JSON.stringify(STRINGS.failed_page)};
-    },
-  );
+const pageLoaderBuild = {
+  // The languages of this output and their folders (a language's page is in its own folder).
+  folders: FOLDERS,
+  lang: LANG,
+  bindings,
+  wasm,
+  wasmIntegrity,
+  handoff: handoffName,
+  resultsCss: resultsCssName,
+  loading: STRINGS.loading,
+  failed: STRINGS.failed_page,
 };
-const takeOver = mount ? armStartScreen(mount, load, ${JSON.stringify(STRINGS.loading)}) : () => {};
-// The results styles at the first click in the widget (Enter and Space on a button are clicks
-// too); a shared check, which opens on its result, gets them from the hand-off module.
-mount?.addEventListener('click', (event) => {
-  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsCss }));
-  watch(event);
-}, { once: true, capture: true });
-${inIframe ? `if (mount) {
-  if (elsewhere) {
-    // On the way to the visitor's language.
-  } else if (params.get('loading') === 'eager') {
-    load();
-  } else {
-    const near = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        near.disconnect();
-        load();
-      }
-    }, { rootMargin: '600px 0px' });
-    near.observe(mount);
-    for (const type of ['pointerdown', 'focusin', 'keydown']) mount.addEventListener(type, load, { once: true, capture: true });
-  }
-}
-if (window.parent !== window) {
-  // Height only: no answer ever leaves the frame. The embedding snippet checks our origin.
-  let last = 0;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      window.parent.postMessage({ type: 'hipcheck:height', height }, '*');
-    }
-  }).observe(document.documentElement);
-}` : 'if (mount && !elsewhere) load();'}
-followShareLinks();
-if (!elsewhere && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope: './' }).catch(() => {});
-}
-`);
-const loader = await pageLoader(false);
+const loader = await js(runtimeProgram('app.mjs', pageLoaderBuild));
 const loaderName = `app-${shortHash(loader)}.js`;
 write(loaderName, loader);
-const frameLoader = await pageLoader(true);
+const frameLoader = await js(runtimeProgram('frame.mjs', { ...pageLoaderBuild, settings: SETTINGS }));
 const frameLoaderName = `frame-${shortHash(frameLoader)}.js`;
 write(frameLoaderName, frameLoader);
 
@@ -400,106 +232,9 @@ for (const entry of (process.env.HIPCHECK_LANGUAGE_BUILDS ?? '').split(',').filt
   BUILDS[other] = { ...built, bindings: `./${other}/${built.bindings.slice(2)}`, wasm: `./${other}/${built.wasm.slice(2)}`, folder: `./${other}/` };
   delete BUILDS[other].lang;
 }
-const embed = `// HipCheck <hip-check> custom element (generated by scripts/postbuild.mjs).
-// <script type="module" src="https://YOUR-SITE/hipcheck/embed.js"></script>
-// <hip-check booking-url="https://..." clinic-name="..." lang="en"></hip-check>
-// Resets what the host page would otherwise pass in by inheritance; custom properties
-// (--hipcheck-*) still pass, which is how a clinic themes the widget.
-const CSS = ${JSON.stringify(':host{all:initial;display:block}:host([hidden]){display:none}\n' + css + resultsCss)};
-
-// Every language's files: this build's, and each language folder's (scripts/build.sh).
-const BUILDS = ${JSON.stringify(BUILDS)};
-const pick = (tag) => pickLanguage(tag, BUILDS);
-const started = {};
-function start(lang) {
-  const build = BUILDS[lang];
-  started[lang] ??= import(new URL(build.bindings, import.meta.url).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(build.wasm, import.meta.url) });
-    return module;
-  });
-  return started[lang];
-}
-
-let sheet;
-function stylesheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  return sheet;
-}
-
-${STATIC_START}
-// The wasm loads when the element comes near the viewport (600 px ahead), on the first
-// interaction with it, or at once with loading="eager": a reader who never scrolls down to it
-// downloads only this file.
-class HipCheckElement extends HTMLElement {
-  connectedCallback() {
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [stylesheet()];
-    this.begin(root);
-  }
-
-  // The element's lang, else the host page's (the nearest lang around it), else English.
-  begin(root) {
-    const tag = this.closest('[lang]')?.getAttribute('lang');
-    const lang = pick(tag) ?? 'en';
-    if (this.hasAttribute('lang') && !pick(tag)) console.warn(\`HipCheck: lang '\${tag}' is not available; using English.\`);
-    const build = BUILDS[lang] ?? Object.values(BUILDS)[0];
-    const mount = document.createElement('div');
-    mount.innerHTML = build.start;
-    nameClinic(mount, this.getAttribute('clinic-name')?.trim());
-    const accent = this.getAttribute('accent')?.trim();
-    if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
-    root.append(mount);
-    let near;
-    let loading = false;
-    const assets = new URL(build.folder, import.meta.url).href;
-    // Called by whichever comes first (near the viewport, an interaction, a press of Start).
-    const load = () => {
-      if (loading) return;
-      loading = true;
-      near?.disconnect();
-      // Only a failure to load is reported here; a panic inside the app shows its own screen.
-      Promise.all([start(lang), shared && watch().catch(() => {})]).then(
-        ([module]) => takeOver((root) => module.mountHipCheck(root, this, '', assets)),
-        (error) => {
-          console.error('HipCheck could not start', error);
-          mount.textContent = build.failed;
-        },
-      );
-    };
-    const takeOver = armStartScreen(mount, load, build.loading);
-    // The hand-off module (assets/handoff.mjs): from the first click, or before the app for a
-    // share link (the page's fragment, the host page's here). It also switches the language:
-    // the element starts again in the other one, and offers the saved answers back.
-    let handoff;
-    const switchTo = (other) => {
-      this.setAttribute('lang', other);
-      near?.disconnect();
-      root.replaceChildren();
-      this.begin(root);
-    };
-    const watch = (click) => (handoff ??= import(${HANDOFF})).then((m) => m.watch(mount, { settings: this, prefix: '', shareUrl: this.getAttribute('share-url'), assets, switchTo }, click));
-    const shared = location.hash.startsWith('#hipcheck=');
-    root.addEventListener('click', watch, { once: true, capture: true });
-    if (this.getAttribute('loading') === 'eager') return load();
-    near = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) load();
-    }, { rootMargin: '600px 0px' });
-    near.observe(this);
-    for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { once: true, capture: true });
-  }
-}
-
-if (!customElements.get('hip-check')) {
-  customElements.define('hip-check', HipCheckElement);
-  // Once per page, however many widgets it holds.
-  followShareLinks();
-}
-`;
-write('embed.js', await js(embed));
+// assets/runtime/embed.mjs: the widget's styles and the results styles, the hand-off module, and
+// every language's files.
+write('embed.js', await js(runtimeProgram('embed.mjs', { css, resultsCss, handoff: handoffName, builds: BUILDS })));
 
 // ---------------------------------------------------------------- HTML pages
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
@@ -616,45 +351,8 @@ const precache = fs
   .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js' && f !== 'lang.json')
   .sort();
 const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join('\n'));
-const sw = `// HipCheck service worker (generated by scripts/postbuild.mjs): build ${version}.
-// Precaches exactly this build's files in one cache named after the build. A page is served
-// entirely from the cache of the worker that controls it, so it never mixes two builds; a new
-// build waits until no page uses the old one, then replaces it and deletes the old cache.
-// Named by language too: each language's folder has its own worker, which must not delete the
-// other's cache.
-const CACHE = 'hipcheck-${LANG}-${version}';
-const FILES = ${JSON.stringify(['./', ...precache])};
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    // Fetched fresh, not from the HTTP cache: Trunk's file names are not hashes of the final
-    // bytes (wasm-opt and terser run after naming), so a cached copy could be another build's.
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
-  );
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      // This language's older caches, and those named before languages had caches of their own.
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && (k.startsWith('hipcheck-${LANG}-') || /^hipcheck-[0-9a-f]{16}$/.test(k))).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
-});
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      // The iframe page carries its settings in the query string.
-      const hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
-      return hit ?? fetch(request);
-    }),
-  );
-});
-`;
-write('sw.js', await js(sw, false));
+// assets/runtime/sw.mjs, as a classic script: this language's cache of this build's files. Its
+// top-level names are minified too (the worker's script is alone in its global scope).
+write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache] }), false, { toplevel: true }));
 
 console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${handoffName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

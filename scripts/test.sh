@@ -32,6 +32,7 @@ step "clippy (wasm32)" cargo clippy --all-targets --all-features --locked --targ
 step "native tests" cargo test --locked
 step "hand-off module tests (share link, calendar, history)" node --test --test-reporter=spec tests/handoff.test.mjs
 step "short import names (wasm and bindings together)" node --test --test-reporter=spec tests/short-imports.test.mjs
+step "runtime modules (loaders, embed, service worker) unit tests" node --test --test-reporter=spec tests/runtime.test.mjs
 step "component tests in headless Chromium" \
   cargo test --locked --target wasm32-unknown-unknown --lib --test web
 # A second, different release build for the service-worker update test.

@@ -1,0 +1,116 @@
+// HipCheck's <hip-check> custom element: embed.js. scripts/postbuild.mjs fills BUILD, puts the
+// module this one imports into it and minifies it. A clinic's page needs only:
+//   <script type="module" src="https://YOUR-SITE/hipcheck/embed.js"></script>
+//   <hip-check booking-url="https://..." clinic-name="..." lang="en"></hip-check>
+// Open Shadow DOM, styles in a constructable stylesheet, wasm found relative to embed.js.
+//
+// Nothing runs when this module is imported in Node (tests/runtime.test.mjs): the element is
+// defined only where there are custom elements.
+import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './loader-common.mjs';
+
+// { css, resultsCss, handoff, builds }: the widget's styles and the results styles, the hand-off
+// module's name, and every language's files: this build's, and each language folder's
+// (scripts/build.sh), as { bindings, wasm, start, loading, failed, folder } by language.
+const BUILD = /* filled by scripts/postbuild.mjs */ {};
+
+// Resets what the host page would otherwise pass in by inheritance; custom properties
+// (--hipcheck-*) still pass, which is how a clinic themes the widget.
+export const HOST_CSS = ':host{all:initial;display:block}:host([hidden]){display:none}\n';
+
+// The element's language and its files: its lang tag's (the element's, else the host page's),
+// else English; `known` says whether the tag named a language of `builds`. An English that is
+// not built falls back to the first language's files.
+export function chooseBuild(tag, builds) {
+  const known = pickLanguage(tag, builds);
+  const lang = known ?? 'en';
+  return { lang, known: Boolean(known), build: builds[lang] ?? Object.values(builds)[0] };
+}
+
+const started = {};
+function start(lang) {
+  const build = BUILD.builds[lang];
+  started[lang] ??= import(new URL(build.bindings, import.meta.url).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(build.wasm, import.meta.url) });
+    return module;
+  });
+  return started[lang];
+}
+
+let sheet;
+function stylesheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(HOST_CSS + BUILD.css + BUILD.resultsCss);
+  }
+  return sheet;
+}
+
+// The wasm loads when the element comes near the viewport (600 px ahead), on the first
+// interaction with it, or at once with loading="eager": a reader who never scrolls down to it
+// downloads only this file. The class is made when it is defined (HTMLElement is the browser's).
+function hipCheckElement() {
+  return class HipCheckElement extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const root = this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [stylesheet()];
+      this.begin(root);
+    }
+
+    // The element's lang, else the host page's (the nearest lang around it), else English.
+    begin(root) {
+      const tag = this.closest('[lang]')?.getAttribute('lang');
+      const { lang, known, build } = chooseBuild(tag, BUILD.builds);
+      if (this.hasAttribute('lang') && !known) console.warn(`HipCheck: lang '${tag}' is not available; using English.`);
+      const mount = document.createElement('div');
+      mount.innerHTML = build.start;
+      nameClinic(mount, this.getAttribute('clinic-name')?.trim());
+      const accent = this.getAttribute('accent')?.trim();
+      if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
+      root.append(mount);
+      let near;
+      let loading = false;
+      const assets = new URL(build.folder, import.meta.url).href;
+      // Called by whichever comes first (near the viewport, an interaction, a press of Start).
+      const load = () => {
+        if (loading) return;
+        loading = true;
+        near?.disconnect();
+        // Only a failure to load is reported here; a panic inside the app shows its own screen.
+        Promise.all([start(lang), shared && watch().catch(() => {})]).then(
+          ([module]) => takeOver((root) => module.mountHipCheck(root, this, '', assets)),
+          (error) => {
+            console.error('HipCheck could not start', error);
+            mount.textContent = build.failed;
+          },
+        );
+      };
+      const takeOver = armStartScreen(mount, load, build.loading);
+      // The hand-off module (assets/handoff.mjs): from the first click, or before the app for a
+      // share link (the page's fragment, the host page's here). It also switches the language:
+      // the element starts again in the other one, and offers the saved answers back.
+      let handoff;
+      const switchTo = (other) => {
+        this.setAttribute('lang', other);
+        near?.disconnect();
+        root.replaceChildren();
+        this.begin(root);
+      };
+      const watch = (click) => (handoff ??= import(new URL('./' + BUILD.handoff, import.meta.url).href)).then((m) => m.watch(mount, { settings: this, prefix: '', shareUrl: this.getAttribute('share-url'), assets, switchTo }, click));
+      const shared = location.hash.startsWith('#hipcheck=');
+      root.addEventListener('click', watch, { once: true, capture: true });
+      if (this.getAttribute('loading') === 'eager') return load();
+      near = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) load();
+      }, { rootMargin: '600px 0px' });
+      near.observe(this);
+      for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { once: true, capture: true });
+    }
+  };
+}
+
+if (globalThis.customElements && !customElements.get('hip-check')) {
+  customElements.define('hip-check', hipCheckElement());
+  // Once per page, however many widgets it holds.
+  followShareLinks();
+}

@@ -1,0 +1,118 @@
+// HipCheck's start screen before the wasm, shared by the page loaders (app.mjs, frame.mjs) and the
+// <hip-check> element (embed.mjs): scripts/postbuild.mjs puts this module into each of them (one
+// file per program, no extra request). The static start screen's behaviour until the wasm takes
+// over, and the takeover. A press of Start before then is kept (the button says "Loading…" and
+// keeps its focus) and replayed into the app, with what was typed and chosen, through the app's
+// own event handlers; focus goes back to the same control.
+//
+// Nothing runs when this module is imported: tests/runtime.test.mjs imports it in Node.
+
+// The language of `languages` (an object keyed by language code) a lang tag names, if any.
+export function pickLanguage(tag, languages) {
+  return Object.keys(languages).find((l) => l === String(tag).toLowerCase().split('-')[0]);
+}
+// The address is the truth (issue 27): a share link pasted over a check, or Back from one, must
+// show the check the address now holds; only the fragment changed, so the page starts again.
+export function followShareLinks() {
+  addEventListener('hashchange', (event) => {
+    if ([event.oldURL, event.newURL].some((url) => new URL(url).hash.startsWith('#hipcheck='))) location.reload();
+  });
+}
+// The clinic's name after HipCheck's in the header, as the app shows it.
+export function nameClinic(mount, clinic) {
+  const brand = mount.querySelector('.hc-brand');
+  if (clinic && brand) brand.lastChild.textContent += ' · ' + clinic;
+}
+// Names and ids carry the widget's number (hc0-, hc1-…), which differs between the start
+// screen in the page and the app: controls are found again by what follows it.
+export function unnumbered(name) {
+  return name.replace(/^hc[0-9]+-/, '');
+}
+// The app's radio button for a start-screen choice (its name without the number, its value).
+export function radioSelector(name, value) {
+  return 'input[name$="-' + name + '"][value="' + value + '"]';
+}
+// Where focus goes back to in the app: the control with the same id, the same choice, or Start.
+export function focusSelector(active) {
+  return active.id ? '[id$="-' + unnumbered(active.id) + '"]'
+    : active.name ? radioSelector(unnumbered(active.name), active.value)
+      : active.type === 'submit' ? 'button[type=submit]' : null;
+}
+// Arms the static start screen in `mount`; `load` starts the wasm, `loading` is Start's label
+// meanwhile. Returns `takeOver(mountApp)`, which mounts the app and swaps it in.
+export function armStartScreen(mount, load, loading) {
+  let pending = false;
+  const form = () => mount.querySelector('form.hc-form');
+  mount.addEventListener('submit', (event) => {
+    if (mount.dataset.hcApp) return;
+    event.preventDefault();
+    pending = true;
+    const button = form()?.querySelector('button[type=submit]');
+    if (button) {
+      button.textContent = loading;
+      button.setAttribute('aria-busy', 'true');
+    }
+    load();
+  }, true);
+  // The pills' checked look, which the app draws once it runs.
+  mount.addEventListener('change', (event) => {
+    const input = event.target;
+    if (mount.dataset.hcApp || input.type !== 'radio') return;
+    for (const other of mount.querySelectorAll('input[name="' + input.name + '"]')) {
+      other.parentElement.classList.toggle('hc-checked', other.checked);
+    }
+  }, true);
+  mount.dataset.hcArmed = '1';
+  let typed = '';
+  let chosen = [];
+  let focus = null;
+  return (mountApp) => {
+    const old = form();
+    typed = old?.querySelector('.hc-age')?.value ?? '';
+    chosen = [...(old?.querySelectorAll('input[type=radio]:checked') ?? [])].map((r) => [unnumbered(r.name), r.value]);
+    const active = mount.getRootNode().activeElement;
+    focus = active && mount.contains(active) ? focusSelector(active) : null;
+    // The app draws into a root of its own, off the page, on its scheduler's next turn; the
+    // start screen stays until then and is swapped for it in one step (nothing shifts). Any
+    // drawing is swapped in, the crash screen too; only a start screen gets the replay.
+    const appRoot = document.createElement('div');
+    const swap = () => {
+      if (!appRoot.firstChild) return false;
+      mount.replaceChildren(appRoot);
+      mount.dataset.hcApp = '1';
+      const now = appRoot.querySelector('form.hc-form');
+      if (now) replayInto(now, appRoot);
+      return true;
+    };
+    const drawn = new MutationObserver(() => swap() && drawn.disconnect());
+    drawn.observe(appRoot, { childList: true });
+    try {
+      mountApp(appRoot);
+    } catch (error) {
+      // A panic draws the crash screen into the root; this only records it.
+      console.error('HipCheck stopped while starting', error);
+    }
+  };
+  function replayInto(now, root) {
+    const age = now.querySelector('.hc-age');
+    if (age && typed && age.value !== typed) {
+      age.value = typed;
+      age.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    for (const [name, value] of chosen) {
+      const radio = now.querySelector(radioSelector(name, value));
+      if (radio && !radio.checked) radio.click();
+    }
+    // A saved visit is offered first: the press of Start waits for the person's choice
+    // (replaying it would start over and overwrite what was saved).
+    const resume = root.querySelector('.hc-resume button');
+    if (pending && resume) {
+      resume.focus();
+      return;
+    }
+    if (focus) now.querySelector(focus)?.focus();
+    // The app checks the age when Start is pressed: an invalid one keeps the person on the
+    // start screen, with the app's own message.
+    if (pending) now.requestSubmit();
+  }
+}

@@ -1,0 +1,69 @@
+// HipCheck's service worker: sw.js, a classic script. scripts/postbuild.mjs fills BUILD with this
+// build's files (the list is made there, never by hand), takes the `export`s out and minifies it.
+// Precaches exactly this build's files in one cache named after the build. A page is served
+// entirely from the cache of the worker that controls it, so it never mixes two builds; a new
+// build waits until no page uses the old one, then replaces it and deletes the old cache.
+// Named by language too: each language's folder has its own worker, which must not delete the
+// other's cache.
+//
+// Nothing runs when this module is imported in Node (tests/runtime.test.mjs): the worker serves
+// only in a service worker's scope.
+
+// { lang, version, files }: the build's language, its version (a hash of its files) and the files
+// to precache, './' first.
+const BUILD = /* filled by scripts/postbuild.mjs */ {};
+
+// The cache of a language's build.
+export function cacheName(lang, version) {
+  return 'hipcheck-' + lang + '-' + version;
+}
+
+// The caches a new build deletes: this language's older ones, and those named before languages
+// had caches of their own.
+export function isStale(key, current, lang) {
+  return key !== current && (key.startsWith('hipcheck-' + lang + '-') || /^hipcheck-[0-9a-f]{16}$/.test(key));
+}
+
+// The requests the worker answers: reads of its own origin.
+export function answers(request, origin) {
+  return request.method === 'GET' && new URL(request.url).origin === origin;
+}
+
+// How a request is found in the cache: the iframe page carries its settings in the query string.
+export function matchOptions(request) {
+  return { ignoreSearch: request.mode === 'navigate' };
+}
+
+// The worker's three events in `scope` (the worker's global scope).
+export function serve(scope, { lang, version, files }) {
+  const CACHE = cacheName(lang, version);
+  scope.addEventListener('install', (event) => {
+    event.waitUntil(
+      // Fetched fresh, not from the HTTP cache: Trunk's file names are not hashes of the final
+      // bytes (wasm-opt and terser run after naming), so a cached copy could be another build's.
+      scope.caches.open(CACHE).then((cache) => cache.addAll(files.map((f) => new Request(f, { cache: 'reload' })))),
+    );
+  });
+
+  scope.addEventListener('activate', (event) => {
+    event.waitUntil(
+      scope.caches
+        .keys()
+        .then((keys) => Promise.all(keys.filter((k) => isStale(k, CACHE, lang)).map((k) => scope.caches.delete(k))))
+        .then(() => scope.clients.claim()),
+    );
+  });
+
+  scope.addEventListener('fetch', (event) => {
+    const request = event.request;
+    if (!answers(request, scope.location.origin)) return;
+    event.respondWith(
+      scope.caches.open(CACHE).then(async (cache) => {
+        const hit = await cache.match(request, matchOptions(request));
+        return hit ?? scope.fetch(request);
+      }),
+    );
+  });
+}
+
+if (typeof ServiceWorkerGlobalScope === 'function' && self instanceof ServiceWorkerGlobalScope) serve(self, BUILD);

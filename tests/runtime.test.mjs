@@ -1,0 +1,402 @@
+// The runtime programs of assets/runtime/ without a browser: every file parses (node --check), each
+// program assembles the way scripts/postbuild.mjs makes it (its BUILD filled, its imports put in,
+// no import or export left) and still parses and minifies, the standalone loader carries none of
+// the iframe's code, a broken build slot or import stops the build, the pure helpers of the
+// loaders, the start screen and <hip-check>, and the service worker as shipped (assembled and
+// minified) run against a fake worker scope. The loaders' and the element's behaviour in a page
+// is tests/e2e/'s.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
+import { assemble, SLOT } from '../assets/runtime/assemble.mjs';
+import {
+  pickLanguage, unnumbered, radioSelector, focusSelector, armStartScreen, nameClinic, followShareLinks,
+} from '../assets/runtime/loader-common.mjs';
+import {
+  chooseLanguage, languagePage, framingOrigin, onOrigin, querySettings, ignoresSettings, startPage,
+} from '../assets/runtime/page-loader.mjs';
+import { chooseBuild, HOST_CSS } from '../assets/runtime/embed.mjs';
+import { cacheName, isStale, answers, matchOptions, serve } from '../assets/runtime/sw.mjs';
+
+const RUNTIME = fileURLToPath(new URL('../assets/runtime/', import.meta.url));
+const runtime = (name) => path.join(RUNTIME, name);
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hipcheck-runtime-'));
+test.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+// What scripts/postbuild.mjs does to each program after assembling it.
+const MINIFY = { compress: true, mangle: true, format: { comments: false } };
+// `node --check` on `code` written to a file named `name` (.mjs: a module; .js: a classic script,
+// as this package has no "type"); throws with node's message when it does not parse.
+const nodeCheck = (name, code) => {
+  const file = path.join(scratch, name);
+  fs.writeFileSync(file, code);
+  execFileSync(process.execPath, ['--check', file], { stdio: 'pipe' });
+};
+
+// Build values shaped as scripts/postbuild.mjs makes them (an English build with Spanish in es/).
+const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
+const PAGE = {
+  folders: { en: './', es: 'es/' },
+  lang: 'en',
+  bindings: 'hipcheck-web-0123456789abcdef.js',
+  wasm: 'hipcheck-web-0123456789abcdef_bg.wasm',
+  wasmIntegrity: 'sha384-TESTtestTESTtestTESTtestTESTtestTESTtestTESTtestTESTtestTESTtest',
+  handoff: 'handoff-0123456789abcdef.js',
+  resultsCss: 'after-start-0123456789abcdef.css',
+  loading: 'Loading…',
+  failed: 'HipCheck could not load. Try again later; it\'s "fine" </script>',
+};
+const EMBED = {
+  css: '.hc-form{color:red}',
+  resultsCss: '.hc-result{color:blue}',
+  handoff: PAGE.handoff,
+  builds: {
+    en: { bindings: './hipcheck-web-1.js', wasm: './hipcheck-web-1_bg.wasm', start: '<div class="hc-form"></div>', loading: 'Loading…', failed: 'Could not load', folder: './' },
+    es: { bindings: './es/hipcheck-web-2.js', wasm: './es/hipcheck-web-2_bg.wasm', start: '<div class="hc-form"></div>', loading: 'Cargando…', failed: 'No se pudo cargar', folder: './es/' },
+  },
+};
+const FILES = ['./', 'after-start-0123456789abcdef.css', 'app-0123456789abcdef.js', 'embed.js', 'index.html', 'iframe.html'];
+const WORKER = { lang: 'en', version: 'fedcba9876543210', files: FILES };
+// Each program: its module, its build values, and whether it ships as a module.
+const PROGRAMS = {
+  'app.mjs': [PAGE, true],
+  'frame.mjs': [{ ...PAGE, settings: SETTINGS }, true],
+  'embed.mjs': [EMBED, true],
+  'sw.mjs': [WORKER, false],
+};
+const shipped = async (name) => {
+  const [build, module] = PROGRAMS[name];
+  const program = assemble(runtime(name), build);
+  return { program, minified: (await minify(program, { module, ...MINIFY, ...(module ? {} : { toplevel: true }) })).code };
+};
+
+// ---------------------------------------------------------------- syntax
+test('every runtime file parses (node --check), and the check fails on a broken file', () => {
+  const files = fs.readdirSync(RUNTIME).filter((f) => /\.m?js$/.test(f)).sort();
+  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'sw.mjs']);
+  for (const file of files) {
+    assert.doesNotThrow(() => execFileSync(process.execPath, ['--check', runtime(file)], { stdio: 'pipe' }), file);
+  }
+  const broken = fs.readFileSync(runtime('loader-common.mjs'), 'utf8').replace('export function nameClinic(mount, clinic) {', 'export function nameClinic(mount, clinic) {{');
+  assert.throws(() => nodeCheck('broken.mjs', broken), /SyntaxError/);
+});
+
+test('each program assembles into one file with its BUILD filled and no import or export left', async () => {
+  for (const name of Object.keys(PROGRAMS)) {
+    const { program, minified } = await shipped(name);
+    assert.doesNotMatch(program, /^[ \t]*(?:import|export)\b(?![.(])/m, name);
+    assert.ok(!program.includes(SLOT), `${name} still holds its empty slot`);
+    assert.equal(program.split('const BUILD = ').length, 2, `${name}: one BUILD`);
+    // The values are in as data, quotes and all.
+    assert.ok(program.includes(`const BUILD = ${JSON.stringify(PROGRAMS[name][0])};`), name);
+    // Parses as what it ships as: the loaders and embed.js as modules, sw.js as a classic script.
+    if (PROGRAMS[name][1]) {
+      nodeCheck(`${name}.assembled.mjs`, program);
+      nodeCheck(`${name}.minified.mjs`, minified);
+    } else {
+      assert.doesNotThrow(() => new vm.Script(program), name);
+      assert.doesNotThrow(() => new vm.Script(minified), name);
+      nodeCheck('sw.js', minified);
+    }
+    assert.ok(minified.length < program.length / 1.5, `${name} minifies (${program.length} → ${minified.length})`);
+  }
+  // A module an entry imports comes in once, however many of its modules import it.
+  const { program } = await shipped('frame.mjs');
+  assert.equal(program.split('function armStartScreen(').length, 2);
+  assert.equal(program.split('function startPage(').length, 2);
+});
+
+test('the standalone page\'s loader carries none of the iframe\'s code; the iframe\'s has it', async () => {
+  const app = (await shipped('app.mjs')).minified;
+  const frame = (await shipped('frame.mjs')).minified;
+  for (const iframeOnly of ['hipcheck:height', 'share-url', 'ancestorOrigins', 'IntersectionObserver', 'iframe.html', 'booking-url']) {
+    assert.ok(!app.includes(iframeOnly), `app loader has '${iframeOnly}'`);
+    assert.ok(frame.includes(iframeOnly), `frame loader lacks '${iframeOnly}'`);
+  }
+  // What they share is in both: the start screen's takeover, the integrity-checked wasm, the worker.
+  for (const shared of ['hc-resume', 'integrity', 'sw.js', 'hashchange', PAGE.wasmIntegrity]) {
+    assert.ok(app.includes(shared) && frame.includes(shared), shared);
+  }
+  // embed.js carries no page loader.
+  const embed = (await shipped('embed.mjs')).minified;
+  assert.ok(embed.includes('hip-check') && !embed.includes('serviceWorker') && !embed.includes('getElementById'));
+});
+
+test('a missing or doubled build slot, an unknown import or another export stops the build', () => {
+  const dir = fs.mkdtempSync(path.join(scratch, 'assemble-'));
+  const write = (name, text) => fs.writeFileSync(path.join(dir, name), text);
+  write('lib.mjs', 'export function helper() {\n  return 1;\n}\nexport const TWO = 2;\n');
+  write('ok.mjs', `import { helper, TWO } from './lib.mjs';\n${SLOT}\nconsole.log(helper() + TWO, BUILD.x);\n`);
+  assert.equal(
+    assemble(path.join(dir, 'ok.mjs'), { x: 'a$&b' }),
+    'function helper() {\n  return 1;\n}\nconst TWO = 2;\n\nconst BUILD = {"x":"a$&b"};\nconsole.log(helper() + TWO, BUILD.x);\n',
+  );
+  const cases = {
+    'none.mjs': ['const BUILD = {};\n', /exactly once \(found 0\)/],
+    'two.mjs': [`${SLOT}\n${SLOT}\n`, /exactly once \(found 2\)/],
+    'unknown.mjs': [`import { helper, missing } from './lib.mjs';\n${SLOT}\n`, /does not export 'missing'/],
+    'renamed.mjs': [`import { helper as h } from './lib.mjs';\n${SLOT}\n`, /not a plain name/],
+    'default.mjs': [`${SLOT}\nexport default BUILD;\n`, /export default BUILD/],
+    'package.mjs': [`import { minify } from 'terser';\n${SLOT}\n`, /import \{ minify \} from 'terser'/],
+    'slot-in-lib.mjs': [`import { own } from './slotted.mjs';\n${SLOT}\n`, /a module it imports holds a build slot/],
+  };
+  write('slotted.mjs', `${SLOT}\nexport const own = 1;\n`);
+  for (const [name, [text, message]] of Object.entries(cases)) {
+    write(name, text);
+    assert.throws(() => assemble(path.join(dir, name), {}), message, name);
+  }
+  assert.throws(() => assemble(path.join(dir, 'ok.mjs'), undefined), /no build values/);
+});
+
+// ---------------------------------------------------------------- the start screen (loader-common.mjs)
+test('pickLanguage names a language of the object by the primary subtag of a lang tag, else nothing', () => {
+  const languages = { en: {}, es: {} };
+  assert.equal(pickLanguage('es', languages), 'es');
+  assert.equal(pickLanguage('es-MX', languages), 'es');
+  assert.equal(pickLanguage('EN-gb', languages), 'en');
+  assert.equal(pickLanguage('fr-CA', languages), undefined);
+  assert.equal(pickLanguage('e', languages), undefined);
+  assert.equal(pickLanguage('spanish', languages), undefined);
+  assert.equal(pickLanguage('eng', languages), undefined);
+  assert.equal(pickLanguage('esp-ES', languages), undefined);
+  assert.equal(pickLanguage(undefined, languages), undefined);
+  assert.equal(pickLanguage(null, languages), undefined);
+  assert.equal(pickLanguage('', languages), undefined);
+  assert.equal(pickLanguage('es', { en: {} }), undefined);
+});
+
+test('controls are found again in the app by what follows the widget number', () => {
+  assert.equal(unnumbered('hc0-age'), 'age');
+  assert.equal(unnumbered('hc12-pain-side'), 'pain-side');
+  assert.equal(unnumbered('hc1-hc2-x'), 'hc2-x');
+  assert.equal(unnumbered('age'), 'age');
+  assert.equal(unnumbered('hcx-age'), 'hcx-age');
+  assert.equal(radioSelector('sex', 'female'), 'input[name$="-sex"][value="female"]');
+  assert.equal(focusSelector({ id: 'hc0-age', name: 'age', type: 'number' }), '[id$="-age"]');
+  assert.equal(focusSelector({ id: '', name: 'hc3-sex', value: 'male', type: 'radio' }), 'input[name$="-sex"][value="male"]');
+  assert.equal(focusSelector({ id: '', name: '', type: 'submit' }), 'button[type=submit]');
+  assert.equal(focusSelector({ id: '', name: '', type: 'button' }), null);
+});
+
+test('nothing runs when the modules are imported; the start screen arms only the mount it is given', () => {
+  // Importing them above touched no page: there is none in Node, and they did not throw.
+  assert.equal(typeof document, 'undefined');
+  const listeners = [];
+  const mount = { dataset: {}, addEventListener: (type, _, capture) => listeners.push([type, capture]), querySelector: () => null };
+  const takeOver = armStartScreen(mount, () => {}, 'Loading…');
+  assert.equal(typeof takeOver, 'function');
+  assert.deepEqual(listeners, [['submit', true], ['change', true]]);
+  assert.equal(mount.dataset.hcArmed, '1');
+  // nameClinic writes after HipCheck's name only when both a clinic and the header are there.
+  const brand = { lastChild: { textContent: 'HipCheck' } };
+  nameClinic({ querySelector: () => brand }, 'Example Physio');
+  assert.equal(brand.lastChild.textContent, 'HipCheck · Example Physio');
+  nameClinic({ querySelector: () => brand }, '');
+  assert.equal(brand.lastChild.textContent, 'HipCheck · Example Physio');
+  assert.doesNotThrow(() => nameClinic({ querySelector: () => null }, 'Example Physio'));
+  assert.equal(typeof followShareLinks, 'function');
+  assert.equal(typeof startPage, 'function');
+});
+
+// ---------------------------------------------------------------- page loaders (page-loader.mjs)
+test('the visitor\'s language: the setting, else (on the English page only) the browser\'s, else the page\'s', () => {
+  const fromEnglish = { en: './', es: 'es/' };
+  const fromSpanish = { es: './', en: '../' };
+  assert.equal(chooseLanguage('es', ['en-US'], fromEnglish, 'en'), 'es');
+  assert.equal(chooseLanguage('en', ['es-ES'], fromEnglish, 'en'), 'en');
+  assert.equal(chooseLanguage(null, ['fr-FR', 'es-MX', 'en'], fromEnglish, 'en'), 'es');
+  assert.equal(chooseLanguage(undefined, ['fr-FR', 'de'], fromEnglish, 'en'), 'en');
+  assert.equal(chooseLanguage('fr', ['es'], fromEnglish, 'en'), 'es');
+  assert.equal(chooseLanguage(null, [], fromEnglish, 'en'), 'en');
+  // A language's own folder is already a choice.
+  assert.equal(chooseLanguage(null, ['en-US'], fromSpanish, 'es'), 'es');
+  assert.equal(chooseLanguage('en', ['es'], fromSpanish, 'es'), 'en');
+  // A language that is not in this output (trunk serve builds one) is never chosen.
+  assert.equal(chooseLanguage('es', ['es'], { en: './' }, 'en'), 'en');
+});
+
+test('another language\'s page is in its folder, seen from the loader', () => {
+  const base = 'https://clinic.example/hipcheck/app-0123456789abcdef.js';
+  assert.equal(languagePage({ en: './', es: 'es/' }, 'es', '', base), 'https://clinic.example/hipcheck/es/');
+  assert.equal(languagePage({ en: './', es: 'es/' }, 'es', 'iframe.html', base), 'https://clinic.example/hipcheck/es/iframe.html');
+  assert.equal(languagePage({ es: './', en: '../' }, 'en', 'iframe.html', 'https://clinic.example/hipcheck/es/frame-1.js'), 'https://clinic.example/hipcheck/iframe.html');
+});
+
+test('the framing page\'s origin, and share pages only on it', () => {
+  assert.equal(framingOrigin({ framed: false, ancestorOrigins: ['https://clinic.example'], referrer: 'https://clinic.example/' }), null);
+  assert.equal(framingOrigin({ framed: true, ancestorOrigins: ['https://clinic.example', 'https://top.example'], referrer: 'https://other.example/' }), 'https://clinic.example');
+  // Browsers without location.ancestorOrigins: the referrer's origin.
+  assert.equal(framingOrigin({ framed: true, ancestorOrigins: undefined, referrer: 'https://clinic.example/physio/hip?x=1' }), 'https://clinic.example');
+  assert.ok(!framingOrigin({ framed: true, ancestorOrigins: undefined, referrer: '' }));
+
+  const origin = 'https://clinic.example';
+  assert.equal(onOrigin('https://clinic.example/hipcheck/share.html', origin), true);
+  assert.equal(onOrigin('https://clinic.example:443/x', origin), true);
+  assert.equal(onOrigin('http://clinic.example/x', origin), false);
+  assert.equal(onOrigin('https://clinic.example.evil.test/x', origin), false);
+  assert.equal(onOrigin('https://evil.test/?https://clinic.example', origin), false);
+  assert.equal(onOrigin('share.html', origin), false);
+  assert.equal(onOrigin('javascript:alert(1)', origin), false);
+  assert.equal(onOrigin('https://clinic.example/x', null), false);
+  assert.equal(onOrigin('https://clinic.example/x', ''), false);
+});
+
+test('the clinic settings of the query string, and those an unframed iframe.html ignores', () => {
+  const params = new URLSearchParams('clinic-name=Example+Physio&lang=es&unknown=1&booking-url=https%3A%2F%2Fbook.example%2F');
+  assert.deepEqual(querySettings(params, SETTINGS), [
+    ['booking-url', 'https://book.example/'], ['clinic-name', 'Example Physio'], ['lang', 'es'],
+  ]);
+  assert.deepEqual(querySettings(new URLSearchParams('unknown=1'), SETTINGS), []);
+  assert.equal(ignoresSettings(params, SETTINGS), true);
+  assert.equal(ignoresSettings(new URLSearchParams('lang=es&loading=eager'), SETTINGS), false);
+  assert.equal(ignoresSettings(new URLSearchParams('accent=%23c00'), SETTINGS), true);
+});
+
+// ---------------------------------------------------------------- <hip-check> (embed.mjs)
+test('the element\'s language and files: its tag\'s, else English\'s, else the first built', () => {
+  assert.deepEqual(chooseBuild('es-MX', EMBED.builds), { lang: 'es', known: true, build: EMBED.builds.es });
+  assert.deepEqual(chooseBuild('en', EMBED.builds), { lang: 'en', known: true, build: EMBED.builds.en });
+  assert.deepEqual(chooseBuild('fr', EMBED.builds), { lang: 'en', known: false, build: EMBED.builds.en });
+  assert.deepEqual(chooseBuild(undefined, EMBED.builds), { lang: 'en', known: false, build: EMBED.builds.en });
+  // A Spanish build's own embed.js has no English beside it.
+  assert.deepEqual(chooseBuild('fr', { es: EMBED.builds.es }), { lang: 'en', known: false, build: EMBED.builds.es });
+  assert.match(HOST_CSS, /^:host\{all:initial;display:block\}:host\(\[hidden\]\)\{display:none\}\n$/);
+});
+
+// ---------------------------------------------------------------- service worker (sw.mjs)
+test('the worker\'s cache names, the caches it deletes and the requests it answers', () => {
+  assert.equal(cacheName('es', '0123456789abcdef'), 'hipcheck-es-0123456789abcdef');
+  const current = 'hipcheck-en-0123456789abcdef';
+  assert.equal(isStale(current, current, 'en'), false);
+  assert.equal(isStale('hipcheck-en-fedcba9876543210', current, 'en'), true);
+  // The Spanish folder's worker's cache is not the English worker's to delete.
+  assert.equal(isStale('hipcheck-es-fedcba9876543210', current, 'en'), false);
+  assert.equal(isStale('hipcheck-es-fedcba9876543210', 'hipcheck-es-0123456789abcdef', 'es'), true);
+  // Caches named before languages had their own.
+  assert.equal(isStale('hipcheck-fedcba9876543210', current, 'en'), true);
+  assert.equal(isStale('hipcheck-fedcba987654321', current, 'en'), false);
+  assert.equal(isStale('other-app-cache', current, 'en'), false);
+  assert.equal(isStale('hipcheck-english-x', current, 'en'), false);
+
+  const origin = 'https://clinic.example';
+  assert.equal(answers({ method: 'GET', url: 'https://clinic.example/hipcheck/index.html' }, origin), true);
+  assert.equal(answers({ method: 'POST', url: 'https://clinic.example/hipcheck/index.html' }, origin), false);
+  assert.equal(answers({ method: 'GET', url: 'https://cdn.example/lib.js' }, origin), false);
+  assert.deepEqual(matchOptions({ mode: 'navigate' }), { ignoreSearch: true });
+  assert.deepEqual(matchOptions({ mode: 'cors' }), { ignoreSearch: false });
+});
+
+// A service worker's global scope, enough for sw.js: its events, caches, clients and fetch.
+class FakeWorkerScope {
+  constructor(keys) {
+    this.location = new URL('https://clinic.example/hipcheck/sw.js');
+    this.listeners = {};
+    this.claimed = 0;
+    this.fetched = [];
+    this.deleted = [];
+    this.stores = new Map(keys.map((k) => [k, new Map()]));
+    const scope = this;
+    this.caches = {
+      async open(name) {
+        if (!scope.stores.has(name)) scope.stores.set(name, new Map());
+        const store = scope.stores.get(name);
+        return {
+          async addAll(requests) {
+            for (const r of requests) store.set(r.url, { request: r, body: `cached ${r.url}` });
+          },
+          async match(request, { ignoreSearch } = {}) {
+            const url = new URL(request.url);
+            if (ignoreSearch) url.search = '';
+            return store.get(url.href)?.body;
+          },
+        };
+      },
+      async keys() {
+        return [...scope.stores.keys()];
+      },
+      async delete(name) {
+        scope.deleted.push(name);
+        return scope.stores.delete(name);
+      },
+    };
+    this.clients = { claim: async () => { this.claimed += 1; } };
+  }
+  addEventListener(type, listener) {
+    (this.listeners[type] ??= []).push(listener);
+  }
+  fetch(request) {
+    this.fetched.push(request.url);
+    return Promise.resolve(`network ${request.url}`);
+  }
+  // Dispatches `type` with `fields`; resolves with what the worker waited for or responded.
+  async dispatch(type, fields = {}) {
+    let waited;
+    let response;
+    const event = { ...fields, waitUntil: (p) => { waited = p; }, respondWith: (p) => { response = p; } };
+    for (const listener of this.listeners[type] ?? []) listener(event);
+    return { waited: await waited, response: response === undefined ? undefined : await response, responded: response !== undefined };
+  }
+}
+
+test('sw.js as shipped precaches the build, deletes only its language\'s old caches and serves from the cache', async () => {
+  const { minified } = await shipped('sw.mjs');
+  const before = ['hipcheck-en-0000000000000000', 'hipcheck-es-0000000000000000', 'hipcheck-0000000000000000', 'someone-else'];
+  const scope = new FakeWorkerScope(before);
+  // Resolved against the worker's address, as in a worker.
+  const base = scope.location.href;
+  class ScopedRequest extends Request {
+    constructor(input, init) {
+      super(new URL(input, base), init);
+    }
+  }
+  vm.createContext(Object.assign(scope, { Request: ScopedRequest, URL }));
+  // The context's global is the worker's global scope (self).
+  const global = vm.runInContext('this', scope);
+  scope.self = global;
+  scope.ServiceWorkerGlobalScope = class {
+    static [Symbol.hasInstance](object) {
+      return object === global;
+    }
+  };
+  new vm.Script(minified).runInContext(scope);
+  assert.deepEqual(Object.keys(scope.listeners).sort(), ['activate', 'fetch', 'install']);
+
+  const cache = `hipcheck-en-${WORKER.version}`;
+  await scope.dispatch('install');
+  const stored = [...scope.stores.get(cache).values()];
+  assert.deepEqual(stored.map((e) => e.request.url), FILES.map((f) => new URL(f, base).href));
+  // Fetched fresh, never from the HTTP cache.
+  assert.ok(stored.every((e) => e.request.cache === 'reload'));
+
+  await scope.dispatch('activate');
+  assert.deepEqual(scope.deleted.sort(), ['hipcheck-0000000000000000', 'hipcheck-en-0000000000000000']);
+  assert.deepEqual([...scope.stores.keys()].sort(), ['hipcheck-en-fedcba9876543210', 'hipcheck-es-0000000000000000', 'someone-else']);
+  assert.equal(scope.claimed, 1);
+
+  // The iframe page with its settings is the cached iframe.html; a file with a query is not.
+  const page = await scope.dispatch('fetch', { request: { method: 'GET', mode: 'navigate', url: 'https://clinic.example/hipcheck/iframe.html?lang=es&clinic-name=X' } });
+  assert.equal(page.response, 'cached https://clinic.example/hipcheck/iframe.html');
+  const script = await scope.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://clinic.example/hipcheck/embed.js?v=2' } });
+  assert.equal(script.response, 'network https://clinic.example/hipcheck/embed.js?v=2');
+  const file = await scope.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://clinic.example/hipcheck/embed.js' } });
+  assert.equal(file.response, 'cached https://clinic.example/hipcheck/embed.js');
+  assert.deepEqual(scope.fetched, ['https://clinic.example/hipcheck/embed.js?v=2']);
+  // Other origins and other methods go to the network untouched.
+  assert.equal((await scope.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://cdn.example/x.js' } })).responded, false);
+  assert.equal((await scope.dispatch('fetch', { request: { method: 'POST', mode: 'cors', url: 'https://clinic.example/hipcheck/x' } })).responded, false);
+});
+
+test('the worker serves nothing outside a worker scope, and serve() wires exactly its three events', async () => {
+  // Imported above in Node: no scope, no listeners, no throw. In a scope, serve() adds them.
+  const scope = new FakeWorkerScope([]);
+  serve(scope, { lang: 'es', version: '0123456789abcdef', files: [] });
+  assert.deepEqual(Object.keys(scope.listeners).sort(), ['activate', 'fetch', 'install']);
+  await scope.dispatch('install');
+  assert.deepEqual([...scope.stores.keys()], ['hipcheck-es-0123456789abcdef']);
+});
