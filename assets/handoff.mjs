@@ -7,7 +7,7 @@
 //   history      each result kept in localStorage, a chart of pain now, CSV, delete
 //   reminder     an .ics file with the plan's re-check dates and nothing else
 //
-// The pure functions are exported for tests (scripts/fhir-check.mjs, tests/handoff.test.mjs);
+// The pure functions are exported for tests (scripts/fhir-check.mjs, tests/unit/handoff.test.mjs);
 // `attach` is the only one that touches the page. Nothing here may throw into the host page:
 // every storage, clipboard and download call is guarded.
 

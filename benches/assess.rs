@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/rust/common/mod.rs"]
 mod common;
 
 #[cfg(not(target_arch = "wasm32"))]

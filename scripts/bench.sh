@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_test_tools
 cd "$HIPCHECK_ROOT"
-exec node bench/run.mjs "$@"
+exec node benches/browser/run.mjs "$@"

@@ -128,7 +128,7 @@ if (!questionnaire) {
 }
 fs.copyFileSync(questionnaire, path.join(dir, 'questionnaire.json'));
 
-// The settings a clinic may pass: SETTINGS in src/vocabulary.rs (tests/contract.rs checks they agree).
+// The settings a clinic may pass: SETTINGS in src/vocabulary.rs (tests/rust/contract.rs checks they agree).
 const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
 
 // ---------------------------------------------------------------- hand-off module
@@ -171,7 +171,7 @@ if (!startScreen.includes('class="hc-form"')) {
 
 // ---------------------------------------------------------------- runtime programs
 // The page loaders, embed.js and sw.js are modules of assets/runtime/ (ordinary code, unit-tested
-// in Node by tests/runtime.test.mjs). Each holds one build slot, `const BUILD = /* filled by
+// in Node by tests/unit/runtime.test.mjs). Each holds one build slot, `const BUILD = /* filled by
 // scripts/postbuild.mjs */ {};`, which gets this build's values (file names, integrity, words,
 // folders, files to precache); the modules it imports are put into it (assets/runtime/assemble.mjs),
 // and it is minified like every other script. A module without its slot, or with two, stops the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Shows that each safety property in tests/properties.rs can fail: breaks one rule at a time
+"""Shows that each safety property in tests/rust/properties.rs can fail: breaks one rule at a time
 (the way it was broken before issue 10, or the way an editor could break it), runs that
 property, restores the files, and prints a Markdown row per property. Every row must say FAILS.
 Not part of CI (about two minutes); run it after changing a property. Usage:
@@ -37,7 +37,7 @@ cases = [
   "            Some(s.text.get()).filter(|text| !text.is_empty())",
   "every sentence shown to everyone (no audience filter)"),
 ]
-# The interview's "settled" rule (tests/interview.rs), made too eager in two ways.
+# The interview's "settled" rule (tests/rust/interview.rs), made too eager in two ways.
 cases += [
  ("", "src/engine/interview.rs",
   "        .filter(|r| rule_fires(r, facts.yes | facts.unsure | remaining, facts))",
@@ -65,7 +65,7 @@ for case in cases:
             open(p, 'w').write(text)
     result = "FAILS" if "FAILED" in out or "test result: FAILED" in out else "passes"
     detail = next((l.strip() for l in out.splitlines() if l.strip().startswith("Test failed")), "")
-    print(f"| `{name or 'tests/' + test + '.rs'}` | {what} | {result} | {detail[:140]} |")
+    print(f"| `{name or 'tests/rust/' + test + '.rs'}` | {what} | {result} | {detail[:140]} |")
     failures_missing = result != "FAILS"
     if failures_missing:
         sys.exit(f"{name} passed with its rule broken: the property cannot catch it")

@@ -30,9 +30,8 @@ step "cargo fmt --check" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --all-features --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --locked
-step "hand-off module tests (share link, calendar, history)" node --test --test-reporter=spec tests/handoff.test.mjs
-step "short import names (wasm and bindings together)" node --test --test-reporter=spec tests/short-imports.test.mjs
-step "runtime modules (loaders, embed, service worker) unit tests" node --test --test-reporter=spec tests/runtime.test.mjs
+# The hand-off module, the runtime programs (loaders, embed, service worker), short import names.
+step "Node unit tests (tests/unit/)" node --test --test-reporter=spec tests/unit/
 step "component tests in headless Chromium" \
   cargo test --locked --target wasm32-unknown-unknown --lib --test web
 # A second, different release build for the service-worker update test.

@@ -239,7 +239,7 @@ impl Derived {
 
 /// The settings a clinic may give the widget (attributes of `<hip-check>`, `data-` attributes
 /// on the standalone page, query parameters of the iframe). `scripts/postbuild.mjs` forwards
-/// the same list; `tests/contract.rs` checks the two agree.
+/// the same list; `tests/rust/contract.rs` checks the two agree.
 pub const SETTINGS: [&str; 6] = [
     "booking-url",
     "booking-label",

@@ -1,6 +1,6 @@
 //! xorshift64*, a small deterministic generator: generated test cases are the same on every
 //! machine and every run, so a failure reproduces. One definition for the golden outputs
-//! (`tests/golden.rs`, through `#[path]`) and the widget's random action sequences (the tests of
+//! (`tests/rust/golden.rs`, through `#[path]`) and the widget's random action sequences (the tests of
 //! `src/ui/state.rs`).
 
 pub struct XorShift(pub u64);

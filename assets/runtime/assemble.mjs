@@ -1,4 +1,4 @@
-// Build time only, never shipped: how scripts/postbuild.mjs (and tests/runtime.test.mjs) turn one
+// Build time only, never shipped: how scripts/postbuild.mjs (and tests/unit/runtime.test.mjs) turn one
 // of these runtime modules into the single file a page loads (app-HASH.js, frame-HASH.js,
 // embed.js, sw.js), before terser minifies it.
 //

@@ -4,7 +4,7 @@
 //   <hip-check booking-url="https://..." clinic-name="..." lang="en"></hip-check>
 // Open Shadow DOM, styles in a constructable stylesheet, wasm found relative to embed.js.
 //
-// Nothing runs when this module is imported in Node (tests/runtime.test.mjs): the element is
+// Nothing runs when this module is imported in Node (tests/unit/runtime.test.mjs): the element is
 // defined only where there are custom elements.
 import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './loader-common.mjs';
 

@@ -5,7 +5,7 @@
 // keeps its focus) and replayed into the app, with what was typed and chosen, through the app's
 // own event handlers; focus goes back to the same control.
 //
-// Nothing runs when this module is imported: tests/runtime.test.mjs imports it in Node.
+// Nothing runs when this module is imported: tests/unit/runtime.test.mjs imports it in Node.
 
 // The language of `languages` (an object keyed by language code) a lang tag names, if any.
 export function pickLanguage(tag, languages) {

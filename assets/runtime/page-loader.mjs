@@ -4,7 +4,7 @@
 // carry them either (the minifier drops what is not used). scripts/postbuild.mjs puts this module
 // into each loader: one file per page, no extra request.
 //
-// Nothing runs when this module is imported: tests/runtime.test.mjs imports it in Node.
+// Nothing runs when this module is imported: tests/unit/runtime.test.mjs imports it in Node.
 import { pickLanguage, armStartScreen } from './loader-common.mjs';
 
 // The visitor's language: the lang setting (the widget's language switch sets it in the address),

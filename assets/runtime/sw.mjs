@@ -6,7 +6,7 @@
 // Named by language too: each language's folder has its own worker, which must not delete the
 // other's cache.
 //
-// Nothing runs when this module is imported in Node (tests/runtime.test.mjs): the worker serves
+// Nothing runs when this module is imported in Node (tests/unit/runtime.test.mjs): the worker serves
 // only in a service worker's scope.
 
 // { lang, version, files }: the build's language, its version (a hash of its files) and the files

@@ -9,7 +9,7 @@
 //! - `data-thumb="leg"` (front view only): the leg the side view's thumbnail highlights.
 //!
 //! Path data is absolute `M`, `L`, `C`, `Q` and `Z` with whole numbers: short to ship, easy to
-//! mirror, and flattened into polygons for the geometry checks (`tests/diagram.rs`).
+//! mirror, and flattened into polygons for the geometry checks (`tests/rust/diagram.rs`).
 
 use std::fmt::Write as _;
 

@@ -364,7 +364,7 @@ pub fn wording_of(value: &toml::Value, out: &mut Vec<String>) {
 /// A pseudo-translation of an English content file: its wording fields only, each string in
 /// brackets ("[Get seen today]"), numbers, placeholders and marks kept. Laid over the English as
 /// a language of its own, it shows on every screen which words come from the translation and
-/// which would still be English (`hipcheck content pseudo`, tests/languages.rs).
+/// which would still be English (`hipcheck content pseudo`, tests/rust/languages.rs).
 pub fn pseudo_translation(english: &toml::Table) -> toml::Table {
     let mut out = toml::Table::new();
     for (key, value) in english {

@@ -1,10 +1,10 @@
-//! The in-browser engine benchmark hook (cargo feature `bench`, for bench/run.mjs only).
+//! The in-browser engine benchmark hook (cargo feature `bench`, for benches/browser/run.mjs only).
 
 #[cfg(feature = "bench")]
 use wasm_bindgen::prelude::*;
 
 /// Microseconds per `assess` call, measured inside the browser over `iterations` calls on three
-/// typical answer sets (bench/run.mjs reports it beside the native criterion figure).
+/// typical answer sets (benches/browser/run.mjs reports it beside the native criterion figure).
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchAssess)]
 pub fn bench_assess(iterations: u32) -> f64 {

@@ -25,10 +25,10 @@ use hipcheck::engine::{assess, Answers, Onset, PainSite, Response, Sex, Side};
 use hipcheck::kb::KB;
 
 mod common;
-#[path = "../src/fnv1a.rs"]
+#[path = "../../src/fnv1a.rs"]
 mod fnv1a;
 use fnv1a::fnv1a;
-#[path = "../src/xorshift.rs"]
+#[path = "../../src/xorshift.rs"]
 mod xorshift;
 use xorshift::XorShift;
 
@@ -42,7 +42,7 @@ const REGION_SIDES: usize = 26;
 const FINDING_COUNT: usize = 74;
 
 const HEADER: &str = "\
-# Golden outputs of `assess` (tests/golden.rs). Re-record only for a deliberate clinical change:
+# Golden outputs of `assess` (tests/rust/golden.rs). Re-record only for a deliberate clinical change:
 #   HIPCHECK_BLESS=1 cargo test --test golden
 # <case>: <level> | <first three sources, likelihood> | <plan: condition kind> | #<hash of the whole JSON>
 # <generated case> given: <age sex running, pain, weeks, onset> | <areas> | <findings>

@@ -2,7 +2,7 @@
 // the renamed bindings and computes the same, and bindings it does not understand fail the build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shortenImports } from '../scripts/short-imports.mjs';
+import { shortenImports } from '../../scripts/short-imports.mjs';
 
 const name = (text) => [text.length, ...Buffer.from(text)];
 const section = (id, bytes) => [id, bytes.length, ...bytes];

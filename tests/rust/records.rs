@@ -1,5 +1,5 @@
 //! The saved-record corpus (tests/data/records.json) read by `record::parse`: the same cases
-//! tests/handoff.test.mjs gives the hand-off module's `parseRecord`, so the two readers of one
+//! tests/unit/handoff.test.mjs gives the hand-off module's `parseRecord`, so the two readers of one
 //! format cannot drift apart (issue 27: CRLF records read differently).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -43,7 +43,7 @@ fn findings_sorted(mut read: Value) -> Value {
 #[test]
 fn every_record_of_the_corpus_reads_as_written_down() {
     let corpus: Value =
-        serde_json::from_str(include_str!("data/records.json")).expect("records.json is JSON");
+        serde_json::from_str(include_str!("../data/records.json")).expect("records.json is JSON");
     let cases = corpus["cases"].as_array().expect("a list of cases");
     assert!(cases.len() >= 30, "the corpus covers the format");
     for case in cases {

@@ -1,7 +1,7 @@
 //! Every language gives the same clinical answer: the public vignettes assessed in English and
 //! in Spanish have identical ids, levels, likelihoods, scores and plans, and the Spanish wording
 //! is really Spanish. The content checks of a translation (missing, extra, numbers, marks) are
-//! in tests/content_errors.rs.
+//! in tests/rust/content_errors.rs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -60,7 +60,7 @@ export function writeBlogPages(dir, { peerDist }) {
   const peerIndex = fs.readFileSync(path.join(peerDist, 'index.html'), 'utf8');
   const peerScript = peerIndex.match(/<script[^>]*src="\.\/assets\/([^"]+\.js)"[^>]*><\/script>/)?.[1];
   const peerCss = peerIndex.match(/<link[^>]*href="\.\/assets\/([^"]+\.css)"[^>]*>/)?.[1];
-  if (!peerScript || !peerCss) throw new Error('bench/blog: the peer build has no script or stylesheet');
+  if (!peerScript || !peerCss) throw new Error('benches/browser/blog: the peer build has no script or stylesheet');
   const widgets = {
     none: { head: '', body: '<p><a href="#">Book a call with our team</a></p>' },
     // As a clinic pastes it: the script tag with the element, after the article.

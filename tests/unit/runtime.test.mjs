@@ -14,17 +14,17 @@ import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
-import { assemble, SLOT } from '../assets/runtime/assemble.mjs';
+import { assemble, SLOT } from '../../assets/runtime/assemble.mjs';
 import {
   pickLanguage, unnumbered, radioSelector, focusSelector, armStartScreen, nameClinic, followShareLinks,
-} from '../assets/runtime/loader-common.mjs';
+} from '../../assets/runtime/loader-common.mjs';
 import {
   chooseLanguage, languagePage, framingOrigin, onOrigin, querySettings, ignoresSettings, startPage,
-} from '../assets/runtime/page-loader.mjs';
-import { chooseBuild, HOST_CSS } from '../assets/runtime/embed.mjs';
-import { cacheName, isStale, answers, matchOptions, serve } from '../assets/runtime/sw.mjs';
+} from '../../assets/runtime/page-loader.mjs';
+import { chooseBuild, HOST_CSS } from '../../assets/runtime/embed.mjs';
+import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
 
-const RUNTIME = fileURLToPath(new URL('../assets/runtime/', import.meta.url));
+const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
 const runtime = (name) => path.join(RUNTIME, name);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hipcheck-runtime-'));
 test.after(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -11,8 +11,8 @@ import {
   shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
   parseRecord, asideKeys, MAX_ASIDE, keepOwn,
-} from '../assets/handoff.mjs';
-import '../scripts/use-build.mjs';
+} from '../../assets/handoff.mjs';
+import '../../scripts/use-build.mjs';
 
 const RED_FLAGS = ['under-16', 'saddle-numbness', 'bladder-bowel-change', 'sexual-function-change', 'both-legs', 'leg-weakness', 'fever-unwell', 'fall-or-injury', 'cannot-bear-weight', 'night-pain', 'cancer-or-weight-loss', 'steroids-or-bone-risk'];
 // A typical finished check: a dozen safety answers, a few symptom answers.
@@ -221,9 +221,9 @@ test('the trend is described, never judged, and the chart reads without colour',
 });
 
 // Issue 27, 5: the record reader follows src/record.rs (str::lines drops a CR before the LF).
-// The same corpus tests/records.rs gives src/record.rs's parse: one format, read alike.
+// The same corpus tests/rust/records.rs gives src/record.rs's parse: one format, read alike.
 test('every record of the shared corpus reads as written down (tests/data/records.json)', () => {
-  const { cases } = JSON.parse(readFileSync(new URL('./data/records.json', import.meta.url), 'utf8'));
+  const { cases } = JSON.parse(readFileSync(new URL('../data/records.json', import.meta.url), 'utf8'));
   assert.ok(cases.length >= 30);
   for (const { name, record, read } of cases) {
     assert.deepEqual(parseRecord(record), read, name);

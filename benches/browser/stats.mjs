@@ -1,4 +1,4 @@
-// The benchmark's statistics, shared by bench/run.mjs and bench/blog.mjs.
+// The benchmark's statistics, shared by benches/browser/run.mjs and benches/browser/blog.mjs.
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -1,4 +1,4 @@
-// The benchmark: HipCheck against a React 19 body-map peer (bench/peer), measured in the same
+// The benchmark: HipCheck against a React 19 body-map peer (benches/browser/peer), measured in the same
 // run on this machine, written to docs/performance.md. Run it with scripts/bench.sh.
 //
 //   1. first-load bytes (every file the page loads, plus its manifest and service worker):
@@ -17,14 +17,14 @@ import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16, walkToAboutPain } from '../tests/e2e/support.mjs';
+import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16, walkToAboutPain } from '../../tests/e2e/support.mjs';
 import { writeBlogPages, measureBlog } from './blog.mjs';
 import { median, percentile } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 // 150 taps: with fewer, one slow frame moves the p95 by several milliseconds on this VM.
 const TAPS = Number(process.env.BENCH_TAPS ?? 150);
-const PEER = path.join(ROOT, 'bench', 'peer');
+const PEER = path.join(ROOT, 'benches', 'browser', 'peer');
 const PEER_DIST = path.join(PEER, 'dist');
 const BENCH_DIST = path.join(ROOT, 'target', 'dist-bench');
 const skipBuild = process.argv.includes('--no-build');
@@ -395,10 +395,10 @@ const points = (x, y) => `${x - y >= 0 ? '+' : ''}${x - y}`;
 const msOr = (x) => (x === null ? '—' : `${ms(x)} ms`);
 const report = `# Performance
 
-Measured by \`scripts/bench.sh\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}: both apps
+Measured by \`scripts/bench.sh\` (benches/browser/run.mjs) on ${new Date().toISOString().slice(0, 10)}: both apps
 built and measured in the same run, served from 127.0.0.1 with brotli and long cache headers
 like a CDN would, in ${chromium} (headless). Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}.
-The peer is bench/peer: React ${JSON.parse(fs.readFileSync(path.join(PEER, 'node_modules', 'react', 'package.json'))).version}, react-body-highlighter, Vite — a body map with four symptom
+The peer is benches/browser/peer: React ${JSON.parse(fs.readFileSync(path.join(PEER, 'node_modules', 'react', 'package.json'))).version}, react-body-highlighter, Vite — a body map with four symptom
 checkboxes and no reasoning.
 
 ## Summary
@@ -428,7 +428,7 @@ checkboxes and no reasoning.
 
 ## A clinic's blog post
 
-bench/blog.mjs writes a blog post (an 8-minute article with four photos of about 90 KB each)
+benches/browser/blog.mjs writes a blog post (an 8-minute article with four photos of about 90 KB each)
 three times: with HipCheck's \`<hip-check>\` after the article, with the React peer's script and
 mount point in the same place, and with neither. Lighthouse 12.2.3 mobile, median of three runs
 each, is the reader who never scrolls; a Playwright reader scrolls to the widget and starts it
