@@ -638,10 +638,40 @@ function switchLanguage(event, options) {
   location.assign(url.href);
 }
 
+/// Result screens on the page, for printing: what is a tap away on screen (later phases, the
+/// sources' reasons) is on paper too, in browsers without `::details-content` as well.
+const printable = new Set();
+let printListening = false;
+function printEverything() {
+  if (printListening) return;
+  printListening = true;
+  addEventListener('beforeprint', () => {
+    for (const results of printable) {
+      if (!results.isConnected) printable.delete(results);
+      for (const details of results.querySelectorAll('details:not([open]):not(.hc-ex-details):not(.hc-references)')) {
+        details.open = true;
+        details.dataset.hcPrinted = '';
+      }
+    }
+  });
+  addEventListener('afterprint', () => {
+    for (const results of printable) {
+      for (const details of results.querySelectorAll('details[data-hc-printed]')) {
+        details.open = false;
+        delete details.dataset.hcPrinted;
+      }
+    }
+  });
+}
+
 /// Renders the hand-off section into `slot` (an empty element Yew never fills).
 function attach(slot, options) {
   try {
     const results = slot.closest('.hc-results');
+    if (results) {
+      printEverything();
+      printable.add(results);
+    }
     const record = options.shared?.record ?? results?.dataset.record;
     const result = resultOf(results);
     if (!record || !result) return;

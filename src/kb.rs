@@ -221,6 +221,12 @@ pub struct ResultsWording {
     pub return_to_run_heading: Text,
     pub review_heading: Text,
     pub references_heading: Text,
+    /// The current phase's heading, first in the plan.
+    pub plan_this_week: Text,
+    /// Before each later phase's one line ("Later: Load · weeks 2-8").
+    pub later_phases: Text,
+    /// Everything else about the plan, collapsed.
+    pub plan_more: Text,
     pub answered_no: Text,
     pub painful_area: Text,
     /// In `Derived::ALL` order.

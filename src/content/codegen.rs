@@ -590,6 +590,9 @@ impl<'a> Writer<'a> {
             ("return_to_run_heading", &w.return_to_run_heading),
             ("review_heading", &w.review_heading),
             ("references_heading", &w.references_heading),
+            ("plan_this_week", &w.plan_this_week),
+            ("later_phases", &w.later_phases),
+            ("plan_more", &w.plan_more),
             ("answered_no", &w.answered_no),
             ("painful_area", &w.painful_area),
         ];

@@ -412,6 +412,9 @@ pub struct ResultsWording {
     pub return_to_run_heading: String,
     pub review_heading: String,
     pub references_heading: String,
+    pub plan_this_week: String,
+    pub later_phases: String,
+    pub plan_more: String,
     pub answered_no: String,
     pub painful_area: String,
     /// Derived-fact id → its label in the evidence lists.

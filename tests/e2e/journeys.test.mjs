@@ -96,8 +96,21 @@ for (const width of [360, 1280]) {
     assert.match(await first.textContent(), /Likely/);
     // The interview stopped once the result was settled: the evidence is what was asked.
     assert.match(await first.textContent(), /Point of the hip sore to press/);
-    assert.ok(await page.getByRole('heading', { name: 'Your exercise plan' }).isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'Your plan this week' }).isVisible());
     assert.ok(await page.getByText('Lying belt push-out').first().isVisible());
+    // Issue 22: this week's exercises come before the reasons and the later weeks: the first
+    // one within 1,600 px of the top of the result on a phone.
+    const offset = await page.evaluate(() => document.querySelector('.hc-exercise').getBoundingClientRect().top
+      - document.querySelector('.hc-results').getBoundingClientRect().top);
+    assert.ok(offset < 1600, `the first exercise is ${Math.round(offset)} px down the result`);
+    // Each later phase is one line, its exercises a tap away; a source's reasons likewise.
+    const later = page.locator('.hc-phase-later').first();
+    assert.equal(await later.locator('.hc-exercise').first().isVisible(), false);
+    await later.locator(':scope > summary').click();
+    assert.ok(await later.locator('.hc-exercise').first().isVisible());
+    assert.equal(await first.getByText('Point of the hip sore to press').isVisible(), false);
+    await first.locator('.hc-evidence > summary').click();
+    assert.ok(await first.getByText('Point of the hip sore to press').isVisible());
     assert.ok(await page.locator('.hc-exercise svg[role=img]').first().isVisible());
     assert.equal(await page.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://example.com/book');
 

@@ -68,11 +68,14 @@ pub fn results_step(
             <p class="hc-hint">{ m.not_a_diagnosis }if !state.shared { { " " }{ fill(m.checked_on, "{date}", &today(m.lang)) } }</p>
             // Announced once, politely, when the result appears.
             <p class="hc-visually-hidden" role="status">{ format!("{}: {}", m.results_heading, result.triage.headline) }</p>
+            // What to do first: the level, then this week's plan and when to get help sooner,
+            // then why (the sources, their reasons one tap away), so a phone shows today's
+            // exercises without scrolling past weeks 2 to 12 (issue 22).
             { banner(ui, &result) }
             { for booking(ui) }
-            { sources(ui, &result) }
             { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status)) }
             { safety_net(ui, &result) }
+            { sources(ui, &result) }
             // Filled by the hand-off module (assets/handoff.mjs); Yew never renders into it.
             <div class="hc-handoff"></div>
             if !state.shared { { change_answers(ui, dispatch) } }
@@ -138,9 +141,10 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
                 <h4>{ c.name.get() }</h4>
                 <span class={format!("hc-badge hc-{likelihood}")}>{ m.likelihood_label(likelihood) }</span>
             </div>
-            if !summary.is_empty() { <p>{ summary }</p> }
-            <div class="hc-evidence">
-                <p class="hc-evidence-title">{ KB.results_wording.why_we_think.get() }</p>
+            // The reasons one tap away: the names and likelihoods are what most people need.
+            <details class="hc-evidence">
+                <summary class="hc-evidence-title">{ KB.results_wording.why_we_think.get() }</summary>
+                if !summary.is_empty() { <p>{ summary }</p> }
                 <ul class="hc-for">
                     { for c.evidence.supports.iter().map(|f| fact_label(f)).filter(|l| !l.is_empty()).map(|l| sign("+", KB.results_wording.evidence_for.get(), l)) }
                 </ul>
@@ -149,7 +153,7 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
                         { for c.evidence.against.iter().map(against_label).filter(|l| !l.is_empty()).map(|l| sign("−", KB.results_wording.evidence_against.get(), l)) }
                     </ul>
                 }
-            </div>
+            </details>
         </li>
     }
 }
@@ -244,46 +248,58 @@ fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Optio
 }
 
 fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
+    let w = &KB.results_wording;
     let citations = full.citations.iter().map(|c| c.get());
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-            { plan_heading(ui) }
+            <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ w.plan_this_week.get() }</h3>
             <p>{ full.summary.get() }</p>
-            <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
             { pain_rule(ui, plan) }
-            { for plan_list(KB.results_wording.education_heading.get(), full.education, true) }
-            { for plan_list(KB.results_wording.plan_avoid_heading.get(), full.avoid, false) }
-            <ol class="hc-phases">{ for plan.phases.iter().map(|phase| plan_phase(ui, phase)) }</ol>
-            { for plan_list(KB.results_wording.cross_training_heading.get(), full.cross_training, true) }
-            { for plan_list(KB.results_wording.return_to_run_heading.get(), full.return_to_run, true) }
-            <div class="hc-plan-list">
-                <h4>{ KB.results_wording.review_heading.get() }</h4>
-                <p>{ full.review.get() }</p>
+            <div class="hc-phases">
+                { for plan.phases.iter().enumerate().map(|(i, phase)| plan_phase(ui, phase, i == 0)) }
             </div>
-            <details class="hc-references">
-                <summary>{ KB.results_wording.references_heading.get() }</summary>
-                <ul>{ list_items(&mut citations.into_iter()) }</ul>
+            <details class="hc-plan-more">
+                <summary>{ w.plan_more.get() }</summary>
+                <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
+                { for plan_list(w.education_heading.get(), full.education, true) }
+                { for plan_list(w.plan_avoid_heading.get(), full.avoid, false) }
+                { for plan_list(w.cross_training_heading.get(), full.cross_training, true) }
+                { for plan_list(w.return_to_run_heading.get(), full.return_to_run, true) }
+                <div class="hc-plan-list">
+                    <h4>{ w.review_heading.get() }</h4>
+                    <p>{ full.review.get() }</p>
+                </div>
+                <details class="hc-references">
+                    <summary>{ w.references_heading.get() }</summary>
+                    <ul>{ list_items(&mut citations.into_iter()) }</ul>
+                </details>
             </details>
         </section>
     }
 }
 
-fn plan_phase(ui: &Ui, phase: &PlanPhase) -> Html {
+/// One phase of the plan: this week's open, each later one on one line ("After this week:
+/// Load · from week 2"), its goal, exercises and when to move on one tap away.
+fn plan_phase(ui: &Ui, phase: &PlanPhase, now: bool) -> Html {
     let m = ui.m;
+    let w = &KB.results_wording;
     html! {
-        <li class="hc-phase">
-            <h4>{ phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span></h4>
+        <details class={if now { "hc-phase hc-phase-now" } else { "hc-phase hc-phase-later" }} open={now}>
+            <summary>
+                if !now { { w.later_phases.get() }{ ": " } }
+                { phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span>
+            </summary>
             <p>{ phase.goal.get() }</p>
             <ul class="hc-exercises">
                 { for phase.exercises.iter().filter_map(|&e| KB.exercises.get(usize::from(e))).map(|e| exercise_card(m, e)) }
             </ul>
             if !phase.move_on.is_empty() {
                 <div class="hc-move-on">
-                    <h5>{ KB.results_wording.move_on_when.get() }</h5>
+                    <h5>{ w.move_on_when.get() }</h5>
                     <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
                 </div>
             }
-        </li>
+        </details>
     }
 }
 
