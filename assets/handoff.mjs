@@ -880,6 +880,7 @@ function historySection(slot, ctx, w, lang, say) {
             // Everything HipCheck keeps: the saved answers too.
             try {
               storage.removeItem('hipcheck.answers');
+              storage.removeItem('hipcheck.plan-phase');
               for (const key of asideKeys()) storage.removeItem(key);
             } catch {
               // Storage that cannot be written here kept nothing either.

@@ -225,6 +225,12 @@ pub struct ResultsWording {
     pub plan_this_week: Text,
     /// Before each later phase's one line ("Later: Load · weeks 2-8").
     pub later_phases: Text,
+    /// Before each phase already passed.
+    pub phase_done: Text,
+    /// Above the current phase's criteria to tick.
+    pub move_on_tick: Text,
+    /// The button that moves on once every criterion is ticked.
+    pub move_on_ready: Text,
     /// Everything else about the plan, collapsed.
     pub plan_more: Text,
     pub answered_no: Text,

@@ -42,11 +42,15 @@ fn initial_state(config: &Config) -> State {
     if let Some(saved) = config.shared.as_deref().and_then(storage::parse) {
         return State::shared(saved);
     }
-    match storage::load() {
+    let state = match storage::load() {
         Loaded::Nothing => State::default(),
         Loaded::Saved(saved) => State::with_saved(Some(saved), None),
         Loaded::Discarded => State::with_saved(None, Some(Notice::SavedDiscarded)),
         Loaded::Newer => State::with_saved(None, Some(Notice::SavedNewer)),
+    };
+    State {
+        phase_reached: storage::load_phase(),
+        ..state
     }
 }
 
@@ -151,15 +155,22 @@ fn frame(ui: &Ui, root: NodeRef, step: Step, content: Html) -> Html {
 fn use_saving(state: &State) {
     let saved = state.saved();
     let offering = state.resume.is_some() || state.shared;
-    use_effect_with((saved, offering), |(saved, offering)| {
-        if !*offering {
-            if saved.answers == Default::default() && saved.step == Step::Start {
-                storage::clear();
-            } else {
-                storage::save(saved);
+    use_effect_with(
+        (saved, offering, state.phase_reached),
+        |(saved, offering, reached)| {
+            // The plan's phase, once the person has moved on (never a shared check's).
+            if let Some((condition, index)) = *reached {
+                storage::save_phase(condition, index);
             }
-        }
-    });
+            if !*offering {
+                if saved.answers == Default::default() && saved.step == Step::Start {
+                    storage::clear();
+                } else {
+                    storage::save(saved);
+                }
+            }
+        },
+    );
 }
 
 /// Focuses the new step's heading so keyboard and screen-reader users start at the top of it.

@@ -37,6 +37,11 @@ pub struct State {
     pub interview: InterviewState,
     /// A check opened from a share link: shown read-only and never saved over the visitor's own.
     pub shared: bool,
+    /// The rehab plan's phase the person has moved on to (plan's condition, phase index), kept
+    /// on this device by the app.
+    pub phase_reached: Option<(&'static str, usize)>,
+    /// The current phase's "move on when" criteria ticked so far, one bit each.
+    pub move_on_ticked: u64,
 }
 
 /// Where the one-question-at-a-time interview is.
@@ -110,6 +115,8 @@ impl Default for State {
             age_text: String::new(),
             interview: InterviewState::default(),
             shared: false,
+            phase_reached: None,
+            move_on_ticked: 0,
         }
     }
 }
@@ -147,6 +154,11 @@ pub enum Action {
     SetPainNow(u8),
     SetDuration(f32),
     SetOnset(Onset),
+    /// A "move on when" criterion of the current phase ticked or unticked (an index past the
+    /// criteria changes nothing: the button pressed before every one is ticked).
+    TickMoveOn(usize),
+    /// Every criterion ticked: on to this phase of this plan.
+    MoveOnPhase(&'static str, usize),
 }
 
 fn is_safety_question(id: &str) -> bool {
@@ -293,7 +305,13 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Resume => next.resume_saved(),
-            Action::StartOver => next = State::default(),
+            // The plan's progress is the person's, not the check's: it outlives a new start.
+            Action::StartOver => {
+                next = State {
+                    phase_reached: self.phase_reached,
+                    ..State::default()
+                }
+            }
             // A re-check starts from the last answers like a returning visit (red flags asked
             // again), and asks pain now afresh on "about your pain".
             Action::CheckAgain => {
@@ -349,6 +367,15 @@ impl Reducible for State {
             Action::SetPainNow(pain) => next.answers.pain_now = Some(pain.min(10)),
             Action::SetDuration(weeks) => next.answers.duration_weeks = Some(weeks),
             Action::SetOnset(onset) => next.answers.onset = Some(onset),
+            Action::TickMoveOn(i) => {
+                if i < 64 {
+                    next.move_on_ticked ^= 1 << i;
+                }
+            }
+            Action::MoveOnPhase(condition, index) => {
+                next.phase_reached = Some((condition, index));
+                next.move_on_ticked = 0;
+            }
         }
         // One check after every action that changes the answers, whatever the action (a fever
         // from the safety screen completed by severe pain now, an area picked after an answer):

@@ -73,6 +73,26 @@ pub fn clear() {
     }
 }
 
+/// The phase of a rehab plan the person has moved on to, as `<condition> <phase index>`.
+const PHASE_KEY: &str = "hipcheck.plan-phase";
+
+/// The phase reached in a rehab plan: its condition (a knowledge-base id) and phase index.
+pub fn load_phase() -> Option<(&'static str, usize)> {
+    let text = storage()?.get_item(PHASE_KEY).ok()??;
+    let (condition, index) = text.split_once(' ')?;
+    Some((crate::kb::KB.condition(condition)?.id, index.parse().ok()?))
+}
+
+/// Keeps the phase reached, unless it is what is kept already (showing a result is no write).
+pub fn save_phase(condition: &str, index: usize) {
+    if load_phase().is_some_and(|(kept, at)| kept == condition && at == index) {
+        return;
+    }
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(PHASE_KEY, &format!("{condition} {index}"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

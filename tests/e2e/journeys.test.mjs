@@ -111,7 +111,26 @@ for (const width of [360, 1280]) {
     assert.equal(await first.getByText('Point of the hip sore to press').isVisible(), false);
     await first.locator('.hc-evidence > summary').click();
     assert.ok(await first.getByText('Point of the hip sore to press').isVisible());
-    assert.ok(await page.locator('.hc-exercise svg[role=img]').first().isVisible());
+    // The next phase opens only by its own criteria, all ticked (CLINICAL.md §4), and the
+    // phase reached is kept on this device.
+    const now = page.locator('.hc-phase-now > summary');
+    assert.match(await now.textContent(), /Settle/);
+    const ready = page.getByRole('button', { name: "I'm ready for the next phase" });
+    const criteria = page.locator('.hc-phase-now .hc-checks input[type=checkbox]');
+    assert.ok((await criteria.count()) >= 2);
+    await criteria.first().check();
+    assert.equal(await ready.getAttribute('aria-disabled'), 'true');
+    // Pressed anyway (it stays focusable, as a disabled button would not be): nothing moves.
+    await ready.click({ force: true });
+    assert.match(await now.textContent(), /Settle/, 'one criterion of several does not move on');
+    for (const box of await criteria.all()) await box.check();
+    assert.equal(await ready.getAttribute('aria-disabled'), 'false');
+    await ready.click();
+    await page.waitForFunction(() => /Load/.test(document.querySelector('.hc-phase-now > summary')?.textContent ?? ''));
+    assert.match(await page.locator('.hc-phase-done > summary').first().textContent(), /Done: Settle/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.plan-phase')), 'gluteal-tendinopathy 1');
+    await expectNoAxeViolations(page, 'result, phase 2');
+    assert.ok(await page.locator('.hc-phase-now .hc-exercise svg[role=img]').first().isVisible());
     assert.equal(await page.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://example.com/book');
 
     // "Change my answers" keeps the answers.

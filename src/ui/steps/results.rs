@@ -1,17 +1,15 @@
 use crate::texts::fill;
 use yew::prelude::*;
 
-use crate::engine::{
-    assess, Against, Assessment, PlanAdvice, PlanKind, PlanPhase, RankedCondition, Reason,
-};
+use crate::engine::{assess, Against, Assessment, PlanAdvice, PlanKind, RankedCondition, Reason};
 use crate::handoff::result_lines;
 use crate::kb::{Derived, Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
 use crate::ui::storage::encode;
-use crate::ui::widgets::exercise_card::exercise_card;
 use crate::ui::widgets::list_items::list_items;
+use crate::ui::widgets::plan_phases::plan_phases;
 
 /// Today's date in the reader's language, formatted by the browser (so the printout is dated
 /// without a date library in the wasm).
@@ -73,7 +71,7 @@ pub fn results_step(
             // exercises without scrolling past weeks 2 to 12 (issue 22).
             { banner(ui, &result) }
             { for booking(ui) }
-            { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status)) }
+            { for result.plan.as_ref().map(|plan| plan_section(ui, plan, text_status, state, dispatch)) }
             { safety_net(ui, &result) }
             { sources(ui, &result) }
             // Filled by the hand-off module (assets/handoff.mjs); Yew never renders into it.
@@ -160,12 +158,18 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
 
 /// A phased plan once its wording has loaded; until then (or if it cannot load) the pain rule
 /// and every line about getting seen or stopping; or "until seen" advice.
-fn plan_section(ui: &Ui, plan: &PlanAdvice, text_status: Status) -> Html {
+fn plan_section(
+    ui: &Ui,
+    plan: &PlanAdvice,
+    text_status: Status,
+    state: &State,
+    dispatch: &Callback<Action>,
+) -> Html {
     match (plan.kind, KB.plan(plan.condition)) {
         (PlanKind::Rehab, Some(full)) if text_status != Status::Ready => {
             plan_waiting(ui, plan, full, text_status)
         }
-        (PlanKind::Rehab, Some(full)) => rehab_plan(ui, plan, full),
+        (PlanKind::Rehab, Some(full)) => rehab_plan(ui, plan, full, state, dispatch),
         _ => advice_plan(ui, plan),
     }
 }
@@ -247,7 +251,13 @@ fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Optio
     })
 }
 
-fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
+fn rehab_plan(
+    ui: &Ui,
+    plan: &PlanAdvice,
+    full: &'static Plan,
+    state: &State,
+    dispatch: &Callback<Action>,
+) -> Html {
     let w = &KB.results_wording;
     let citations = full.citations.iter().map(|c| c.get());
     html! {
@@ -255,9 +265,7 @@ fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
             <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ w.plan_this_week.get() }</h3>
             <p>{ full.summary.get() }</p>
             { pain_rule(ui, plan) }
-            <div class="hc-phases">
-                { for plan.phases.iter().enumerate().map(|(i, phase)| plan_phase(ui, phase, i == 0)) }
-            </div>
+            { plan_phases(ui, plan, state, dispatch) }
             <details class="hc-plan-more">
                 <summary>{ w.plan_more.get() }</summary>
                 <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>
@@ -275,31 +283,6 @@ fn rehab_plan(ui: &Ui, plan: &PlanAdvice, full: &'static Plan) -> Html {
                 </details>
             </details>
         </section>
-    }
-}
-
-/// One phase of the plan: this week's open, each later one on one line ("After this week:
-/// Load · from week 2"), its goal, exercises and when to move on one tap away.
-fn plan_phase(ui: &Ui, phase: &PlanPhase, now: bool) -> Html {
-    let m = ui.m;
-    let w = &KB.results_wording;
-    html! {
-        <details class={if now { "hc-phase hc-phase-now" } else { "hc-phase hc-phase-later" }} open={now}>
-            <summary>
-                if !now { { w.later_phases.get() }{ ": " } }
-                { phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span>
-            </summary>
-            <p>{ phase.goal.get() }</p>
-            <ul class="hc-exercises">
-                { for phase.exercises.iter().filter_map(|&e| KB.exercises.get(usize::from(e))).map(|e| exercise_card(m, e)) }
-            </ul>
-            if !phase.move_on.is_empty() {
-                <div class="hc-move-on">
-                    <h5>{ w.move_on_when.get() }</h5>
-                    <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
-                </div>
-            }
-        </details>
     }
 }
 

@@ -3,6 +3,7 @@ pub mod choice;
 pub mod exercise_card;
 pub mod figure;
 pub mod list_items;
+pub mod plan_phases;
 pub mod progress;
 pub mod question;
 pub mod region_chips;

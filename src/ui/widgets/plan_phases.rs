@@ -1,0 +1,93 @@
+//! The phases of a rehab plan: the one the person is in open, every other one a line (its
+//! content a tap away), and under the open one its "move on when" criteria to tick, with "I'm
+//! ready for the next phase" moving on only once every one is ticked (CLINICAL.md §4: a phase
+//! moves on only by its criteria, never by the calendar). The phase reached is in the state
+//! (`State::phase_reached`) and kept on this device by the app; a shared check shows the first
+//! phase and offers no move. Plain view functions, not components: a Yew component costs the
+//! first load several hundred bytes (docs/architecture.md, "Size trade-offs").
+
+use std::cmp::Ordering;
+
+use yew::prelude::*;
+
+use crate::engine::PlanAdvice;
+use crate::kb::{Text, KB};
+use crate::ui::context::Ui;
+use crate::ui::state::{Action, State};
+use crate::ui::widgets::exercise_card::exercise_card;
+use crate::ui::widgets::list_items::list_items;
+
+pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callback<Action>) -> Html {
+    let last = plan.phases.len().saturating_sub(1);
+    let current = match state.phase_reached {
+        Some((condition, index)) if condition == plan.condition && !state.shared => index.min(last),
+        _ => 0,
+    };
+    let phases = plan.phases.iter().enumerate().map(|(i, phase)| {
+        let place = i.cmp(&current);
+        let w = &KB.results_wording;
+        let (class, prefix) = match place {
+            Ordering::Less => ("hc-phase hc-phase-done", Some(w.phase_done.get())),
+            Ordering::Equal => ("hc-phase hc-phase-now", None),
+            Ordering::Greater => ("hc-phase hc-phase-later", Some(w.later_phases.get())),
+        };
+        let can_move = place == Ordering::Equal && i < last && !state.shared;
+        html! {
+            <details class={class} open={place == Ordering::Equal}>
+                <summary>
+                    if let Some(prefix) = prefix { { prefix }{ ": " } }
+                    { phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span>
+                </summary>
+                <p>{ phase.goal.get() }</p>
+                <ul class="hc-exercises">
+                    { for phase.exercises.iter().filter_map(|&e| KB.exercises.get(usize::from(e))).map(|e| exercise_card(ui.m, e)) }
+                </ul>
+                if can_move {
+                    { move_on(phase.move_on, state.move_on_ticked, dispatch, plan.condition, i + 1) }
+                } else if !phase.move_on.is_empty() {
+                    <div class="hc-move-on">
+                        <h5>{ w.move_on_when.get() }</h5>
+                        <ul>{ list_items(&mut phase.move_on.iter().map(|c| c.get())) }</ul>
+                    </div>
+                }
+            </details>
+        }
+    });
+    html! { <div class="hc-phases">{ for phases }</div> }
+}
+
+/// "Move on when", each criterion a box to tick; the button moves on only when all are ticked.
+fn move_on(
+    criteria: &'static [Text],
+    ticked: u64,
+    dispatch: &Callback<Action>,
+    condition: &'static str,
+    next: usize,
+) -> Html {
+    let w = &KB.results_wording;
+    let is_ticked = |i: usize| ticked & (1 << i) != 0;
+    let ready = (0..criteria.len()).all(is_ticked);
+    let boxes = criteria.iter().enumerate().map(|(i, criterion)| {
+        html! {
+            <li><label class="hc-criterion">
+                <input type="checkbox" checked={is_ticked(i)} onclick={dispatch.reform(move |_| Action::TickMoveOn(i))} />
+                { criterion.get() }
+            </label></li>
+        }
+    });
+    let onclick = dispatch.reform(move |_| {
+        if ready {
+            Action::MoveOnPhase(condition, next)
+        } else {
+            Action::TickMoveOn(usize::MAX)
+        }
+    });
+    html! {
+        <fieldset class="hc-move-on">
+            <legend>{ w.move_on_when.get() }</legend>
+            <p class="hc-hint">{ w.move_on_tick.get() }</p>
+            <ul class="hc-checks">{ for boxes }</ul>
+            <button type="button" class="hc-button" aria-disabled={(!ready).to_string()} {onclick}>{ w.move_on_ready.get() }</button>
+        </fieldset>
+    }
+}
