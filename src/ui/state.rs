@@ -383,6 +383,10 @@ impl Reducible for State {
         if next.answers != self.answers && !next.shared {
             next.stop_if_emergency();
         }
+        // Ticks belong to the phase on screen: changed answers may mean another plan.
+        if next.step != self.step {
+            next.move_on_ticked = 0;
+        }
         Rc::new(next)
     }
 }

@@ -103,6 +103,12 @@ for (const width of [360, 1280]) {
     await page.locator('.hc-handoff-section').waitFor();
     await spanishStep(page, '5-resultado', 'Su resultado', width);
     assert.match(await page.locator('.hc-banner').textContent(), /Puede empezar por su cuenta con seguridad/);
+    // Issue 22 in Spanish: this week's plan first, and moving on by ticking every criterion.
+    assert.ok(await page.getByRole('heading', { name: 'Su plan de esta semana' }).isVisible());
+    for (const box of await page.locator('.hc-phase-now .hc-checks input[type=checkbox]').all()) await box.check();
+    await page.getByRole('button', { name: 'Quiero pasar a la fase siguiente' }).click();
+    await page.locator('.hc-phase-done').first().waitFor();
+    await spanishStep(page, '5-resultado-fase-2', 'Su resultado', width);
     assert.deepEqual(problems, []);
     assert.ok(requests.every((u) => u.startsWith(env.site.url)), 'every request stays on the origin');
     // Spanish files only: nothing of the English build is fetched.
