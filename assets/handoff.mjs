@@ -943,11 +943,17 @@ function recheckQuestions(w, previous, current, save, slot, uid) {
 
 function historyView(w, lang, entries, on) {
   if (!entries.length) return [];
-  const chart = chartSvg(entries, lang);
-  const figure = el('figure', { class: 'hc-chart-figure', role: 'img', 'aria-label': `${w.chart_label}. ${trendText(entries, lang)}` });
-  figure.innerHTML = chart.svg;
-  const legend = el('div', { 'aria-hidden': 'true' });
-  legend.innerHTML = chart.legend;
+  // A chart of one check is a dot that says nothing and costs a phone 300 px of the result
+  // (issue 22): it comes with the second check; the sentence under it says the same meanwhile.
+  let figure = null;
+  let legend = null;
+  if (entries.length > 1) {
+    const chart = chartSvg(entries, lang);
+    figure = el('figure', { class: 'hc-chart-figure', role: 'img', 'aria-label': `${w.chart_label}. ${trendText(entries, lang)}` });
+    figure.innerHTML = chart.svg;
+    legend = el('div', { 'aria-hidden': 'true' });
+    legend.innerHTML = chart.legend;
+  }
   // One card per check, newest first: readable at 320 px, where a table of eight columns is not.
   const fact = (label, value) => [el('dt', {}, label), el('dd', {}, value === null || value === undefined ? '–' : String(value))];
   const cards = [...entries].reverse().map((e) => el('li', { class: 'hc-check-entry' },
@@ -963,8 +969,7 @@ function historyView(w, lang, entries, on) {
     el('button', { type: 'button', class: 'hc-button hc-small', 'aria-label': fill(w.delete_check, { date: displayDate(e.date, document.documentElement, lang) }), onclick: () => on.remove(e.id) }, w.delete)));
   return [
     el('p', { class: 'hc-hint' }, w.history_intro),
-    figure,
-    legend,
+    ...(figure ? [figure, legend] : []),
     el('p', {}, trendText(entries, lang)),
     el('ol', { class: 'hc-check-list', 'aria-label': w.table_label }, cards),
     el('div', { class: 'hc-actions hc-actions-wrap' },

@@ -167,6 +167,7 @@ for (const width of [360, 1280]) {
     await page.goto(env.site.url);
     await check(page, 6);
     assert.equal(await page.locator('.hc-recheck-questions').count(), 0, 'no re-check questions on a first check');
+    assert.equal(await page.locator('.hc-history .hc-chart').count(), 0, 'no chart of a single check');
 
     await page.clock.setFixedTime(new Date('2026-11-17T09:00:00'));
     await check(page, 4, { again: true });
