@@ -289,6 +289,20 @@ impl State {
         };
     }
 
+    /// A new start; the plan's progress is the person's, not the check's, and outlives it.
+    fn started_over(&self) -> State {
+        State {
+            phase_reached: self.phase_reached,
+            ..State::default()
+        }
+    }
+
+    /// On to phase `index` of `condition`'s plan, its criteria not yet ticked.
+    fn move_on_to(&mut self, condition: &'static str, index: usize) {
+        self.phase_reached = Some((condition, index));
+        self.move_on_ticked = 0;
+    }
+
     /// An emergency stops the flow at once (CLINICAL.md rule 1).
     fn stop_if_emergency(&mut self) {
         if self.is_emergency() {
@@ -305,13 +319,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Resume => next.resume_saved(),
-            // The plan's progress is the person's, not the check's: it outlives a new start.
-            Action::StartOver => {
-                next = State {
-                    phase_reached: self.phase_reached,
-                    ..State::default()
-                }
-            }
+            Action::StartOver => next = self.started_over(),
             // A re-check starts from the last answers like a returning visit (red flags asked
             // again), and asks pain now afresh on "about your pain".
             Action::CheckAgain => {
@@ -367,15 +375,8 @@ impl Reducible for State {
             Action::SetPainNow(pain) => next.answers.pain_now = Some(pain.min(10)),
             Action::SetDuration(weeks) => next.answers.duration_weeks = Some(weeks),
             Action::SetOnset(onset) => next.answers.onset = Some(onset),
-            Action::TickMoveOn(i) => {
-                if i < 64 {
-                    next.move_on_ticked ^= 1 << i;
-                }
-            }
-            Action::MoveOnPhase(condition, index) => {
-                next.phase_reached = Some((condition, index));
-                next.move_on_ticked = 0;
-            }
+            Action::TickMoveOn(i) => next.move_on_ticked ^= 1u64.checked_shl(i as u32).unwrap_or(0),
+            Action::MoveOnPhase(condition, index) => next.move_on_to(condition, index),
         }
         // One check after every action that changes the answers, whatever the action (a fever
         // from the safety screen completed by severe pain now, an area picked after an answer):
