@@ -41,7 +41,7 @@ const CODE_KEYS: [&str; 22] = [
 ];
 
 /// The keys that name an entry of a `[[table]]`, in the order they are tried.
-const ENTRY_KEYS: [&str; 2] = ["id", "condition"];
+pub(super) const ENTRY_KEYS: [&str; 2] = ["id", "condition"];
 
 struct Place<'a> {
     file: &'a str,

@@ -186,10 +186,7 @@ fn entries<T: DeserializeOwned>(
         .enumerate()
         .map(|(i, item)| {
             serde_path_to_error::deserialize::<_, T>(item.clone()).map_err(|e| {
-                let entry = ["id", "condition"]
-                    .iter()
-                    .find_map(|k| item.get(k).and_then(toml::Value::as_str))
-                    .map_or_else(|| format!("{key}[{i}]"), str::to_string);
+                let entry = entry_label(item, key, i);
                 ContentError::Invalid {
                     file: file.to_string(),
                     entry,
@@ -199,6 +196,15 @@ fn entries<T: DeserializeOwned>(
             })
         })
         .collect()
+}
+
+/// How an error names the `i`th `[[key]]` entry: by its id (or a plan's condition), else by
+/// its place.
+fn entry_label(item: &toml::Value, key: &str, i: usize) -> String {
+    lang::ENTRY_KEYS
+        .iter()
+        .find_map(|k| item.get(k).and_then(toml::Value::as_str))
+        .map_or_else(|| format!("{key}[{i}]"), str::to_string)
 }
 
 /// Wording is one line with no tab: the hand-off's result lines (src/handoff.rs) and the
@@ -228,13 +234,7 @@ fn single_line_wording(table: &toml::Table, file: &str) -> Result<(), ContentErr
             toml::Value::Array(items) if items.iter().all(toml::Value::is_table) => items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| {
-                    let entry = ["id", "condition"]
-                        .iter()
-                        .find_map(|k| item.get(k).and_then(toml::Value::as_str))
-                        .map_or_else(|| format!("{key}[{i}]"), str::to_string);
-                    (entry, item)
-                })
+                .map(|(i, item)| (entry_label(item, key, i), item))
                 .collect(),
             _ => vec![("(file)".to_string(), value)],
         };
