@@ -155,7 +155,7 @@ pub enum Action {
     SetDuration(f32),
     SetOnset(Onset),
     /// A "move on when" criterion of the current phase ticked or unticked (an index past the
-    /// criteria changes nothing: the button pressed before every one is ticked).
+    /// 64 a bitmask holds changes nothing).
     TickMoveOn(usize),
     /// Every criterion ticked: on to this phase of this plan.
     MoveOnPhase(&'static str, usize),

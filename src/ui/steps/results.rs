@@ -174,9 +174,10 @@ fn plan_section(
     }
 }
 
-/// Both forms of a rehab plan, loaded or not, open with these.
-fn plan_heading(ui: &Ui) -> Html {
-    html! { <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ ui.m.plan_heading }</h3> }
+/// Both forms of a rehab plan, loaded or not, open with this heading (a "Try again" that
+/// succeeds moves focus to it).
+fn plan_heading(ui: &Ui, title: &'static str) -> Html {
+    html! { <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ title }</h3> }
 }
 
 /// Compiled in: how much pain is OK shows while the plan's text is still on its way.
@@ -221,7 +222,7 @@ fn plan_waiting(ui: &Ui, plan: &PlanAdvice, full: &'static Plan, text_status: St
     get_seen.push(full.review.get());
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-            { plan_heading(ui) }
+            { plan_heading(ui, m.plan_heading) }
             <p role="status">{ if text_status == Status::Failed { m.plan_failed } else { m.plan_loading } }</p>
             if retry {
                 <div class="hc-actions hc-actions-top">
@@ -262,7 +263,7 @@ fn rehab_plan(
     let citations = full.citations.iter().map(|c| c.get());
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
-            <h3 id={ui.id("plan")} class="hc-plan-heading" tabindex="-1">{ w.plan_this_week.get() }</h3>
+            { plan_heading(ui, w.plan_this_week.get()) }
             <p>{ full.summary.get() }</p>
             { pain_rule(ui, plan) }
             { plan_phases(ui, plan, state, dispatch) }

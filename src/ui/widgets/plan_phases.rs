@@ -75,13 +75,16 @@ fn move_on(
             </label></li>
         }
     });
-    let onclick = dispatch.reform(move |_| {
-        if ready {
-            Action::MoveOnPhase(condition, next)
-        } else {
-            Action::TickMoveOn(usize::MAX)
-        }
-    });
+    // Pressed before every criterion is ticked, it stays (focusable, aria-disabled) and does
+    // nothing.
+    let onclick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            if ready {
+                dispatch.emit(Action::MoveOnPhase(condition, next));
+            }
+        })
+    };
     html! {
         <fieldset class="hc-move-on">
             <legend>{ w.move_on_when.get() }</legend>
