@@ -24,7 +24,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { shortenImports } from './short-imports.mjs';
-import { assemble } from '../assets/runtime/assemble.mjs';
+import { assemble, fillSlot } from '../assets/runtime/assemble.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -139,12 +139,7 @@ const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang'
 const handoffWords = Object.fromEntries(Object.entries(UI_WORDS).map(([lang, words]) => [lang, words.handoff]));
 let handoffSource = fs.readFileSync(path.join(process.env.TRUNK_SOURCE_DIR ?? '.', 'assets', 'handoff.mjs'), 'utf8');
 for (const [name, value] of [['WORDS', handoffWords], ['VOCABULARY', SHIPPED.vocabulary]]) {
-  const slot = `export const ${name} = {};`;
-  if (handoffSource.split(slot).length !== 2) {
-    console.error(`postbuild: assets/handoff.mjs must hold '${slot}' once`);
-    process.exit(1);
-  }
-  handoffSource = handoffSource.replace(slot, `export const ${name} = ${JSON.stringify(value)};`);
+  handoffSource = fillSlot(handoffSource, `export const ${name} = {};`, `export const ${name} = ${JSON.stringify(value)};`, 'assets/handoff.mjs');
 }
 const handoffCode = await js(handoffSource);
 const handoffName = `handoff-${shortHash(handoffCode)}.js`;

@@ -21,6 +21,14 @@ const LEFT_OVER = /^[ \t]*(?:import|export)\b(?![.(])/m;
 
 const occurrences = (text, part) => text.split(part).length - 1;
 
+/// `source` with its one `slot` replaced by `filled`; throws, stopping the build, unless the slot
+/// is there exactly once. Also fills the hand-off module's slots (scripts/postbuild.mjs).
+export function fillSlot(source, slot, filled, where) {
+  const found = occurrences(source, slot);
+  if (found !== 1) throw new Error(`${where} must hold '${slot}' exactly once (found ${found})`);
+  return source.replace(slot, () => filled);
+}
+
 // The module `file`'s source with its imports put in (each module of `done` only once).
 function inline(file, done) {
   const source = fs.readFileSync(file, 'utf8');
@@ -53,5 +61,5 @@ export function assemble(file, build) {
     throw new Error(`${file}: '${line}' is neither an import of this folder's modules nor an export postbuild can take out`);
   }
   if (build === undefined || JSON.stringify(build) === undefined) throw new Error(`${file}: no build values`);
-  return program.replace(SLOT, () => `const BUILD = ${JSON.stringify(build)};`);
+  return fillSlot(program, SLOT, `const BUILD = ${JSON.stringify(build)};`, file);
 }
