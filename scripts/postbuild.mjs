@@ -25,6 +25,7 @@ import crypto from 'node:crypto';
 import { minify } from 'terser';
 import { shortenImports } from './short-imports.mjs';
 import { assemble, fillSlot } from '../assets/runtime/assemble.mjs';
+import { startScreen } from './start-screen.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -153,14 +154,16 @@ const resultsCssName = `after-start-${shortHash(resultsCss)}.css`;
 write(resultsCssName, resultsCss);
 
 // ---------------------------------------------------------------- the start screen before the wasm
-// assets/start-screen.html is the widget's start screen as Yew renders it (captured from the
-// running widget by `HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs`; the same test
-// fails when the two differ). It goes into index.html, iframe.html and each <hip-check>'s
-// shadow root, so a visitor can read, type and choose before any wasm has arrived.
-const startScreenFile = LANG === 'en' ? 'start-screen.html' : `start-screen.${LANG}.html`;
-const startScreen = fs.readFileSync(path.join(SOURCE, 'assets', startScreenFile), 'utf8').trim();
-if (!startScreen.includes('class="hc-form"')) {
-  console.error('postbuild: assets/start-screen.html has no start form');
+// The widget's start screen in this language, made from its words by scripts/start-screen.mjs
+// (tests/e2e/start.test.mjs checks it is the markup the app renders). It goes into index.html,
+// iframe.html and each <hip-check>'s shadow root, so a visitor can read, type and choose before
+// any wasm has arrived.
+const LANGUAGE_NAMES = Object.fromEntries(LANGS.map((l) => [l, UI_WORDS[l].app.language_name]));
+let ownStartScreen;
+try {
+  ownStartScreen = startScreen({ lang: LANG, words: UI_WORDS[LANG].app, languages: LANGUAGE_NAMES });
+} catch (error) {
+  console.error(`postbuild: ${error.message}`);
   process.exit(1);
 }
 
@@ -211,7 +214,7 @@ write(frameLoaderName, frameLoader);
 const css = read(widgetCss).toString('utf8');
 // This build's files as another build's embed.js needs them, and the other languages' builds,
 // copied into their folders.
-const ownBuild = { bindings: `./${bindings}`, wasm: `./${wasm}`, start: startScreen, loading: STRINGS.loading, failed: STRINGS.failed_embed };
+const ownBuild = { bindings: `./${bindings}`, wasm: `./${wasm}`, start: ownStartScreen, loading: STRINGS.loading, failed: STRINGS.failed_embed };
 // Only another language's build is copied into the English one, which reads this.
 if (LANG !== 'en') write('lang.json', JSON.stringify({ lang: LANG, ...ownBuild }));
 const BUILDS = { [LANG]: { ...ownBuild, folder: './' } };
@@ -276,12 +279,8 @@ if (!mountTag) {
 // The clinic's name in the header, as the app will show it, so nothing moves when it takes over.
 const demoClinic = mountTag.match(/data-clinic-name=(?:"([^"]*)"|([^\s>]+))/);
 const namedStartScreen = demoClinic
-  ? startScreen.replace('</span>HipCheck</p>', `</span>HipCheck · ${demoClinic[1] ?? demoClinic[2]}</p>`)
-  : startScreen;
-if (demoClinic && namedStartScreen === startScreen) {
-  console.error('postbuild: could not name the clinic in the start screen (has its header changed?)');
-  process.exit(1);
-}
+  ? startScreen({ lang: LANG, words: UI_WORDS[LANG].app, languages: LANGUAGE_NAMES, clinic: demoClinic[1] ?? demoClinic[2] })
+  : ownStartScreen;
 const standalone = indexHtml
   .replace('</head>', `    ${head}\n  </head>`)
   .replace(mountTag, mountTag.replace('></div>', `>${namedStartScreen}</div>`));
@@ -290,7 +289,7 @@ const iframe = standalone
   .replace(new RegExp(`<html lang="?${LANG}"?>`), `<html lang="${LANG}" data-embed="iframe">`)
   .replace(/ data-booking-url=("[^"]*"|[^\s>]*)/, '')
   .replace(/ data-clinic-name=("[^"]*"|[^\s>]*)/, '')
-  .replace(namedStartScreen, startScreen)
+  .replace(namedStartScreen, ownStartScreen)
   .replace('<body>', '<body class="hc-in-iframe">');
 // The iframe page waits for the frame to come near the viewport: nothing is preloaded.
 let lazyIframe = iframe.replace(

@@ -22,6 +22,7 @@ step() {
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Its own output folder, so scripts/serve.sh (dist/) can run at the same time.
 export HIPCHECK_DIST="$HIPCHECK_ROOT/target/dist-test"
+export HIPCHECK_PSEUDO_DIST="$HIPCHECK_ROOT/target/dist-pseudo"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # The browser tests need a wasm build of the test harness; keep it apart from trunk's.
 export WASM_BINDGEN_TEST_TIMEOUT=120
@@ -38,6 +39,7 @@ step "component tests in headless Chromium" \
 step "trunk build of an update (HIPCHECK_BUILD=update-test-v2)" \
   env HIPCHECK_BUILD=update-test-v2 trunk build --offline --release --dist target/dist-update
 step "release build of every language (scripts/build.sh)" scripts/build.sh "$HIPCHECK_DIST"
+step "release build of the test language xx (scripts/build-pseudo.sh)" scripts/build-pseudo.sh "$HIPCHECK_PSEUDO_DIST"
 step "end-to-end tests in Chromium" node --test --test-reporter=spec tests/e2e/
 # The FHIR R4 Questionnaire the build ships and `hipcheck fhir`'s responses (public vignettes and
 # fuzzed answers), validated by a FHIR library from npm (FHIR.js), not by our own checks.

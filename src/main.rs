@@ -85,7 +85,7 @@ fn main() -> ExitCode {
             }
         }
         ["content", "languages"] => {
-            println!("{}", hipcheck::content::lang::LANGUAGES.join("\n"));
+            println!("{}", built_languages().join("\n"));
             ExitCode::SUCCESS
         }
         ["content", "check"] => run_content_check(Path::new("content")),
@@ -111,7 +111,7 @@ enum Output {
 #[cfg(not(target_arch = "wasm32"))]
 fn run_ui_words() -> ExitCode {
     let mut all = serde_json::Map::new();
-    for lang in hipcheck::content::lang::LANGUAGES {
+    for lang in built_languages() {
         match hipcheck::content::ui_words(Path::new("content"), lang) {
             Ok(ui) => all.insert(lang.to_string(), ui.for_scripts()),
             Err(error) => {
@@ -204,7 +204,13 @@ fn run_assess(file: Option<&Path>, output: Output) -> ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn languages() -> String {
-    hipcheck::content::lang::LANGUAGES.join(", ")
+    built_languages().join(", ")
+}
+
+/// The languages this command was built with (build.rs found them in the content directory).
+#[cfg(not(target_arch = "wasm32"))]
+fn built_languages() -> Vec<&'static str> {
+    hipcheck::kb::LANGUAGES.iter().map(|l| l.id).collect()
 }
 
 /// The content's wording in the current language (`--lang`), one string per line.
@@ -234,7 +240,14 @@ fn run_content_strings() -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run_content_check(dir: &Path) -> ExitCode {
     let dir: PathBuf = dir.to_path_buf();
-    for lang in hipcheck::content::lang::LANGUAGES {
+    let languages = match hipcheck::content::lang::languages(&dir) {
+        Ok(languages) => languages,
+        Err(error) => {
+            eprintln!("hipcheck: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    for lang in languages {
         match hipcheck::content::load_dir_in(&dir, lang) {
             Ok(content) => println!("content OK ({lang}): {}", content.summary()),
             Err(error) => {

@@ -58,6 +58,34 @@ struct Writer<'a> {
 }
 
 /// A Rust string literal (Debug escaping is valid Rust syntax).
+/// A struct literal of the generated code, a field at a time: each field's name sits beside its
+/// value here, and the generated code has one field per line.
+struct Literal(String);
+
+impl Literal {
+    fn new(name: &str) -> Self {
+        Literal(format!("{name} {{\n"))
+    }
+
+    fn field(mut self, name: &str, value: impl std::fmt::Display) -> Self {
+        let _ = writeln!(self.0, "    {name}: {value},");
+        self
+    }
+
+    /// A field the command line and the exports read and the browser never ships.
+    fn native(mut self, name: &str, value: impl std::fmt::Display) -> Self {
+        let _ = writeln!(
+            self.0,
+            "    #[cfg(not(target_arch = \"wasm32\"))] {name}: {value},"
+        );
+        self
+    }
+
+    fn end(self) -> String {
+        self.0 + "}"
+    }
+}
+
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -294,27 +322,30 @@ impl<'a> Writer<'a> {
                     .map_or("", |r| r.reason.as_str())
             };
             let sexes = f.sexes.iter().fold(0u8, |acc, sex| acc | sex.bit());
-            let _ = writeln!(
-                o,
-                "Finding {{ id: {}, fact: {}, kind: FindingKind::{:?}, group: {}, label: {}, question: {}, help: {help}, why: {}, regions: {}, min_age: {}, max_age: {}, runner_only: {}, sexes: {sexes}, asked_if: {}, unknown_age_only: {}, replaced: {replaced}, same_as: {}, recency: {} }},",
-                lit(&f.id),
-                self.fact(&f.id),
-                f.kind,
-                lit(&f.group),
+            let recency = f
+                .recency
+                .map_or_else(|| "None".to_string(), |r| format!("Some(Recency::{r:?})"));
+            let finding = Literal::new("Finding")
+                .field("id", lit(&f.id))
+                .field("fact", self.fact(&f.id))
+                .field("kind", format!("FindingKind::{:?}", f.kind))
+                .field("group", lit(&f.group))
                 // Evidence wording, shown only with the results.
-                self.deferred(&f.label),
-                question,
-                lit(why),
-                self.set(&f.regions),
-                opt_u8(f.min_age),
-                opt_u8(f.max_age),
-                f.runner_only,
-                self.set(&f.asked_if),
-                f.unknown_age_only,
-                self.set(&f.same_as),
-                f.recency
-                    .map_or_else(|| "None".to_string(), |r| format!("Some(Recency::{r:?})"))
-            );
+                .field("label", self.deferred(&f.label))
+                .field("question", question)
+                .field("help", help)
+                .field("why", lit(why))
+                .field("regions", self.set(&f.regions))
+                .field("min_age", opt_u8(f.min_age))
+                .field("max_age", opt_u8(f.max_age))
+                .field("runner_only", f.runner_only)
+                .field("sexes", sexes)
+                .field("asked_if", self.set(&f.asked_if))
+                .field("unknown_age_only", f.unknown_age_only)
+                .field("replaced", replaced)
+                .field("same_as", self.set(&f.same_as))
+                .field("recency", recency);
+            let _ = writeln!(o, "{},", finding.end());
         }
         let _ = writeln!(o, "],");
     }
@@ -322,24 +353,22 @@ impl<'a> Writer<'a> {
     fn conditions(&self, o: &mut String) {
         let _ = writeln!(o, "conditions: &[");
         for c in &self.content.conditions {
-            let _ = writeln!(
-                o,
-                "Condition {{ id: {}, name: {}, summary: {}, care: {}, self_manage: {}, supports: {}, against: {}, against_if_no: {}, needs_any: {}, watch_for: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {} }},",
-                lit(&c.id),
-                self.deferred(&c.name),
+            let condition = Literal::new("Condition")
+                .field("id", lit(&c.id))
+                .field("name", self.deferred(&c.name))
                 // Shown only beside the condition's name in the possible sources, which wait for
                 // the after-Start text: compiling it in would never show it sooner, whatever its
                 // mark (CLINICAL.md rule 13 is about what shows without the text).
-                self.deferred(&c.summary.text),
-                level(c.care),
-                c.self_manage,
-                self.weighted(&c.supports),
-                self.weighted(&c.against),
-                self.weighted(&c.against_if_no),
-                self.set(&c.needs_any),
-                str_slice(&c.watch_for),
-                str_slice(&c.references)
-            );
+                .field("summary", self.deferred(&c.summary.text))
+                .field("care", level(c.care))
+                .field("self_manage", c.self_manage)
+                .field("supports", self.weighted(&c.supports))
+                .field("against", self.weighted(&c.against))
+                .field("against_if_no", self.weighted(&c.against_if_no))
+                .field("needs_any", self.set(&c.needs_any))
+                .field("watch_for", str_slice(&c.watch_for))
+                .native("references", str_slice(&c.references));
+            let _ = writeln!(o, "{},", condition.end());
         }
         let _ = writeln!(o, "],");
     }
@@ -389,35 +418,37 @@ impl<'a> Writer<'a> {
             // other action (every emergency's among them) is compiled in.
             let needs_text = r.all.iter().any(|f| with_text.contains(f.as_str()))
                 || (!r.any.is_empty() && r.any.iter().all(|f| with_text.contains(f.as_str())));
-            let _ = writeln!(
-                o,
-                "Rule {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, level: {}, all: {}, any: {}, regions: {}, needs_pain: {}, min_age: {}, max_age: {}, runner_only: {}, reason: {}, action: {}, #[cfg(not(target_arch = \"wasm32\"))] consider: {}, sources: {:#x} }},",
-                lit(&r.id),
-                level(r.level),
-                self.set(&r.all),
-                self.set(&r.any),
-                self.set(&r.regions),
-                r.needs_pain,
-                opt_u8(r.min_age),
-                opt_u8(r.max_age),
-                r.runner_only,
-                // An emergency's reason shows on the emergency stop, before anything has
-                // downloaded; the others explain a result whose actions are compiled in.
-                if r.level == Level::Emergency && !needs_text {
-                    self.compiled(&r.reason)
-                } else {
-                    self.deferred(&r.reason)
-                },
-                if needs_text {
-                    self.deferred(&r.action)
-                } else {
-                    self.compiled(&r.action)
-                },
-                str_slice(&r.consider),
-                r.sources
-                    .iter()
-                    .fold(0u32, |acc, id| acc | 1 << self.condition_index(id))
-            );
+            // An emergency's reason shows on the emergency stop, before anything has
+            // downloaded; the others explain a result whose actions are compiled in.
+            let reason = if r.level == Level::Emergency && !needs_text {
+                self.compiled(&r.reason)
+            } else {
+                self.deferred(&r.reason)
+            };
+            let action = if needs_text {
+                self.deferred(&r.action)
+            } else {
+                self.compiled(&r.action)
+            };
+            let sources = r
+                .sources
+                .iter()
+                .fold(0u32, |acc, id| acc | 1 << self.condition_index(id));
+            let rule = Literal::new("Rule")
+                .native("id", lit(&r.id))
+                .field("level", level(r.level))
+                .field("all", self.set(&r.all))
+                .field("any", self.set(&r.any))
+                .field("regions", self.set(&r.regions))
+                .field("needs_pain", r.needs_pain)
+                .field("min_age", opt_u8(r.min_age))
+                .field("max_age", opt_u8(r.max_age))
+                .field("runner_only", r.runner_only)
+                .field("reason", reason)
+                .field("action", action)
+                .native("consider", str_slice(&r.consider))
+                .field("sources", format!("{sources:#x}"));
+            let _ = writeln!(o, "{},", rule.end());
         }
         let _ = writeln!(o, "],");
     }
@@ -436,13 +467,11 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "#[cfg(not(target_arch = \"wasm32\"))]");
         let _ = writeln!(o, "references: &[");
         for r in &self.content.references {
-            let _ = writeln!(
-                o,
-                "Reference {{ id: {}, #[cfg(not(target_arch = \"wasm32\"))] short: {}, citation: {} }},",
-                lit(&r.id),
-                lit(&r.short),
-                self.deferred(&r.citation)
-            );
+            let reference = Literal::new("Reference")
+                .field("id", lit(&r.id))
+                .native("short", lit(&r.short))
+                .field("citation", self.deferred(&r.citation));
+            let _ = writeln!(o, "{},", reference.end());
         }
         let _ = writeln!(o, "],");
     }
@@ -454,21 +483,25 @@ impl<'a> Writer<'a> {
                 || "None".to_string(),
                 |a| format!("Some({})", self.deferred(a)),
             );
-            let _ = writeln!(
-                o,
-                "Exercise {{ #[cfg(not(target_arch = \"wasm32\"))] id: {}, name: {}, also_called: {also}, kind: ExerciseKind::{:?}, phase: {}, steps: {}, dosage: {}, cues: {}, avoid: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {}, pose: Illustration {{ description: {}, drawing: {} }} }},",
-                lit(&e.id),
-                self.deferred(&e.name),
-                e.kind,
-                e.phase,
-                self.lines(&e.steps),
-                self.line(&e.dosage),
-                self.lines(&e.cues),
-                self.lines(&e.avoid),
-                str_slice(&e.references),
-                self.deferred(&e.pose.description),
-                self.deferred(&figure::drawing(&e.pose))
-            );
+            let exercise = Literal::new("Exercise")
+                .native("id", lit(&e.id))
+                .field("name", self.deferred(&e.name))
+                .field("also_called", also)
+                .field("kind", format!("ExerciseKind::{:?}", e.kind))
+                .field("phase", e.phase)
+                .field("steps", self.lines(&e.steps))
+                .field("dosage", self.line(&e.dosage))
+                .field("cues", self.lines(&e.cues))
+                .field("avoid", self.lines(&e.avoid))
+                .native("references", str_slice(&e.references))
+                .field(
+                    "pose",
+                    Literal::new("Illustration")
+                        .field("description", self.deferred(&e.pose.description))
+                        .field("drawing", self.deferred(&figure::drawing(&e.pose)))
+                        .end(),
+                );
+            let _ = writeln!(o, "{},", exercise.end());
         }
         let _ = writeln!(o, "],");
     }
@@ -494,22 +527,20 @@ impl<'a> Writer<'a> {
         for p in &self.content.plans {
             let phases: Vec<String> = p.phases.iter().map(|ph| self.phase(ph)).collect();
             // A plan's review line says when to get seen: always compiled in.
-            let _ = writeln!(
-                o,
-                "Plan {{ condition: {}, summary: {}, expected_course: {}, pain_rule: PainRule::{:?}, education: {}, avoid: {}, cross_training: {}, return_to_run: {}, review: {}, #[cfg(not(target_arch = \"wasm32\"))] references: {}, citations: &[{}], phases: &[{}] }},",
-                self.condition_index(&p.condition),
-                self.line(&p.summary),
-                self.line(&p.expected_course),
-                p.pain_rule,
-                self.lines(&p.education),
-                self.lines(&p.avoid),
-                self.lines(&p.cross_training),
-                self.lines(&p.return_to_run),
-                self.compiled(&p.review),
-                str_slice(&p.references),
-                self.citations(&p.references),
-                phases.join(", ")
-            );
+            let plan = Literal::new("Plan")
+                .field("condition", self.condition_index(&p.condition))
+                .field("summary", self.line(&p.summary))
+                .field("expected_course", self.line(&p.expected_course))
+                .field("pain_rule", format!("PainRule::{:?}", p.pain_rule))
+                .field("education", self.lines(&p.education))
+                .field("avoid", self.lines(&p.avoid))
+                .field("cross_training", self.lines(&p.cross_training))
+                .field("return_to_run", self.lines(&p.return_to_run))
+                .field("review", self.compiled(&p.review))
+                .native("references", str_slice(&p.references))
+                .field("citations", format!("&[{}]", self.citations(&p.references)))
+                .field("phases", format!("&[{}]", phases.join(", ")));
+            let _ = writeln!(o, "{},", plan.end());
         }
         let _ = writeln!(o, "],");
     }
@@ -555,24 +586,22 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "unsure_action: {},", lit(&net.unsure_action));
         let _ = writeln!(o, "no_answers: {},", lit(&net.no_answers));
         let w = &net.wording;
-        let _ = writeln!(
-            o,
-            "wording: Wording {{ unsure_prefix: {}, condition_reason: {}, no_warning_signs: {}, best_fit: {}, closest_fit: {}, no_clear_fit: {}, until_seen_timing: {}, until_seen_goal: {}, likely: {}, possible: {}, less_likely: {}, nothing_headline: {}, nothing_how_soon: {}, nothing_who: {} }},",
-            lit(&w.unsure_prefix),
-            lit(&w.condition_reason),
-            lit(&w.no_warning_signs),
-            lit(&w.best_fit),
-            lit(&w.closest_fit),
-            lit(&w.no_clear_fit),
-            lit(&w.until_seen_timing),
-            lit(&w.until_seen_goal),
-            lit(&w.likely),
-            lit(&w.possible),
-            lit(&w.less_likely),
-            lit(&w.nothing_headline),
-            lit(&w.nothing_how_soon),
-            lit(&w.nothing_who)
-        );
+        let wording = Literal::new("Wording")
+            .field("unsure_prefix", lit(&w.unsure_prefix))
+            .field("condition_reason", lit(&w.condition_reason))
+            .field("no_warning_signs", lit(&w.no_warning_signs))
+            .field("best_fit", lit(&w.best_fit))
+            .field("closest_fit", lit(&w.closest_fit))
+            .field("no_clear_fit", lit(&w.no_clear_fit))
+            .field("until_seen_timing", lit(&w.until_seen_timing))
+            .field("until_seen_goal", lit(&w.until_seen_goal))
+            .field("likely", lit(&w.likely))
+            .field("possible", lit(&w.possible))
+            .field("less_likely", lit(&w.less_likely))
+            .field("nothing_headline", lit(&w.nothing_headline))
+            .field("nothing_how_soon", lit(&w.nothing_how_soon))
+            .field("nothing_who", lit(&w.nothing_who));
+        let _ = writeln!(o, "wording: {},", wording.end());
     }
 
     /// `content/interface.toml`: the results and the symptom step's wording, all deferred.
@@ -713,12 +742,13 @@ pub fn messages(ui: &UiWords, lang: &str, languages: &[(&str, String)]) -> Strin
 /// shares with the engine (`ui-words.json`, read by scripts/postbuild.mjs; `hipcheck content
 /// ui-words` prints the same).
 pub fn ui_words(
+    dir: &Path,
+    languages: &[&str],
     built: &str,
     write: &dyn Fn(&str, &str) -> Result<(), String>,
 ) -> Result<(), String> {
-    let dir = Path::new("content");
     let mut all = Vec::new();
-    for lang in crate::content::lang::LANGUAGES {
+    for &lang in languages {
         all.push((
             lang,
             crate::content::ui_words(dir, lang).map_err(|e| e.to_string())?,
@@ -824,7 +854,19 @@ pub fn language_module(
 pub fn languages_table(languages: &[&str]) -> String {
     let entries: Vec<String> = languages
         .iter()
-        .map(|l| format!("Language {{ id: {l:?}, kb: &lang_{l}::KB, compiled_texts: lang_{l}::COMPILED_TEXTS, texts: include_str!(concat!(env!(\"OUT_DIR\"), \"/texts_{l}.txt\")), texts_hash: lang_{l}::TEXTS_HASH, texts_count: lang_{l}::TEXTS_COUNT }}"))
+        .map(|l| {
+            Literal::new("Language")
+                .field("id", format!("{l:?}"))
+                .field("kb", format!("&lang_{l}::KB"))
+                .field("compiled_texts", format!("lang_{l}::COMPILED_TEXTS"))
+                .field(
+                    "texts",
+                    format!("include_str!(concat!(env!(\"OUT_DIR\"), \"/texts_{l}.txt\"))"),
+                )
+                .field("texts_hash", format!("lang_{l}::TEXTS_HASH"))
+                .field("texts_count", format!("lang_{l}::TEXTS_COUNT"))
+                .end()
+        })
         .collect();
     format!(
         "/// Every language, English first.\npub static LANGUAGES: &[Language] = &[{}];\n",

@@ -60,7 +60,8 @@ impl Check<'_> {
     pub fn fail(&self, field: &str, message: impl Into<String>) -> ContentError {
         let lang = super::validate::LANGUAGE.with(std::cell::Cell::get);
         ContentError::Invalid {
-            // The wording checked is that language's file (references are never translated).
+            // The wording checked is that language's file (references, but for the worded ones,
+            // are never translated).
             file: if lang == "en" || self.file == "references.toml" {
                 self.file.to_string()
             } else {

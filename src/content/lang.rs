@@ -9,10 +9,45 @@
 //! of another length, a different `get_seen` mark, and numbers or `{placeholders}` that differ
 //! from the English (doses and times must match).
 
+use std::path::Path;
+
 use super::error::ContentError;
 
-/// The languages the widget ships, English first (the content's own language).
-pub const LANGUAGES: [&str; 2] = ["en", "es"];
+/// The languages of a content directory, English (the content's own language) first: every
+/// folder in it with a `ui.toml` is a language, named by its code, so adding one is data
+/// (docs/architecture.md, "Where to add"). Sorted, so every build lists them alike.
+pub fn languages(dir: &Path) -> Result<Vec<&'static str>, ContentError> {
+    let unreadable = |e: std::io::Error| ContentError::Read {
+        file: dir.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        if !path.join("ui.toml").is_file() {
+            continue;
+        }
+        let code = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // It becomes a Rust module name, a folder of the build and a `lang` attribute.
+        let valid = !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if !valid || code == "en" {
+            return Err(ContentError::Read {
+                file: path,
+                message: "a language's folder is named by its code in lower-case letters (not en, the content's own)".to_string(),
+            });
+        }
+        codes.push(code);
+    }
+    codes.sort();
+    // Codes live as long as the build or the command: leaked once, they can be `&'static`
+    // like the compiled-in ids they sit beside.
+    Ok(std::iter::once("en")
+        .chain(codes.into_iter().map(|c| &*c.leak()))
+        .collect())
+}
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
 const CODE_KEYS: [&str; 22] = [

@@ -50,12 +50,60 @@ pub fn read_in(dir: &Path, lang: &str, name: &str) -> Result<toml::Table, Conten
         })
     };
     let english = parse(&dir.join(name), name)?;
-    if lang == "en" || name == "references.toml" {
+    if lang == "en" {
         return Ok(english);
     }
     let translated_name = format!("{lang}/{name}");
+    if name == "references.toml" {
+        let worded = worded_references(&english);
+        if worded.is_empty() {
+            return Ok(english);
+        }
+        let translation = parse(&dir.join(lang).join(name), &translated_name)?;
+        let translated = lang::overlay(&worded, &translation, &translated_name)?;
+        return Ok(with_worded_references(english, translated));
+    }
     let translation = parse(&dir.join(lang).join(name), &translated_name)?;
     lang::overlay(&english, &translation, &translated_name)
+}
+
+/// The references whose text a reader reads as wording (`wording = true`: "Expert opinion", not
+/// a published title), the only ones a language translates (`<lang>/references.toml`).
+fn worded_references(references: &toml::Table) -> toml::Table {
+    let worded: Vec<toml::Value> = references
+        .get("reference")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|r| r.get("wording").and_then(toml::Value::as_bool) == Some(true))
+        .cloned()
+        .collect();
+    if worded.is_empty() {
+        return toml::Table::new();
+    }
+    toml::Table::from_iter([("reference".to_string(), toml::Value::Array(worded))])
+}
+
+/// `references` with each worded reference replaced by its translation (matched by id).
+fn with_worded_references(mut references: toml::Table, translated: toml::Table) -> toml::Table {
+    let translated = translated
+        .get("reference")
+        .and_then(toml::Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let id = |r: &toml::Value| {
+        r.get("id")
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    if let Some(toml::Value::Array(all)) = references.get_mut("reference") {
+        for entry in all.iter_mut() {
+            if let Some(t) = translated.iter().find(|t| id(t) == id(entry)) {
+                *entry = t.clone();
+            }
+        }
+    }
+    references
 }
 
 /// Every wording string of the content in `lang`, sorted, without repeats (references, which are
@@ -63,8 +111,12 @@ pub fn read_in(dir: &Path, lang: &str, name: &str) -> Result<toml::Table, Conten
 pub fn wording(dir: &Path, lang: &'static str) -> Result<Vec<String>, ContentError> {
     load_dir_in(dir, lang)?;
     let mut out = Vec::new();
-    for name in CONTENT_FILES.iter().filter(|n| **n != "references.toml") {
-        lang::wording_of(&toml::Value::Table(read_in(dir, lang, name)?), &mut out);
+    for name in CONTENT_FILES {
+        let mut table = read_in(dir, lang, name)?;
+        if name == "references.toml" {
+            table = worded_references(&table);
+        }
+        lang::wording_of(&toml::Value::Table(table), &mut out);
     }
     out.sort();
     out.dedup();
@@ -88,8 +140,11 @@ pub fn write_pseudo_language(dir: &Path, code: &str) -> Result<(), ContentError>
         message: e.to_string(),
     };
     std::fs::create_dir_all(&folder).map_err(failed)?;
-    for name in CONTENT_FILES.iter().filter(|n| **n != "references.toml") {
-        let english = read_in(dir, "en", name)?;
+    for name in CONTENT_FILES {
+        let mut english = read_in(dir, "en", name)?;
+        if name == "references.toml" {
+            english = worded_references(&english);
+        }
         let text = toml::to_string(&lang::pseudo_translation(&english)).map_err(|e| {
             ContentError::Parse {
                 file: format!("{code}/{name}"),

@@ -221,6 +221,10 @@ pub struct Reference {
     pub id: String,
     pub short: String,
     pub citation: String,
+    /// Its short name and citation are wording a reader reads (expert opinion), not a published
+    /// title: each language translates them (`content/<lang>/references.toml`).
+    #[serde(default)]
+    pub wording: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
@@ -489,7 +493,8 @@ const SHARED_WITH_HANDOFF: [&str; 7] = [
 ];
 
 impl UiWords {
-    /// What scripts/postbuild.mjs and the hand-off module need: `{ "page": {…}, "handoff": {…} }`.
+    /// What scripts/postbuild.mjs and the hand-off module need: `{ "app": {…}, "page": {…},
+    /// "handoff": {…} }` (`app` for the start screen in the page, scripts/start-screen.mjs).
     pub fn for_scripts(&self) -> serde_json::Value {
         let mut handoff = self.handoff.clone();
         for key in SHARED_WITH_HANDOFF {
@@ -497,7 +502,7 @@ impl UiWords {
                 handoff.insert(key.to_string(), word.clone());
             }
         }
-        serde_json::json!({ "page": self.page, "handoff": handoff })
+        serde_json::json!({ "app": self.app, "page": self.page, "handoff": handoff })
     }
 }
 

@@ -1,20 +1,17 @@
-// The start screen before the wasm: it is in the page as plain HTML (assets/start-screen.html,
-// put there by scripts/postbuild.mjs), works as a form before any wasm has arrived, and is the
-// same markup the app renders. The embed and the iframe page load the wasm only when they come
-// near the viewport. `HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs` captures the
-// app's start screen into assets/start-screen.html after a deliberate change to it.
+// The start screen before the wasm: it is in the page as plain HTML (made from the language's
+// words by scripts/start-screen.mjs and put there by scripts/postbuild.mjs), works as a form
+// before any wasm has arrived, and is the same markup the app renders. The embed and the iframe
+// page load the wasm only when they come near the viewport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST, EXAMPLES, ROOT, watchedPage, screenshot, seedSavedAnswers } from './support.mjs';
+import { DIST, EXAMPLES, watchedPage, screenshot, seedSavedAnswers } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST, '/examples/': EXAMPLES });
-// Each language's start screen, its folder in the build, and its demo clinic's name.
+// Each built language, its folder in the build, and its demo clinic's name.
 const LANGUAGES = [
-  { lang: 'en', folder: '', file: path.join(ROOT, 'assets', 'start-screen.html'), clinic: 'Example Physio' },
-  { lang: 'es', folder: 'es/', file: path.join(ROOT, 'assets', 'start-screen.es.html'), clinic: 'Fisioterapia de Ejemplo' },
+  { lang: 'en', folder: '', clinic: 'Example Physio' },
+  { lang: 'es', folder: 'es/', clinic: 'Fisioterapia de Ejemplo' },
 ];
 const WASM = /hipcheck-web-[0-9a-f]+(_bg\.wasm|\.js)$/;
 
@@ -65,20 +62,7 @@ async function standaloneHeld({ record, folder = '' } = {}) {
   return { context, page, problems, wasm };
 }
 
-for (const { lang, folder, file, clinic } of LANGUAGES) {
-if (process.env.HIPCHECK_BLESS === '1') {
-  test(`bless: capture the app's start screen into ${path.basename(file)}`, async () => {
-    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    // The iframe page has no clinic settings: the markup every page starts from.
-    await page.goto(`${env.site.url}hipcheck/${folder}iframe.html?loading=eager&lang=${lang}`);
-    await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
-    // The app's own root, inside the mount point.
-    fs.writeFileSync(file, `${await markup(page.locator('#hipcheck > div'))}\n`);
-    await context.close();
-  });
-}
-
+for (const { lang, folder, clinic } of LANGUAGES) {
 test(`the start screen in the page is the one the app renders (it cannot drift), ${lang}`, async () => {
   const { context, page, problems, wasm } = await standaloneHeld({ folder: `${folder}?lang=${lang}` });
   const mount = page.locator('#hipcheck');
@@ -93,7 +77,7 @@ test(`the start screen in the page is the one the app renders (it cannot drift),
   wasm.release();
   await page.locator('#hipcheck[data-hc-app] .hc-start').waitFor();
   const after = await markup(page.locator('#hipcheck > div'));
-  assert.equal(before, after, `${path.basename(file)} differs from the app's start screen: run HIPCHECK_BLESS=1 node --test tests/e2e/start.test.mjs`);
+  assert.equal(before, after, `the page's start screen (scripts/start-screen.mjs) differs from the app's (src/ui/steps/start.rs)`);
   // The app replaces the start screen in one step: nothing on the page moves.
   await page.waitForTimeout(200);
   assert.ok(await page.evaluate(() => window.__shift) < 0.001, `layout shift when the app took over: ${await page.evaluate(() => window.__shift)}`);

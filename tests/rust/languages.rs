@@ -103,7 +103,7 @@ fn the_command_line_speaks_spanish_with_the_same_ids() {
 // escalation.toml, never English's): without the file the language does not load.
 #[test]
 fn a_language_without_its_own_escalation_phrases_does_not_load() {
-    for lang in hipcheck::content::lang::LANGUAGES {
+    for lang in hipcheck::content::lang::languages(std::path::Path::new("content")).unwrap() {
         let content =
             hipcheck::content::load_dir_in(std::path::Path::new("content"), lang).unwrap();
         assert!(
@@ -145,6 +145,11 @@ fn unbracketed_sentences(value: &toml::Value, out: &mut Vec<String>) {
 fn a_pseudo_language_leaves_no_english_sentence() {
     let dir = common::copy_content("pseudo");
     hipcheck::content::write_pseudo_language(&dir, "xx").unwrap();
+    // A folder with a ui.toml is a language: no list to edit.
+    assert_eq!(
+        hipcheck::content::lang::languages(&dir).unwrap(),
+        ["en", "es", "xx"]
+    );
     let content = hipcheck::content::load_dir_in(&dir, "xx").unwrap();
     assert_eq!(content.findings.len(), 74.max(content.findings.len()));
     let mut english = Vec::new();
@@ -176,4 +181,23 @@ fn a_pseudo_language_leaves_no_english_sentence() {
         &mut all,
     );
     assert!(all.len() > 100);
+}
+
+// A language's folder name becomes a module name, a build folder and a `lang` attribute: one
+// that could not be is refused, naming it, rather than built.
+#[test]
+fn a_language_folder_named_other_than_by_a_code_is_refused() {
+    let dir = common::copy_content("bad-code");
+    std::fs::create_dir_all(dir.join("pt-BR")).unwrap();
+    std::fs::copy(
+        dir.join("es").join("ui.toml"),
+        dir.join("pt-BR").join("ui.toml"),
+    )
+    .unwrap();
+    let error = hipcheck::content::lang::languages(&dir)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("pt-BR"), "{error}");
+    // A folder without a ui.toml (the diagram's) is not a language.
+    assert!(dir.join("diagram").is_dir());
 }
