@@ -614,8 +614,45 @@ async function begin(mount, options) {
       setTimeout(() => slot.isConnected && !slot.firstChild && attach(slot, { ...options, shared }));
     }
   };
-  new MutationObserver(check).observe(mount, { childList: true, subtree: true });
+  const figures = playFigures(mount);
+  new MutationObserver(() => {
+    check();
+    figures();
+  }).observe(mount, { childList: true, subtree: true });
   check();
+  figures();
+}
+
+/// Exercise figures that move (`.hc-moves`, src/ui/widgets/figure.rs) play their movement when
+/// most of one comes on screen, again each time it comes back, and when tapped; the styles
+/// play it only for a person who allows motion (styles/after-start.css). Returns what to call
+/// when the widget has drawn new figures.
+export function playFigures(root, Observer = globalThis.IntersectionObserver) {
+  const play = (figure) => {
+    figure.classList.remove('hc-play');
+    // Reading the layout between the two makes the animation start again.
+    figure.getBoundingClientRect();
+    figure.classList.add('hc-play');
+  };
+  root.addEventListener('click', (event) => {
+    const figure = event.target?.closest?.('.hc-moves');
+    if (figure) play(figure);
+  });
+  if (typeof Observer !== 'function') return () => {};
+  const onScreen = new Observer((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) play(entry.target);
+      else entry.target.classList.remove('hc-play');
+    }
+  }, { threshold: 0.6 });
+  const observed = new WeakSet();
+  return () => {
+    for (const figure of root.querySelectorAll('.hc-moves')) {
+      if (observed.has(figure)) continue;
+      observed.add(figure);
+      onScreen.observe(figure);
+    }
+  };
 }
 
 const isLanguageSwitch = (event) => Boolean(event?.target?.closest?.('[data-hc-lang]'));
@@ -971,7 +1008,10 @@ function historyView(w, lang, entries, on) {
     el('p', { class: 'hc-hint' }, w.history_intro),
     ...(figure ? [figure, legend] : []),
     el('p', {}, trendText(entries, lang)),
-    el('ol', { class: 'hc-check-list', 'aria-label': w.table_label }, cards),
+    // With one check, the card repeats the result just above it: a tap away (issue 22).
+    el('details', { class: 'hc-check-history', open: entries.length > 1 },
+      el('summary', {}, `${w.table_label} (${entries.length})`),
+      el('ol', { class: 'hc-check-list', 'aria-label': w.table_label }, cards)),
     el('div', { class: 'hc-actions hc-actions-wrap' },
       el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),
       el('button', { type: 'button', class: 'hc-button', 'data-delete-all': true, onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),

@@ -27,6 +27,8 @@ Usage:
   hipcheck content strings        every wording string of ./content (with --lang, that
                                   language's), one per line
   hipcheck content languages      the languages built, English first, one per line
+  hipcheck content figures        every exercise's figure as the build draws it (JSON), for
+                                  scripts/exercise-sheet.mjs
   hipcheck content pseudo CODE DIR   write DIR/CODE/: every wording string of DIR in brackets,
                                   a test language that shows what would still be English
   hipcheck content ui-words       the page's and the hand-off module's words in every
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        ["content", "figures"] => run_content_figures(),
         ["content", "languages"] => {
             println!("{}", built_languages().join("\n"));
             ExitCode::SUCCESS
@@ -233,6 +236,40 @@ fn run_content_strings() -> ExitCode {
 
 #[cfg(target_arch = "wasm32")]
 fn run_content_strings() -> ExitCode {
+    ExitCode::from(1)
+}
+
+/// Every exercise's figure as the build draws it (`content::figure`), in the current language,
+/// for the contact sheet (scripts/exercise-sheet.mjs).
+#[cfg(not(target_arch = "wasm32"))]
+fn run_content_figures() -> ExitCode {
+    match hipcheck::content::load_dir_in(Path::new("content"), hipcheck::kb::language()) {
+        Ok(content) => {
+            let figures: Vec<serde_json::Value> = content
+                .exercises
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "id": e.id,
+                        "name": e.name,
+                        "steps": e.steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+                        "description": e.pose.description,
+                        "drawing": hipcheck::content::figure::drawing(&e.pose),
+                    })
+                })
+                .collect();
+            print_json(&serde_json::Value::Array(figures));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("hipcheck: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn run_content_figures() -> ExitCode {
     ExitCode::from(1)
 }
 

@@ -107,6 +107,19 @@ pub enum Prop {
     Bike,
 }
 
+/// A point of an exercise figure: where it rests between its poses (`fixed`) and where its prop
+/// touches it (`on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyPoint {
+    Pelvis,
+    Shoulder,
+    Hands,
+    Knees,
+    WorkFoot,
+    OtherFoot,
+}
+
 /// The direction an exercise figure is drawn from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]

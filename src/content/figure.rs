@@ -1,13 +1,18 @@
 //! Exercise illustrations, drawn at build time: a stick figure posed from a few joint angles
-//! (content/exercises.toml), written as SVG path data into the after-Start text. The browser
-//! only places the paths (`ui::widgets::figure`), so no geometry or trigonometry ships in the
-//! wasm (docs/architecture.md, "Size trade-offs").
+//! (content/exercises.toml), its prop, and a curved arrow along the path of what moves, written
+//! as SVG path data into the after-Start text. The browser only places the paths
+//! (`ui::widgets::figure`) and flips between the frames, so no geometry or trigonometry ships
+//! in the wasm (docs/architecture.md, "Size trade-offs").
 //!
-//! The drawing is one line of fields separated by `|`: the viewBox, the floor, then per pose
-//! (end pose first, then the start pose only if it differs) the other leg, the trunk and arm,
-//! the working leg and the head. Coordinates are whole units (SVG scales them).
+//! The drawing is one line of fields separated by `|`: the viewBox, the floor, the props that
+//! stay put (a chair, a step, water…), the arrow, then one field per frame. The frames go from
+//! the start pose to the end pose by whole-degree steps of every angle (angles, not points, so
+//! limbs keep their length); a still exercise has one. A frame is its paths separated by `;`:
+//! the other leg, the trunk and arm, the working (sore) leg, the head, and a prop that moves
+//! with the body (a bar, a ball, a band…; empty without one). Coordinates are whole units.
 
 use crate::content::model::{Illustration, Pose};
+use crate::vocabulary::{BodyPoint, Prop};
 
 const TRUNK: f64 = 48.0;
 const HEAD_RADIUS: f64 = 9.0;
@@ -16,15 +21,21 @@ const SHIN: f64 = 40.0;
 const FOOT: f64 = 11.0;
 const UPPER_ARM: f64 = 26.0;
 const FOREARM: f64 = 24.0;
-const PAD: f64 = 8.0;
+const PAD: f64 = 10.0;
 /// The smallest viewBox side, so a compact pose is not blown up.
 const MIN_SIDE: f64 = 60.0;
+/// Frames of a moving exercise, start and end included.
+pub const FRAMES: usize = 5;
+/// How far (units) a point may be from what carries it and still rest on it.
+const CONTACT: f64 = 3.0;
+/// Below this (units) nothing moves enough for an arrow.
+const STILL: f64 = 8.0;
 
 type Point = (f64, f64);
 
 /// A segment direction: 0° points down, 90° the way the figure faces, 180° up (SVG y grows down).
-fn towards(from: Point, angle: i16, length: f64) -> Point {
-    let radians = f64::from(angle).to_radians();
+fn towards(from: Point, angle: f64, length: f64) -> Point {
+    let radians = angle.to_radians();
     (
         from.0 + length * radians.sin(),
         from.1 + length * radians.cos(),
@@ -46,24 +57,25 @@ struct Joints {
 }
 
 impl Joints {
-    fn of(pose: &Pose) -> Joints {
+    fn of(pose: &[f64; 7]) -> Joints {
+        let [trunk, work_thigh, work_shin, other_thigh, other_shin, upper_arm, forearm] = *pose;
         let pelvis = (0.0, 0.0);
-        let neck = towards(pelvis, pose.trunk, TRUNK);
-        let leg = |thigh: i16, shin: i16| {
+        let neck = towards(pelvis, trunk, TRUNK);
+        let leg = |thigh: f64, shin: f64| {
             let knee = towards(pelvis, thigh, THIGH);
             let ankle = towards(knee, shin, SHIN);
-            (knee, ankle, towards(ankle, shin.saturating_add(90), FOOT))
+            (knee, ankle, towards(ankle, shin + 90.0, FOOT))
         };
-        let (k0, a0, t0) = leg(pose.work_thigh, pose.work_shin);
-        let (k1, a1, t1) = leg(pose.other_thigh, pose.other_shin);
-        let shoulder = towards(pelvis, pose.trunk, TRUNK - 4.0);
-        let elbow = towards(shoulder, pose.upper_arm, UPPER_ARM);
+        let (k0, a0, t0) = leg(work_thigh, work_shin);
+        let (k1, a1, t1) = leg(other_thigh, other_shin);
+        let shoulder = towards(pelvis, trunk, TRUNK - 4.0);
+        let elbow = towards(shoulder, upper_arm, UPPER_ARM);
         Joints {
-            head: towards(neck, pose.trunk, HEAD_RADIUS + 2.0),
+            head: towards(neck, trunk, HEAD_RADIUS + 2.0),
             neck,
             shoulder,
             elbow,
-            wrist: towards(elbow, pose.forearm, FOREARM),
+            wrist: towards(elbow, forearm, FOREARM),
             pelvis,
             knees: [k0, k1],
             ankles: [a0, a1],
@@ -71,6 +83,7 @@ impl Joints {
         }
     }
 
+    /// Every point the body reaches (the head as its top and bottom).
     fn points(&self) -> Vec<Point> {
         let mut points = vec![
             self.neck,
@@ -87,29 +100,59 @@ impl Joints {
         points
     }
 
-    /// Moves the figure so its lowest point rests on the floor line (y = 0).
-    fn on_floor(self) -> Joints {
-        let lowest = self.points().iter().map(|p| p.1).fold(f64::MIN, f64::max);
-        let down = |p: Point| (p.0, p.1 - lowest);
-        Joints {
-            head: down(self.head),
-            neck: down(self.neck),
-            shoulder: down(self.shoulder),
-            elbow: down(self.elbow),
-            wrist: down(self.wrist),
-            pelvis: down(self.pelvis),
-            knees: self.knees.map(down),
-            ankles: self.ankles.map(down),
-            toes: self.toes.map(down),
+    /// Where `point` is: a foot is its lower end (heel or toe), knees and hands their middle.
+    fn at(&self, point: BodyPoint) -> Point {
+        let foot = |i: usize| {
+            let (a, t) = (self.ankles[i], self.toes[i]);
+            if a.1 >= t.1 {
+                a
+            } else {
+                t
+            }
+        };
+        let middle = |a: Point, b: Point| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        match point {
+            BodyPoint::Pelvis => self.pelvis,
+            BodyPoint::Shoulder => self.shoulder,
+            BodyPoint::Hands => self.wrist,
+            BodyPoint::Knees => middle(self.knees[0], self.knees[1]),
+            BodyPoint::WorkFoot => foot(0),
+            BodyPoint::OtherFoot => foot(1),
         }
+    }
+
+    fn moved(self, (dx, dy): Point) -> Joints {
+        let by = |p: Point| (p.0 + dx, p.1 + dy);
+        Joints {
+            head: by(self.head),
+            neck: by(self.neck),
+            shoulder: by(self.shoulder),
+            elbow: by(self.elbow),
+            wrist: by(self.wrist),
+            pelvis: by(self.pelvis),
+            knees: self.knees.map(by),
+            ankles: self.ankles.map(by),
+            toes: self.toes.map(by),
+        }
+    }
+
+    /// The points an arrow may follow, the working leg's first.
+    fn movers(&self) -> [Point; 7] {
+        [
+            self.ankles[0],
+            self.knees[0],
+            self.ankles[1],
+            self.knees[1],
+            self.wrist,
+            self.head,
+            self.pelvis,
+        ]
     }
 
     /// Other leg, trunk and arm, working leg, head: the order they are drawn in, so the working
     /// leg is on top.
     fn paths(&self) -> [String; 4] {
         let leg = |i: usize| polyline(&[self.pelvis, self.knees[i], self.ankles[i], self.toes[i]]);
-        let (x, y) = (unit(self.head.0), unit(self.head.1));
-        let r = unit(HEAD_RADIUS);
         [
             leg(1),
             format!(
@@ -118,15 +161,48 @@ impl Joints {
                 polyline(&[self.shoulder, self.elbow, self.wrist])
             ),
             leg(0),
-            // A circle as two arcs, so every field is path data.
-            format!(
-                "M{} {y}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0",
-                x - r,
-                2 * r,
-                2 * r
-            ),
+            circle(self.head, HEAD_RADIUS),
         ]
     }
+}
+
+/// What carries the body besides the floor: a seat, a bench or a step, as the top of a box
+/// from `left` to `right` at height `top` (negative: above the floor).
+#[derive(Debug, Clone, Copy)]
+struct Support {
+    left: f64,
+    right: f64,
+    top: f64,
+}
+
+impl Support {
+    /// The height a point at `x` rests on.
+    fn level(supports: &[Support], x: f64) -> f64 {
+        supports
+            .iter()
+            .filter(|s| (s.left..=s.right).contains(&x))
+            .map(|s| s.top)
+            .fold(0.0, f64::min)
+    }
+}
+
+/// Where the prop usually touches the body, when the exercise does not say.
+pub fn prop_point(prop: Prop) -> BodyPoint {
+    match prop {
+        Prop::Chair | Prop::Bench | Prop::Bike => BodyPoint::Pelvis,
+        Prop::Step | Prop::Slider => BodyPoint::WorkFoot,
+        Prop::Bar => BodyPoint::Hands,
+        Prop::Wall | Prop::Water => BodyPoint::Shoulder,
+        Prop::None | Prop::Belt | Prop::Band | Prop::Ball | Prop::Pillow => BodyPoint::Knees,
+    }
+}
+
+/// A prop that stays put while the body moves (drawn once, from the start pose).
+fn stays_put(prop: Prop) -> bool {
+    matches!(
+        prop,
+        Prop::Chair | Prop::Bench | Prop::Step | Prop::Wall | Prop::Water | Prop::Bike
+    )
 }
 
 fn unit(value: f64) -> i32 {
@@ -148,11 +224,228 @@ fn polyline(points: &[Point]) -> String {
         .collect()
 }
 
+/// A circle as two arcs, so every field is path data.
+fn circle((x, y): Point, radius: f64) -> String {
+    let (x, y, r) = (unit(x), unit(y), unit(radius));
+    format!(
+        "M{} {y}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0",
+        x - r,
+        2 * r,
+        2 * r
+    )
+}
+
+fn pose_angles(pose: &Pose) -> [f64; 7] {
+    [
+        pose.trunk,
+        pose.work_thigh,
+        pose.work_shin,
+        pose.other_thigh,
+        pose.other_shin,
+        pose.upper_arm,
+        pose.forearm,
+    ]
+    .map(f64::from)
+}
+
+/// The figure's frames, placed: the start pose resting on the floor, each later one moved so
+/// the fixed point stays where it was and the body rests on the floor or the props that stay
+/// put; and those props.
+struct Placed {
+    frames: Vec<Joints>,
+    supports: Vec<Support>,
+}
+
+fn place(illustration: &Illustration) -> Placed {
+    let (start, end) = (
+        pose_angles(&illustration.start),
+        pose_angles(&illustration.end),
+    );
+    let count = if start == end { 1 } else { FRAMES };
+    let rest_on = |joints: Joints, supports: &[Support]| {
+        let lift = joints
+            .points()
+            .iter()
+            .map(|p| Support::level(supports, p.0) - p.1)
+            .fold(f64::MAX, f64::min);
+        joints.moved((0.0, lift))
+    };
+    let first = rest_on(Joints::of(&start), &[]);
+    let supports = support(illustration, &first)
+        .into_iter()
+        .collect::<Vec<_>>();
+    let fixed = first.at(illustration.fixed);
+    let frames = (0..count)
+        .map(|i| {
+            let t = if count == 1 {
+                0.0
+            } else {
+                i as f64 / (count - 1) as f64
+            };
+            let angles: [f64; 7] =
+                std::array::from_fn(|k| (start[k] + (end[k] - start[k]) * t).round());
+            let joints = Joints::of(&angles);
+            let x = fixed.0 - joints.at(illustration.fixed).0;
+            rest_on(joints.moved((x, 0.0)), &supports)
+        })
+        .collect();
+    Placed { frames, supports }
+}
+
+/// The box a seat, bench or step makes under the point it carries in the start pose.
+fn support(illustration: &Illustration, first: &Joints) -> Option<Support> {
+    let on = first.at(illustration.on.unwrap_or(prop_point(illustration.prop)));
+    let half = match illustration.prop {
+        Prop::Step => 12.0,
+        Prop::Chair => 14.0,
+        Prop::Bench => 18.0,
+        _ => return None,
+    };
+    // A seat carries the pelvis a little above its top (the buttocks); a foot stands on it.
+    let top = if illustration.prop == Prop::Step {
+        on.1
+    } else {
+        on.1 + 4.0
+    };
+    (top < -4.0).then_some(Support {
+        left: on.0 - half,
+        right: on.0 + half,
+        top,
+    })
+}
+
+/// The props that stay put, drawn under or around the start pose.
+fn fixed_prop(illustration: &Illustration, first: &Joints, supports: &[Support]) -> String {
+    let on = first.at(illustration.on.unwrap_or(prop_point(illustration.prop)));
+    let (x, y) = (unit(on.0), unit(on.1));
+    match illustration.prop {
+        Prop::Step => supports
+            .iter()
+            .map(|s| format!("M{} 0V{}H{}V0", unit(s.left), unit(s.top), unit(s.right)))
+            .collect(),
+        Prop::Chair | Prop::Bench => supports
+            .iter()
+            .map(|s| {
+                let (l, r, top) = (unit(s.left), unit(s.right), unit(s.top));
+                // A chair has a back behind the sitter (the figure faces +x).
+                let back = if illustration.prop == Prop::Chair {
+                    format!("M{l} {top}v-34")
+                } else {
+                    String::new()
+                };
+                format!("M{l} {top}H{r}M{} {top}V0M{} {top}V0{back}", l + 2, r - 2)
+            })
+            .collect(),
+        Prop::Wall => format!("M{} 0V-190", x - 8),
+        Prop::Water => format!(
+            "M{} {y}q10 -5 20 0t20 0t20 0t20 0t20 0t20 0t20 0t20 0",
+            x - 80
+        ),
+        Prop::Bike => {
+            let wheel = |cx: i32| circle((f64::from(cx), -16.0), 16.0);
+            format!(
+                "{}{}M{} -16L{x} {}L{} -16M{x} {}L{} -30",
+                wheel(x - 30),
+                wheel(x + 34),
+                x - 30,
+                y + 6,
+                x + 34,
+                y + 6,
+                x + 26
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// A prop that moves with the body, in one frame.
+fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
+    let point = illustration.on.unwrap_or(prop_point(illustration.prop));
+    let on = joints.at(point);
+    let (x, y) = (unit(on.0), unit(on.1));
+    match illustration.prop {
+        Prop::Bar => circle(on, 9.0),
+        Prop::Ball => circle(on, 6.0),
+        Prop::Pillow => format!("M{} {y}a8 4 0 1 0 16 0a8 4 0 1 0 -16 0", x - 8),
+        // Round both legs: between the two knees (or feet) in a front view, a short loop in a
+        // side view where they overlap.
+        Prop::Band | Prop::Belt => {
+            let (a, b) = match point {
+                BodyPoint::WorkFoot | BodyPoint::OtherFoot => (joints.ankles[0], joints.ankles[1]),
+                _ => (joints.knees[0], joints.knees[1]),
+            };
+            if (a.0 - b.0).abs() > 6.0 {
+                polyline(&[a, b])
+            } else {
+                format!("M{} {y}a7 3 0 1 0 14 0a7 3 0 1 0 -14 0", x - 7)
+            }
+        }
+        Prop::Slider => format!("M{} {}h16", x - 8, y + 2),
+        _ => String::new(),
+    }
+}
+
+/// A curved arrow along the path of the point that moves most, beside it rather than over it;
+/// empty for a still exercise.
+fn arrow(frames: &[Joints]) -> String {
+    let (Some(first), Some(last)) = (frames.first(), frames.last()) else {
+        return String::new();
+    };
+    let distance = |a: Point, b: Point| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+    let Some((from, to)) = first
+        .movers()
+        .into_iter()
+        .zip(last.movers())
+        .max_by(|a, b| distance(a.0, a.1).total_cmp(&distance(b.0, b.1)))
+    else {
+        return String::new();
+    };
+    let length = distance(from, to);
+    if length < STILL {
+        return String::new();
+    }
+    // The side of the path away from the body's middle (the pelvis, halfway through).
+    let middle = frames[frames.len() / 2].pelvis;
+    let (ux, uy) = ((to.0 - from.0) / length, (to.1 - from.1) / length);
+    let mut normal = (-uy, ux);
+    let mid = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
+    if (mid.0 - middle.0) * normal.0 + (mid.1 - middle.1) * normal.1 < 0.0 {
+        normal = (uy, -ux);
+    }
+    let off = |p: Point, by: f64| (p.0 + normal.0 * by, p.1 + normal.1 * by);
+    let (a, b) = (off(from, 10.0), off(to, 10.0));
+    let control = off(mid, 10.0 + length * 0.3);
+    // The head points along the curve's last stretch.
+    let (hx, hy) = (b.0 - control.0, b.1 - control.1);
+    let h = (hx * hx + hy * hy).sqrt().max(1.0);
+    let back = (-hx / h * 7.0, -hy / h * 7.0);
+    let side = (-back.1 * 0.6, back.0 * 0.6);
+    let wing = |s: f64| (b.0 + back.0 + side.0 * s, b.1 + back.1 + side.1 * s);
+    format!(
+        "M{} {}Q{} {} {} {}{}",
+        unit(a.0),
+        unit(a.1),
+        unit(control.0),
+        unit(control.1),
+        unit(b.0),
+        unit(b.1),
+        polyline(&[wing(1.0), b, wing(-1.0)])
+    )
+}
+
 /// The illustration as one line of `|`-separated SVG data (see the module comment).
 pub fn drawing(illustration: &Illustration) -> String {
-    let end = Joints::of(&illustration.end).on_floor();
-    let start = Joints::of(&illustration.start).on_floor();
-    let all: Vec<Point> = start.points().into_iter().chain(end.points()).collect();
+    let placed = place(illustration);
+    let first = placed.frames[0];
+    let mut all: Vec<Point> = placed.frames.iter().flat_map(Joints::points).collect();
+    for s in &placed.supports {
+        all.push((s.left, s.top));
+        all.push((s.right, s.top));
+    }
+    if illustration.prop == Prop::Bike {
+        let x = first.pelvis.0;
+        all.extend([(x - 48.0, 0.0), (x + 52.0, 0.0)]);
+    }
     let min_x = all.iter().map(|p| p.0).fold(f64::MAX, f64::min) - PAD;
     let max_x = all.iter().map(|p| p.0).fold(f64::MIN, f64::max) + PAD;
     let min_y = all.iter().map(|p| p.1).fold(f64::MAX, f64::min) - PAD;
@@ -162,18 +455,80 @@ pub fn drawing(illustration: &Illustration) -> String {
     let mut fields = vec![
         format!("{min_x} {min_y} {width} {height}"),
         format!("M{min_x} 1h{width}"),
+        fixed_prop(illustration, &first, &placed.supports),
+        arrow(&placed.frames),
     ];
-    fields.extend(end.paths());
-    if illustration.start != illustration.end {
-        fields.extend(start.paths());
+    for joints in &placed.frames {
+        let mut paths = joints.paths().to_vec();
+        paths.push(if stays_put(illustration.prop) {
+            String::new()
+        } else {
+            moving_prop(illustration, joints)
+        });
+        fields.push(paths.join(";"));
     }
     fields.join("|")
+}
+
+/// What `content check` refuses in a figure, as (field, message): a knee or elbow bent the wrong
+/// way, and a fixed point that does not rest on the floor or the prop in every frame (the body
+/// would hang in the air or push through the floor).
+pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> {
+    for (field, pose) in [("start", &illustration.start), ("end", &illustration.end)] {
+        for (joint, upper, lower) in [
+            ("knee of the working leg", pose.work_thigh, pose.work_shin),
+            ("knee of the other leg", pose.other_thigh, pose.other_shin),
+        ] {
+            if !(upper - 160..=upper).contains(&lower) {
+                return Err((
+                    field,
+                    format!("the {joint} bends the wrong way (a shin is between its thigh - 160 and its thigh)"),
+                ));
+            }
+        }
+        if !(pose.upper_arm..=pose.upper_arm + 160).contains(&pose.forearm) {
+            return Err((
+                field,
+                "the elbow bends the wrong way (a forearm is between its upper arm and upper arm + 160)"
+                    .to_string(),
+            ));
+        }
+    }
+    // In water or on a bike the prop carries the body, not the floor.
+    if matches!(illustration.prop, Prop::Water | Prop::Bike) {
+        return Ok(());
+    }
+    let placed = place(illustration);
+    for (i, joints) in placed.frames.iter().enumerate() {
+        let (x, y) = joints.at(illustration.fixed);
+        let level = Support::level(&placed.supports, x);
+        // The pelvis and shoulders are the body's axis: lying or sitting, they rest a body's
+        // half-thickness (about a head's radius) above what carries them.
+        let reach = match illustration.fixed {
+            BodyPoint::Pelvis | BodyPoint::Shoulder => CONTACT + HEAD_RADIUS,
+            _ => CONTACT,
+        };
+        let carried_by_seat = illustration.fixed == BodyPoint::Pelvis
+            && placed.supports.iter().any(|s| (y - s.top).abs() <= reach);
+        if (y - level).abs() > reach && !carried_by_seat {
+            let field = if i == 0 { "start" } else { "end" };
+            return Err((
+                field,
+                format!(
+                    "the fixed point ({:?}) is {} units above the floor or the prop; it must rest on it",
+                    illustration.fixed,
+                    unit(level - y)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocabulary::{PoseView, Prop};
+    use crate::vocabulary::PoseView;
 
     fn standing() -> Pose {
         Pose {
@@ -186,15 +541,22 @@ mod tests {
         Illustration {
             view: PoseView::Side,
             prop: Prop::None,
+            on: None,
+            fixed: BodyPoint::OtherFoot,
             description: String::new(),
             start,
             end,
         }
     }
 
+    fn frames(drawing: &str) -> Vec<&str> {
+        drawing.split('|').skip(4).collect()
+    }
+
     #[test]
     fn a_standing_pose_puts_the_feet_on_the_floor_below_the_head() {
-        let joints = Joints::of(&standing()).on_floor();
+        let placed = place(&illustration(standing(), standing()));
+        let joints = placed.frames[0];
         assert!(joints.head.1 < joints.pelvis.1 && joints.pelvis.1 < joints.ankles[0].1);
         assert!(
             joints.ankles[0].1.abs() < 0.5,
@@ -208,27 +570,89 @@ mod tests {
     }
 
     #[test]
-    fn a_still_pose_has_one_figure_and_a_moving_one_two() {
+    fn a_still_pose_has_one_frame_and_no_arrow_and_a_moving_one_four_and_an_arrow() {
         let still = drawing(&illustration(standing(), standing()));
-        assert_eq!(still.split('|').count(), 6, "{still}");
+        assert_eq!(frames(&still).len(), 1, "{still}");
+        assert_eq!(still.split('|').nth(3), Some(""), "no arrow: {still}");
         let mut lunge = standing();
         lunge.work_thigh = 90;
         lunge.work_shin = 0;
         let moving = drawing(&illustration(standing(), lunge));
-        assert_eq!(moving.split('|').count(), 10, "{moving}");
+        assert_eq!(frames(&moving).len(), FRAMES, "{moving}");
+        let arrow = moving.split('|').nth(3).unwrap_or_default();
+        assert!(arrow.starts_with('M') && arrow.contains('Q'), "{arrow}");
         assert!(
-            moving.split('|').skip(1).all(|d| d.starts_with('M')),
+            frames(&moving).iter().all(|f| f.split(';').count() == 5),
             "{moving}"
         );
     }
 
     #[test]
+    fn frames_turn_joints_so_limbs_keep_their_length() {
+        let mut lifted = standing();
+        lifted.work_thigh = 90;
+        let placed = place(&illustration(standing(), lifted));
+        for joints in &placed.frames {
+            let thigh = ((joints.knees[0].0 - joints.pelvis.0).powi(2)
+                + (joints.knees[0].1 - joints.pelvis.1).powi(2))
+            .sqrt();
+            assert!((thigh - THIGH).abs() < 0.01, "{thigh}");
+        }
+    }
+
+    #[test]
+    fn the_fixed_foot_stays_put_and_a_step_carries_the_foot_on_it() {
+        // Step-up: the working foot on a step, then standing up on it.
+        let mut start = standing();
+        start.work_thigh = 70;
+        start.work_shin = 0;
+        let mut end = standing();
+        end.other_thigh = 30;
+        end.other_shin = -30;
+        let mut step_up = illustration(start, end);
+        step_up.prop = Prop::Step;
+        step_up.fixed = BodyPoint::WorkFoot;
+        let placed = place(&step_up);
+        let step = placed.supports[0];
+        assert!(step.top < -20.0, "a step of some height: {step:?}");
+        let first = placed.frames[0].at(BodyPoint::WorkFoot);
+        let last = placed.frames[FRAMES - 1].at(BodyPoint::WorkFoot);
+        assert!(
+            (first.0 - last.0).abs() < 0.5,
+            "the foot stays: {first:?} {last:?}"
+        );
+        assert!(
+            (last.1 - step.top).abs() < 0.5,
+            "standing on the step: {last:?} {step:?}"
+        );
+        assert_eq!(check(&step_up), Ok(()));
+    }
+
+    #[test]
+    fn a_knee_bent_forwards_or_a_fixed_point_in_the_air_is_refused() {
+        let refused = |i: &Illustration, what: &str| {
+            check(i).is_err_and(|(_, message)| message.contains(what))
+        };
+        let mut knee = standing();
+        knee.work_thigh = 0;
+        knee.work_shin = 40;
+        assert!(refused(
+            &illustration(standing(), knee),
+            "knee of the working leg"
+        ));
+        let mut floating = illustration(standing(), standing());
+        floating.fixed = BodyPoint::Hands;
+        assert!(refused(&floating, "must rest on it"));
+        assert_eq!(check(&illustration(standing(), standing())), Ok(()));
+    }
+
+    #[test]
     fn the_standing_figure_is_drawn_as_expected() {
         // Feet on the floor (y 0), pelvis 80 above, neck 128, head centre 139 (its top at 148,
-        // plus 8 of padding: the viewBox starts at -156); the width is the 60 minimum.
+        // plus 10 of padding: the viewBox starts at -158); the width is the 60 minimum.
         assert_eq!(
             drawing(&illustration(standing(), standing())),
-            "-8 -156 60 164|M-8 1h60|M0 -80L0 -40L0 0L11 0|M0 -80L0 -128M0 -124L0 -98L0 -74|M0 -80L0 -40L0 0L11 0|M-9 -139a9 9 0 1 0 18 0a9 9 0 1 0 -18 0"
+            "-10 -158 60 168|M-10 1h60|||M0 -80L0 -40L0 0L11 0;M0 -80L0 -128M0 -124L0 -98L0 -74;M0 -80L0 -40L0 0L11 0;M-9 -139a9 9 0 1 0 18 0a9 9 0 1 0 -18 0;"
         );
     }
 }

@@ -50,8 +50,10 @@ pub fn languages(dir: &Path) -> Result<Vec<&'static str>, ContentError> {
 }
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 22] = [
+const CODE_KEYS: [&str; 24] = [
     "id",
+    "fixed",
+    "on",
     "condition",
     "care",
     "references",

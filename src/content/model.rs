@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::vocabulary::{
-    Audience, ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, Recency, Sex, View,
+    Audience, BodyPoint, ExerciseKind, FindingKind, Level, PainRule, PoseView, Prop, Recency, Sex,
+    View,
 };
 
 #[derive(Debug, Clone, Deserialize)]
@@ -244,6 +245,12 @@ pub struct Pose {
 pub struct Illustration {
     pub view: PoseView,
     pub prop: Prop,
+    /// Where the prop touches the body (default: the prop's usual place, `figure::prop_point`).
+    #[serde(default)]
+    pub on: Option<BodyPoint>,
+    /// The point that stays where it is between the poses, resting on the floor or the prop
+    /// (`content check` refuses one in the air).
+    pub fixed: BodyPoint,
     pub description: String,
     pub start: Pose,
     pub end: Pose,
@@ -417,6 +424,9 @@ pub struct ResultsWording {
     pub review_heading: String,
     pub references_heading: String,
     pub plan_this_week: String,
+    pub sore_leg: String,
+    pub sore_leg_left: String,
+    pub sore_leg_right: String,
     pub later_phases: String,
     pub phase_done: String,
     pub move_on_tick: String,

@@ -499,6 +499,8 @@ fn exercise(exercise: &Exercise, known: &Known) -> Result<(), ContentError> {
         no_escalation(&c, "also_called", also)?;
     }
     no_escalation(&c, "pose.description", &exercise.pose.description)?;
+    super::figure::check(&exercise.pose)
+        .map_err(|(field, message)| c.fail(&format!("pose.{field}"), message))?;
     escalations_marked(&c, "steps", &exercise.steps)?;
     escalation_marked(&c, "dosage", &exercise.dosage)?;
     escalations_marked(&c, "cues", &exercise.cues)?;

@@ -2,7 +2,7 @@
 // actually does. Every step is checked with axe-core and photographed at 360 and 1280 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations, watchedPage, screenshot, notUnder16, answerQuestions, walkToAboutPain } from './support.mjs';
+import { expectNoAxeViolations, watchedPage, screenshot, notUnder16, answerQuestions, walkToAboutPain, walkToResult } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser();
@@ -98,11 +98,37 @@ for (const width of [360, 1280]) {
     assert.match(await first.textContent(), /Point of the hip sore to press/);
     assert.ok(await page.getByRole('heading', { name: 'Your plan this week' }).isVisible());
     assert.ok(await page.getByText('Lying belt push-out').first().isVisible());
+    // The figures' coloured leg is the sore one, on the side tapped (the left point of the hip).
+    assert.match(await page.locator('.hc-plan').first().textContent(), /the coloured leg is your sore one: your left leg\./);
     // Issue 22: this week's exercises come before the reasons and the later weeks: the first
     // one within 1,600 px of the top of the result on a phone.
     const offset = await page.evaluate(() => document.querySelector('.hc-exercise').getBoundingClientRect().top
       - document.querySelector('.hc-results').getBoundingClientRect().top);
     assert.ok(offset < 1600, `the first exercise is ${Math.round(offset)} px down the result`);
+    await page.locator('.hc-handoff-section').waitFor();
+    const measured = await page.evaluate(() => ({
+      height: document.querySelector('.hc-results').getBoundingClientRect().height,
+      figure: document.querySelector('.hc-exercise .hc-figure').getBoundingClientRect().width,
+    }));
+    if (width === 360) {
+      // With nothing opened, the whole result is within about seven phone screens, and each
+      // figure is big enough to read (issue 22).
+      assert.ok(measured.height <= 5000, `the result is ${Math.round(measured.height)} px tall at 360 px`);
+      assert.ok(measured.figure >= 160, `a figure is ${measured.figure} px wide`);
+    }
+    // What keeps the person fit instead of running is a tap away, after the day's session.
+    const fitness = page.locator('.hc-phase-now .hc-fitness');
+    assert.equal(await fitness.locator('.hc-exercise').first().isVisible(), false);
+    // A figure that moves plays when it comes on screen, and once more when tapped; the
+    // styles animate its frames for a person who allows motion, ending on the end pose.
+    const figure = page.locator('.hc-phase-now .hc-figure.hc-moves').first();
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('.hc-phase-now .hc-figure.hc-moves')?.classList.contains('hc-play'));
+    assert.ok(await figure.evaluate((svg) => svg.getAnimations({ subtree: true }).length > 0), 'the frames are animated');
+    await figure.evaluate((svg) => Promise.all(svg.getAnimations({ subtree: true }).map((a) => a.finish())));
+    assert.equal(await figure.evaluate((svg) => getComputedStyle(svg.querySelector('.hc-frame:last-of-type')).opacity), '1', 'it ends on the end pose');
+    await figure.click();
+    assert.ok(await figure.evaluate((svg) => svg.getAnimations({ subtree: true }).some((a) => a.playState === 'running')), 'a tap plays it again');
     // Each later phase is one line, its exercises a tap away; a source's reasons likewise.
     const later = page.locator('.hc-phase-later').first();
     assert.equal(await later.locator('.hc-exercise').first().isVisible(), false);
@@ -513,6 +539,24 @@ test('no age given: "60 or over" is asked with "under 16" and a fall with a limp
   await page.getByRole('button', { name: 'See my result' }).click();
   assert.match(await page.locator('.hc-banner').textContent(), /Get seen today/);
   assert.match(await page.locator('.hc-banner').textContent(), /After a fall at 60 or over/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with reduced motion a figure stays still on its start and end poses', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, reducedMotion: 'reduce' });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await walkToResult(page);
+  const figure = page.locator('.hc-phase-now .hc-figure.hc-moves').first();
+  await figure.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('.hc-phase-now .hc-figure.hc-moves')?.classList.contains('hc-play'));
+  await figure.click();
+  assert.equal(await figure.evaluate((svg) => svg.getAnimations({ subtree: true }).length), 0);
+  const opacities = await figure.evaluate((svg) => [...svg.querySelectorAll('.hc-frame')].map((g) => getComputedStyle(g).opacity));
+  assert.equal(opacities[0], '0.25', 'the start pose faint');
+  assert.equal(opacities.at(-1), '1', 'the end pose solid');
+  assert.ok(opacities.slice(1, -1).every((o) => o === '0'), `the frames between hidden: ${opacities}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -11,6 +11,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { DIST, ROOT, SCREENSHOTS, watchedPage, notUnder16 } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
+import { figures, sheetHtml } from '../../scripts/exercise-sheet.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST });
 const REFERENCES = path.join(ROOT, 'tests', 'e2e', 'visual');
@@ -132,5 +133,15 @@ test('the keyboard meets the diagram top to bottom, and each target shows its na
     assert.deepEqual(tops, [...tops].sort((a, b) => a - b), `${view}: tab order is not top to bottom: ${tops}`);
   }
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 22: every exercise figure (start and end pose, its prop, the arrow), as the build draws
+// it and the widget's styles paint it, two exercises a row on a 360 px phone.
+test('every exercise figure looks as approved at 360 px', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.setContent(sheetHtml(figures(), 2));
+  compare('exercises-360', await page.screenshot({ fullPage: true }));
   await context.close();
 });

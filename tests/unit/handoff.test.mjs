@@ -11,6 +11,7 @@ import {
   shareFragment, readShare, safeShareUrl, reminderCalendar, historyEntry, readHistory, updateHistory,
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
   parseRecord, asideKeys, MAX_ASIDE, keepOwn,
+  playFigures,
 } from '../../assets/handoff.mjs';
 import '../../scripts/use-build.mjs';
 
@@ -304,4 +305,39 @@ test('history: two tabs that each miss the other\'s writes still keep every chec
     lossy.setItem(HISTORY_KEY, JSON.stringify({ schema: 1, entries: addEntry(historyEntry(RECORD, RESULT, new Date(2026, 1, 1 + i), `b${i}`))(before.slice()) }));
   }
   assert.ok(readHistory(lossy).entries.length < 40);
+});
+
+test('an exercise figure plays when most of it comes on screen, again when it comes back, and when tapped', () => {
+  const classes = new Set(['hc-figure', 'hc-moves']);
+  const figure = {
+    classList: { add: (c) => classes.add(c), remove: (c) => classes.delete(c) },
+    getBoundingClientRect: () => ({}),
+  };
+  const listeners = {};
+  const root = { addEventListener: (type, f) => { listeners[type] = f; }, querySelectorAll: () => [figure] };
+  let seen;
+  const observed = [];
+  class Observer {
+    constructor(callback, options) {
+      seen = callback;
+      assert.equal(options.threshold, 0.6);
+    }
+    observe(element) { observed.push(element); }
+  }
+  const refresh = playFigures(root, Observer);
+  refresh();
+  refresh();
+  assert.deepEqual(observed, [figure], 'each figure is watched once');
+  assert.ok(!classes.has('hc-play'), 'nothing plays before it is on screen');
+  seen([{ isIntersecting: true, target: figure }]);
+  assert.ok(classes.has('hc-play'));
+  seen([{ isIntersecting: false, target: figure }]);
+  assert.ok(!classes.has('hc-play'), 'off screen it stops, to play again when it comes back');
+  listeners.click({ target: { closest: (selector) => (selector === '.hc-moves' ? figure : null) } });
+  assert.ok(classes.has('hc-play'), 'a tap plays it');
+  // Without IntersectionObserver a tap still plays it.
+  classes.delete('hc-play');
+  playFigures(root, undefined)();
+  listeners.click({ target: { closest: () => figure } });
+  assert.ok(classes.has('hc-play'));
 });

@@ -30,13 +30,14 @@ pub fn exercise_card(m: &'static Messages, exercise: &'static Exercise) -> Html 
                 { exercise_figure(&exercise.pose, label) }
                 <div>
                     <h5>{ exercise.name.get() }</h5>
-                    if let Some(also) = exercise.also_called { <p class="hc-hint">{ also.get() }</p> }
                     <p class="hc-dosage"><strong>{ m.dosage }{ ": " }</strong>{ exercise.dosage.get() }</p>
                 </div>
             </div>
             // Collapsed so a plan of a dozen exercises stays scannable on a phone.
             <details class="hc-ex-details">
                 <summary>{ m.steps }</summary>
+                // The clinician's name, for showing a physio: behind the tap, so the card is short.
+                if let Some(also) = exercise.also_called { <p class="hc-hint">{ also.get() }</p> }
                 <div class="hc-ex-list">
                     <ol>{ list_items(&mut exercise.steps.iter().map(|s| s.get())) }</ol>
                 </div>

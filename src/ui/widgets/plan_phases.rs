@@ -16,6 +16,7 @@ use crate::ui::context::Ui;
 use crate::ui::state::{Action, State};
 use crate::ui::widgets::exercise_card::exercise_card;
 use crate::ui::widgets::list_items::list_items;
+use crate::vocabulary::ExerciseKind;
 
 pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callback<Action>) -> Html {
     let last = plan.phases.len().saturating_sub(1);
@@ -39,9 +40,7 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
                     { phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span>
                 </summary>
                 <p>{ phase.goal.get() }</p>
-                <ul class="hc-exercises">
-                    { for phase.exercises.iter().filter_map(|&e| KB.exercises.get(usize::from(e))).map(|e| exercise_card(ui.m, e)) }
-                </ul>
+                { exercises(ui, phase.exercises) }
                 if can_move {
                     { move_on(phase.move_on, state.move_on_ticked, dispatch, plan.condition, i + 1) }
                 } else if !phase.move_on.is_empty() {
@@ -54,6 +53,27 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
         }
     });
     html! { <div class="hc-phases">{ for phases }</div> }
+}
+
+/// A phase's exercises: the ones of the day's session as cards, and what keeps the person fit
+/// instead of running (swimming, cycling…) a tap away, so the session comes first on a phone.
+fn exercises(ui: &Ui, ids: &'static [u16]) -> Html {
+    let of_kind = |fitness: bool| {
+        ids.iter()
+            .filter_map(|&e| KB.exercises.get(usize::from(e)))
+            .filter(move |e| (e.kind == ExerciseKind::CrossTraining) == fitness)
+    };
+    html! {
+        <>
+            <ul class="hc-exercises">{ for of_kind(false).map(|e| exercise_card(ui.m, e)) }</ul>
+            if of_kind(true).next().is_some() {
+                <details class="hc-fitness">
+                    <summary>{ KB.results_wording.cross_training_heading.get() }</summary>
+                    <ul class="hc-exercises">{ for of_kind(true).map(|e| exercise_card(ui.m, e)) }</ul>
+                </details>
+            }
+        </>
+    }
 }
 
 /// "Move on when", each criterion a box to tick; the button moves on only when all are ticked.
