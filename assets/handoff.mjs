@@ -489,15 +489,23 @@ const MARKERS = [
   'M-6-6l12 12m0-12l-12 12', // emergency: cross
 ];
 
-export function chartSvg(entries, lang = 'en') {
+export function chartSvg(entries, lang = 'en', sessions = []) {
   const w = words(lang);
   const width = 320;
   const height = 180;
   const left = 34;
   const bottom = 150;
   const top = 14;
-  const step = entries.length > 1 ? (width - left - 44) / (entries.length - 1) : 0;
-  const x = (i) => left + 10 + i * step;
+  // Checks and sessions on one time line, by day.
+  const dayOf = (iso) => {
+    const [yy, mm, dd] = iso.split('-').map(Number);
+    return Date.UTC(yy, mm - 1, dd) / 86400000;
+  };
+  const days = [...entries.map((e) => dayOf(e.date)), ...sessions.map((s) => s.day)];
+  const first = Math.min(...days);
+  const span = Math.max(1, Math.max(...days) - first);
+  const atDay = (day) => left + 10 + ((day - first) * (width - left - 44)) / span;
+  const x = (i) => atDay(dayOf(entries[i].date));
   const y = (v) => bottom - ((bottom - top) * v) / 10;
   const parts = [];
   for (const v of [0, 5, 10]) {
@@ -515,10 +523,17 @@ export function chartSvg(entries, lang = 'en') {
     const [, m, d] = e.date.split('-');
     parts.push(`<text x="${x(i).toFixed(1)}" y="${bottom + 18}" text-anchor="middle" class="hc-chart-text">${d}/${m}</text>`);
   });
-  const legend = levels().map((level, i) => {
+  // A session's pain during it: a small ring beside the checks' marks.
+  for (const s of sessions) {
+    parts.push(`<circle cx="${atDay(s.day).toFixed(1)}" cy="${y(s.during).toFixed(1)}" r="3.5" class="hc-chart-session"/>`);
+  }
+  let legend = levels().map((level, i) => {
     if (!entries.some((e) => e.level === level)) return '';
     return `<li><svg viewBox="-8 -8 16 16" width="16" height="16" aria-hidden="true"><path d="${MARKERS[i]}" class="hc-chart-mark hc-chart-${level}"/></svg> ${w.level_names[i]}</li>`;
   }).join('');
+  if (sessions.length) {
+    legend += `<li><svg viewBox="-8 -8 16 16" width="16" height="16" aria-hidden="true"><circle r="3.5" class="hc-chart-session"/></svg> ${w.chart_sessions}</li>`;
+  }
   return {
     svg: `<svg xmlns="${SVG}" viewBox="0 0 ${width} ${height}" class="hc-chart" aria-hidden="true">${parts.join('')}</svg>`,
     legend: `<ul class="hc-chart-legend">${legend}</ul>`,
@@ -609,6 +624,7 @@ async function begin(mount, options) {
         shared = undefined;
       }
     }
+    for (const slot of mount.querySelectorAll('.hc-results .hc-session:empty')) sessionSection(slot);
     for (const slot of mount.querySelectorAll('.hc-results .hc-handoff:empty')) {
       // After the widget has saved this step's record (its save runs after the render).
       setTimeout(() => slot.isConnected && !slot.firstChild && attach(slot, { ...options, shared }));
@@ -621,6 +637,308 @@ async function begin(mount, options) {
   }).observe(mount, { childList: true, subtree: true });
   check();
   figures();
+}
+
+// ------------------------------------------------------------------------ guided session
+
+export const SESSIONS_KEY = 'hipcheck.sessions';
+export const MAX_SESSIONS = 200;
+// CLINICAL.md §5 "After a session", as src/engine/session.rs has it (tests/data/next-dose.json
+// holds the cases both are checked against).
+const DURING_ACCEPTABLE = 5;
+const DURING_EASY = 2;
+const EASY_IN_A_ROW = 2;
+const EASED_IN_A_ROW = 3;
+
+/// The next session's dose from the sessions logged, oldest first (`{ day, during, usual,
+/// next_morning, felt_easy }`): 'not-for-bone-stress', 'no-sessions', 'ask-next-morning', 'keep',
+/// 'offer-next-step', 'ease' or 'see-physio'.
+export function nextDose(painRule, sessions) {
+  if (painRule === 'bone') return 'not-for-bone-stress';
+  const last = sessions.at(-1);
+  if (!last) return 'no-sessions';
+  const neededEasing = (s) => s.during > DURING_ACCEPTABLE || (s.next_morning !== null && s.next_morning !== undefined && s.next_morning > s.usual);
+  const wasEasy = (s) => s.felt_easy && s.during <= DURING_EASY && !neededEasing(s);
+  const lastN = (n, f) => sessions.length >= n && sessions.slice(-n).every(f);
+  if (lastN(EASED_IN_A_ROW, neededEasing) || risingWeekToWeek(sessions)) return 'see-physio';
+  if (last.during > DURING_ACCEPTABLE) return 'ease';
+  if (last.next_morning === null || last.next_morning === undefined) return 'ask-next-morning';
+  if (neededEasing(last)) return 'ease';
+  return lastN(EASY_IN_A_ROW, wasEasy) ? 'offer-next-step' : 'keep';
+}
+
+/// The next-morning pain of the last 7 days above the 7 days before by a whole point or more.
+function risingWeekToWeek(sessions) {
+  if (!sessions.length) return false;
+  const lastDay = Math.max(...sessions.map((s) => s.day));
+  const mean = (from, to) => {
+    const mornings = sessions.filter((s) => s.day >= from && s.day < to && Number.isInteger(s.next_morning)).map((s) => s.next_morning);
+    return mornings.length ? mornings.reduce((a, b) => a + b, 0) / mornings.length : null;
+  };
+  const now = mean(Math.max(0, lastDay - 6), lastDay + 1);
+  const before = mean(Math.max(0, lastDay - 13), Math.max(0, lastDay - 6));
+  return now !== null && before !== null && now >= before + 1;
+}
+
+/// An exercise card's dose as numbers (`data-session`, src/content/model.rs
+/// `SessionDose::encode`: "sets reps hold each-side"), or null when it is not part of a session.
+export function sessionDose(text) {
+  const n = String(text ?? '').trim().split(/\s+/).map(Number);
+  if (n.length !== 4 || n.some((x) => !Number.isInteger(x) || x < 0)) return null;
+  const [sets, reps, hold, eachSide] = n;
+  return sets && reps ? { sets, reps, hold, eachSide: eachSide === 1 } : null;
+}
+
+/// What the person does, in order: a set of repeats to count, or one hold to time, with a rest
+/// after each but the last. A hold rests as long as it lasted (at most 30 s); a set, 60 s.
+export function sessionSteps(dose) {
+  const steps = [];
+  for (let set = 1; set <= dose.sets; set++) {
+    if (dose.hold) {
+      for (let rep = 1; rep <= dose.reps; rep++) {
+        steps.push({ kind: 'hold', set, n: rep, total: dose.reps, seconds: dose.hold });
+        if (rep < dose.reps) steps.push({ kind: 'rest', seconds: Math.min(dose.hold, 30) });
+      }
+    } else {
+      steps.push({ kind: 'reps', set, total: dose.reps });
+    }
+    if (set < dose.sets) steps.push({ kind: 'rest', seconds: 60 });
+  }
+  return steps;
+}
+
+/// The sessions kept on this device, oldest first (a damaged or foreign value reads as none).
+export function readSessions(storage) {
+  try {
+    const value = JSON.parse(storage.getItem(SESSIONS_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((s) => s && Number.isInteger(s.day) && Number.isInteger(s.during)) : [];
+  } catch {
+    return [];
+  }
+}
+
+const dayNumber = (date) => Math.floor(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86400000);
+
+/// Seconds left of a timer started at `started` (ms), from the clock rather than from ticks, so a
+/// throttled background tab still ends on time.
+export const secondsLeft = (started, seconds, now = Date.now()) => Math.max(0, Math.ceil(seconds - (now - started) / 1000));
+
+/// "Start today's session" in the person's own phase (`.hc-session`, src/ui/widgets/plan_phases.rs):
+/// the phase's exercises one screen each, with a repeat counter, a hold timer and rests; then the
+/// pain during it, kept on this device, and the next dose by CLINICAL.md §5.
+export function sessionSection(slot) {
+  const results = slot.closest('.hc-results');
+  if (!results || slot.firstChild) return;
+  const lang = slot.closest('[lang]')?.getAttribute('lang') ?? 'en';
+  const w = words(lang);
+  const storage = localStore();
+  const cards = [...results.querySelectorAll('.hc-phase-now .hc-exercise[data-session]')]
+    .map((card) => ({ card, dose: sessionDose(card.dataset.session) }))
+    .filter((e) => e.dose);
+  if (!cards.length) return;
+  const past = storage ? readSessions(storage) : [];
+  const last = past.at(-1);
+  slot.append(...[
+    el('button', { type: 'button', class: 'hc-button hc-primary', onclick: () => runSession(slot, cards, w, lang, storage) }, w.session_start),
+    last ? el('p', { class: 'hc-hint' }, fill(w.session_done, { n: past.length, date: displayDate(last.date, document.documentElement, lang) })) : null,
+  ].filter(Boolean));
+}
+
+function runSession(slot, cards, w, lang, storage) {
+  const doc = slot.ownerDocument;
+  const live = el('p', { class: 'hc-visually-hidden', 'aria-live': 'polite' });
+  const say = (text) => {
+    live.textContent = '';
+    setTimeout(() => (live.textContent = text), 50);
+  };
+  const sound = el('input', { type: 'checkbox', checked: true });
+  let audio = null;
+  try {
+    // Unlocked by the tap that started the session, as browsers require.
+    audio = new (globalThis.AudioContext ?? globalThis.webkitAudioContext)();
+  } catch {
+    audio = null;
+  }
+  const cue = () => {
+    if (!sound.checked) return;
+    navigator.vibrate?.(200);
+    if (!audio) return;
+    try {
+      const tone = audio.createOscillator();
+      tone.connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+    } catch {
+      // No sound here: the screen and the announcement still say it.
+    }
+  };
+  let wake = null;
+  navigator.wakeLock?.request('screen').then((lock) => (wake = lock), () => {});
+  let timer = null;
+  const stopTimer = () => clearInterval(timer);
+  const body = el('div', { class: 'hc-session-body' });
+  const dialog = el('section', { class: 'hc-card hc-session-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'hc-session-title', tabindex: '-1' },
+    el('h4', { id: 'hc-session-title' }, w.session_title),
+    el('p', { class: 'hc-hint' }, w.session_hint),
+    body,
+    el('label', { class: 'hc-criterion' }, sound, w.session_sound),
+    live,
+    el('button', { type: 'button', class: 'hc-link', onclick: () => close() }, w.session_close));
+  const button = slot.querySelector('button');
+  const close = () => {
+    stopTimer();
+    wake?.release?.().catch?.(() => {});
+    audio?.close?.().catch?.(() => {});
+    dialog.remove();
+    if (button) button.hidden = false;
+    button?.focus();
+  };
+  if (button) button.hidden = true;
+  slot.append(dialog);
+  const done = [];
+  let stopped = false;
+
+  const showExercise = (index) => {
+    stopTimer();
+    if (index >= cards.length || stopped) return finish();
+    const { card, dose } = cards[index];
+    const steps = sessionSteps(dose);
+    const figure = card.querySelector('.hc-figure')?.cloneNode(true);
+    figure?.classList.add('hc-play');
+    const name = card.querySelector('h5')?.textContent ?? '';
+    const heading = el('h5', { tabindex: '-1' }, name);
+    const stage = el('div', { class: 'hc-session-stage' });
+    const next = () => {
+      done.push(index);
+      showExercise(index + 1);
+    };
+    const runStep = (k) => {
+      stopTimer();
+      if (k >= steps.length) {
+        stage.replaceChildren(el('p', {}, w.session_hold_done), el('button', { type: 'button', class: 'hc-button hc-primary', onclick: next }, w.session_next));
+        stage.querySelector('button').focus();
+        return;
+      }
+      const step = steps[k];
+      const setLine = dose.sets > 1 && step.kind !== 'rest' ? el('p', { class: 'hc-hint' }, fill(w.session_set, { n: step.set, total: dose.sets })) : null;
+      if (step.kind === 'reps') {
+        let count = 0;
+        const counter = el('button', { type: 'button', class: 'hc-button hc-primary hc-counter', onclick: () => {
+          count += 1;
+          counter.textContent = fill(w.session_rep, { n: count, total: step.total });
+          if (count >= step.total) {
+            cue();
+            runStep(k + 1);
+          }
+        } }, fill(w.session_rep, { n: 0, total: step.total }));
+        stage.replaceChildren(...[setLine, counter].filter(Boolean));
+        counter.focus();
+      } else if (step.kind === 'hold') {
+        const start = el('button', { type: 'button', class: 'hc-button hc-primary', onclick: () => {
+          const started = Date.now();
+          let half = false;
+          const clock = el('p', { class: 'hc-timer' }, fill(w.session_holding, { s: step.seconds }));
+          stage.replaceChildren(...[setLine, clock].filter(Boolean));
+          cue();
+          say(fill(w.session_holding, { s: step.seconds }));
+          timer = setInterval(() => {
+            const left = secondsLeft(started, step.seconds);
+            clock.textContent = fill(w.session_holding, { s: left });
+            if (!half && left <= step.seconds / 2) {
+              half = true;
+              say(w.session_halfway);
+            }
+            if (left === 0) {
+              cue();
+              say(w.session_hold_done);
+              runStep(k + 1);
+            }
+          }, 250);
+        } }, fill(w.session_hold, { n: step.n, total: step.total, s: step.seconds }));
+        stage.replaceChildren(...[setLine, start].filter(Boolean));
+        start.focus();
+      } else {
+        const started = Date.now();
+        const clock = el('p', { class: 'hc-timer' }, fill(w.session_rest, { s: step.seconds }));
+        const skip = el('button', { type: 'button', class: 'hc-button', onclick: () => runStep(k + 1) }, w.session_skip_rest);
+        stage.replaceChildren(clock, skip);
+        say(fill(w.session_rest, { s: step.seconds }));
+        skip.focus();
+        timer = setInterval(() => {
+          const left = secondsLeft(started, step.seconds);
+          clock.textContent = fill(w.session_rest, { s: left });
+          if (left === 0) {
+            cue();
+            runStep(k + 1);
+          }
+        }, 250);
+      }
+    };
+    body.replaceChildren(...[
+      el('p', { class: 'hc-hint' }, fill(w.session_exercise, { n: index + 1, total: cards.length })),
+      heading,
+      figure ?? null,
+      el('p', { class: 'hc-dosage' }, card.querySelector('.hc-dosage')?.textContent ?? ''),
+      el('ol', {}, [...card.querySelectorAll('.hc-ex-details ol li')].map((li) => el('li', {}, li.textContent))),
+      dose.eachSide ? el('p', { class: 'hc-hint' }, w.session_each_side) : null,
+      stage,
+      el('div', { class: 'hc-actions hc-actions-wrap' },
+        el('button', { type: 'button', class: 'hc-button', onclick: () => showExercise(index + 1) }, w.session_skip),
+        el('button', { type: 'button', class: 'hc-button hc-warn', onclick: () => {
+          stopped = true;
+          finish(w.session_stopped);
+        } }, w.session_hurts)),
+    ].filter(Boolean));
+    heading.focus();
+    runStep(0);
+  };
+
+  const finish = (stopText) => {
+    stopTimer();
+    const past = storage ? readSessions(storage) : [];
+    const previous = past.at(-1);
+    const number = (label, value) => el('label', { class: 'hc-field' }, label,
+      el('input', { type: 'number', min: '0', max: '10', inputmode: 'numeric', class: 'hc-input', value: value ?? '' }));
+    const during = number(w.session_pain, stopped ? 6 : null);
+    const usual = number(w.session_usual, previous?.usual ?? 0);
+    // Last session's next-morning pain, asked now if it was not known then.
+    const morning = previous && !Number.isInteger(previous.next_morning) ? number(w.session_morning, null) : null;
+    const easy = el('input', { type: 'checkbox' });
+    const advice = el('p', { role: 'status' });
+    const save = el('button', { type: 'button', class: 'hc-button hc-primary', onclick: () => {
+      const value = (label) => {
+        const n = Number(label?.querySelector('input').value);
+        return label && label.querySelector('input').value !== '' && Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
+      };
+      if (value(during) === null) return label(during);
+      const today = new Date();
+      const sessions = readSessions(storage ?? { getItem: () => null });
+      if (morning && value(morning) !== null && sessions.length) sessions.at(-1).next_morning = value(morning);
+      sessions.push({
+        date: localDate(today), day: dayNumber(today), during: value(during), usual: value(usual) ?? 0,
+        next_morning: null, felt_easy: easy.checked, done: done.length, of: cards.length, stopped,
+      });
+      try {
+        storage?.setItem(SESSIONS_KEY, JSON.stringify(sessions.slice(-MAX_SESSIONS)));
+      } catch {
+        // Not kept (storage full or blocked): the advice below still stands for today.
+      }
+      slot.closest('.hc-results')?.dispatchEvent(new CustomEvent('hc-session-saved'));
+      const next = nextDose('tendon', sessions);
+      advice.textContent = [w.session_saved, { keep: w.next_keep, 'offer-next-step': w.next_step, ease: w.next_ease, 'ask-next-morning': w.next_ask, 'see-physio': w.next_physio }[next]].filter(Boolean).join(' ');
+      save.hidden = true;
+    } }, w.session_save);
+    const label = (field) => field.querySelector('input').focus();
+    body.replaceChildren(...[
+      stopText ? el('p', { class: 'hc-notice', role: 'alert' }, stopText) : null,
+      morning, usual, during,
+      el('label', { class: 'hc-criterion' }, easy, w.session_easy),
+      save, advice,
+    ].filter(Boolean));
+    (morning ?? during).querySelector('input').focus();
+  };
+
+  showExercise(0);
 }
 
 /// Exercise figures that move (`.hc-moves`, src/ui/widgets/figure.rs) play their movement when
@@ -851,8 +1169,8 @@ function ownView(slot, ctx, w, lang) {
   }
   const section = el('section', { class: 'hc-section hc-handoff-section no-print', 'aria-labelledby': `${ctx.uid}-handoff` },
     el('h3', { id: `${ctx.uid}-handoff` }, w.heading),
-    el('p', { class: 'hc-hint' }, w.privacy),
-    result?.plan ? el('p', { class: 'hc-hint' }, fill(w.reminder_hint, { weeks: `${REVIEW_WEEKS.slice(0, -1).join(', ')} ${w.and} ${REVIEW_WEEKS.at(-1)}` })) : null,
+    // One paragraph: what stays private, and when to check again.
+    el('p', { class: 'hc-hint' }, w.privacy, result?.plan ? ` ${fill(w.reminder_hint, { weeks: `${REVIEW_WEEKS.slice(0, -1).join(', ')} ${w.and} ${REVIEW_WEEKS.at(-1)}` })}` : null),
     actions, manual, status);
   slot.append(section);
   historySection(slot, ctx, w, lang, say);
@@ -943,8 +1261,10 @@ function historySection(slot, ctx, w, lang, say) {
           say(w.failed);
         }
       },
-    }));
+    }, readSessions(storage)));
   };
+  // A guided session saved on this page (runSession) puts its point on the chart at once.
+  slot.closest('.hc-results')?.addEventListener('hc-session-saved', () => box.isConnected && draw());
   box.append(...[
     el('h3', { id: `${ctx.uid}-history`, tabindex: '-1' }, w.history_heading),
     messages.length ? el('p', { class: 'hc-notice', role: 'status' }, messages.join(' ')) : null,
@@ -978,15 +1298,17 @@ function recheckQuestions(w, previous, current, save, slot, uid) {
     select('run_pain', w.run_pain), select('morning_pain', w.morning_pain), change);
 }
 
-function historyView(w, lang, entries, on) {
+function historyView(w, lang, entries, on, sessions = []) {
   if (!entries.length) return [];
-  // A chart of one check is a dot that says nothing and costs a phone 300 px of the result
-  // (issue 22): it comes with the second check; the sentence under it says the same meanwhile.
+  // A chart of one point is a dot that says nothing and costs a phone 300 px of the result
+  // (issue 22): it comes with the second check or the first guided session; the sentence under
+  // it says the same meanwhile.
   let figure = null;
   let legend = null;
-  if (entries.length > 1) {
-    const chart = chartSvg(entries, lang);
-    figure = el('figure', { class: 'hc-chart-figure', role: 'img', 'aria-label': `${w.chart_label}. ${trendText(entries, lang)}` });
+  if (entries.length + sessions.length > 1) {
+    const chart = chartSvg(entries, lang, sessions);
+    const sessionsSaid = sessions.length ? ` ${fill(w.chart_sessions_said, { n: sessions.length, last: sessions.at(-1).during })}` : '';
+    figure = el('figure', { class: 'hc-chart-figure', role: 'img', 'aria-label': `${w.chart_label}. ${trendText(entries, lang)}${sessionsSaid}` });
     figure.innerHTML = chart.svg;
     legend = el('div', { 'aria-hidden': 'true' });
     legend.innerHTML = chart.legend;
@@ -1005,7 +1327,8 @@ function historyView(w, lang, entries, on) {
       fact(w.col_change, e.change ? w.changes[CHANGES.indexOf(e.change)] : null)),
     el('button', { type: 'button', class: 'hc-button hc-small', 'aria-label': fill(w.delete_check, { date: displayDate(e.date, document.documentElement, lang) }), onclick: () => on.remove(e.id) }, w.delete)));
   return [
-    el('p', { class: 'hc-hint' }, w.history_intro),
+    // It explains the chart, which comes with the second check.
+    figure ? el('p', { class: 'hc-hint' }, w.history_intro) : null,
     ...(figure ? [figure, legend] : []),
     el('p', {}, trendText(entries, lang)),
     // With one check, the card repeats the result just above it: a tap away (issue 22).
@@ -1015,5 +1338,5 @@ function historyView(w, lang, entries, on) {
     el('div', { class: 'hc-actions hc-actions-wrap' },
       el('button', { type: 'button', class: 'hc-button', onclick: on.csv }, w.csv),
       el('button', { type: 'button', class: 'hc-button', 'data-delete-all': true, onclick: (e) => on.removeAll(e.currentTarget.parentElement) }, w.delete_all)),
-  ];
+  ].filter(Boolean);
 }

@@ -143,6 +143,8 @@ pub struct Exercise {
     pub phase: u8,
     pub steps: &'static [Text],
     pub dosage: Text,
+    /// The guided session's dose, "sets reps hold each-side", or empty (`SessionDose::encode`).
+    pub session: Text,
     pub cues: &'static [Text],
     pub avoid: &'static [Text],
     #[cfg(not(target_arch = "wasm32"))]

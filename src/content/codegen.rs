@@ -491,6 +491,10 @@ impl<'a> Writer<'a> {
                 .field("phase", e.phase)
                 .field("steps", self.lines(&e.steps))
                 .field("dosage", self.line(&e.dosage))
+                .field(
+                    "session",
+                    self.deferred(&e.session.map(|s| s.encode()).unwrap_or_default()),
+                )
                 .field("cues", self.lines(&e.cues))
                 .field("avoid", self.lines(&e.avoid))
                 .native("references", str_slice(&e.references))

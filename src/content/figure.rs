@@ -385,52 +385,63 @@ fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
     }
 }
 
-/// A curved arrow along the path of the point that moves most, beside it rather than over it;
-/// empty for a still exercise.
-fn arrow(frames: &[Joints]) -> String {
-    let (Some(first), Some(last)) = (frames.first(), frames.last()) else {
-        return String::new();
-    };
+/// A curved arrow along the path of the point that moves most, beside it rather than over it,
+/// and the points it reaches (for the viewBox); none for a still exercise.
+fn arrow(frames: &[Joints]) -> Option<(String, Vec<Point>)> {
+    let (first, last) = (frames.first()?, frames.last()?);
     let distance = |a: Point, b: Point| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-    let Some((from, to)) = first
+    let (from, to) = first
         .movers()
         .into_iter()
         .zip(last.movers())
-        .max_by(|a, b| distance(a.0, a.1).total_cmp(&distance(b.0, b.1)))
-    else {
-        return String::new();
-    };
+        .max_by(|a, b| distance(a.0, a.1).total_cmp(&distance(b.0, b.1)))?;
     let length = distance(from, to);
     if length < STILL {
-        return String::new();
+        return None;
     }
-    // The side of the path away from the body's middle (the pelvis, halfway through).
+    // The side of the path away from the body's middle (the pelvis, halfway through), unless
+    // that side is under the floor.
     let middle = frames[frames.len() / 2].pelvis;
     let (ux, uy) = ((to.0 - from.0) / length, (to.1 - from.1) / length);
-    let mut normal = (-uy, ux);
     let mid = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
-    if (mid.0 - middle.0) * normal.0 + (mid.1 - middle.1) * normal.1 < 0.0 {
-        normal = (uy, -ux);
+    let away = (mid.0 - middle.0) * -uy + (mid.1 - middle.1) * ux >= 0.0;
+    let curve = |normal: Point| {
+        let off = |p: Point, by: f64| (p.0 + normal.0 * by, p.1 + normal.1 * by);
+        let (a, b) = (off(from, 10.0), off(to, 10.0));
+        let control = off(mid, 10.0 + length * 0.3);
+        // The head points along the curve's last stretch.
+        let (hx, hy) = (b.0 - control.0, b.1 - control.1);
+        let h = (hx * hx + hy * hy).sqrt().max(1.0);
+        let back = (-hx / h * 7.0, -hy / h * 7.0);
+        let side = (-back.1 * 0.6, back.0 * 0.6);
+        let wing = |s: f64| (b.0 + back.0 + side.0 * s, b.1 + back.1 + side.1 * s);
+        // The curve's farthest point from its chord is halfway along it.
+        let peak = (
+            (a.0 + 2.0 * control.0 + b.0) / 4.0,
+            (a.1 + 2.0 * control.1 + b.1) / 4.0,
+        );
+        let path = format!(
+            "M{} {}Q{} {} {} {}{}",
+            unit(a.0),
+            unit(a.1),
+            unit(control.0),
+            unit(control.1),
+            unit(b.0),
+            unit(b.1),
+            polyline(&[wing(1.0), b, wing(-1.0)])
+        );
+        (path, vec![a, b, peak, wing(1.0), wing(-1.0)])
+    };
+    let (first_side, other_side) = if away {
+        ((-uy, ux), (uy, -ux))
+    } else {
+        ((uy, -ux), (-uy, ux))
+    };
+    let chosen = curve(first_side);
+    if chosen.1.iter().any(|p| p.1 > 0.0) {
+        return Some(curve(other_side));
     }
-    let off = |p: Point, by: f64| (p.0 + normal.0 * by, p.1 + normal.1 * by);
-    let (a, b) = (off(from, 10.0), off(to, 10.0));
-    let control = off(mid, 10.0 + length * 0.3);
-    // The head points along the curve's last stretch.
-    let (hx, hy) = (b.0 - control.0, b.1 - control.1);
-    let h = (hx * hx + hy * hy).sqrt().max(1.0);
-    let back = (-hx / h * 7.0, -hy / h * 7.0);
-    let side = (-back.1 * 0.6, back.0 * 0.6);
-    let wing = |s: f64| (b.0 + back.0 + side.0 * s, b.1 + back.1 + side.1 * s);
-    format!(
-        "M{} {}Q{} {} {} {}{}",
-        unit(a.0),
-        unit(a.1),
-        unit(control.0),
-        unit(control.1),
-        unit(b.0),
-        unit(b.1),
-        polyline(&[wing(1.0), b, wing(-1.0)])
-    )
+    Some(chosen)
 }
 
 /// The illustration as one line of `|`-separated SVG data (see the module comment).
@@ -438,6 +449,10 @@ pub fn drawing(illustration: &Illustration) -> String {
     let placed = place(illustration);
     let first = placed.frames[0];
     let mut all: Vec<Point> = placed.frames.iter().flat_map(Joints::points).collect();
+    let arrow = arrow(&placed.frames);
+    if let Some((_, reaches)) = &arrow {
+        all.extend(reaches.iter().map(|p| (p.0, p.1.min(0.0))));
+    }
     for s in &placed.supports {
         all.push((s.left, s.top));
         all.push((s.right, s.top));
@@ -456,7 +471,7 @@ pub fn drawing(illustration: &Illustration) -> String {
         format!("{min_x} {min_y} {width} {height}"),
         format!("M{min_x} 1h{width}"),
         fixed_prop(illustration, &first, &placed.supports),
-        arrow(&placed.frames),
+        arrow.map(|(path, _)| path).unwrap_or_default(),
     ];
     for joints in &placed.frames {
         let mut paths = joints.paths().to_vec();

@@ -50,8 +50,9 @@ pub fn languages(dir: &Path) -> Result<Vec<&'static str>, ContentError> {
 }
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 24] = [
+const CODE_KEYS: [&str; 25] = [
     "id",
+    "session",
     "fixed",
     "on",
     "condition",

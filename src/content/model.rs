@@ -267,12 +267,50 @@ pub struct Exercise {
     pub phase: u8,
     pub steps: Vec<Line>,
     pub dosage: Line,
+    /// The starting dose as numbers, for the guided session (none for running and
+    /// cross-training, which are not part of one).
+    #[serde(default)]
+    pub session: Option<SessionDose>,
     #[serde(default)]
     pub cues: Vec<Line>,
     #[serde(default)]
     pub avoid: Vec<Line>,
     pub references: Vec<String>,
     pub pose: Illustration,
+}
+
+/// `session = { sets, reps, hold, each_side }`: each number the start of a range in the
+/// exercise's `dosage` (checked), so the words and the session agree.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionDose {
+    #[serde(default = "one")]
+    pub sets: u8,
+    /// Repeats per set; for a hold exercise, how many holds.
+    pub reps: u8,
+    /// Seconds per hold; 0 for an exercise that is not held.
+    #[serde(default)]
+    pub hold: u8,
+    #[serde(default)]
+    pub each_side: bool,
+}
+
+fn one() -> u8 {
+    1
+}
+
+impl SessionDose {
+    /// As the widget reads it (`data-session`, assets/handoff.mjs `sessionDose`): "sets reps hold
+    /// each-side", e.g. "3 6 0 1".
+    pub fn encode(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.sets,
+            self.reps,
+            self.hold,
+            u8::from(self.each_side)
+        )
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::error::{Check, ContentError};
 use super::model::*;
-use crate::vocabulary::{Derived, FindingKind, Level, View};
+use crate::vocabulary::{Derived, ExerciseKind, FindingKind, Level, View};
 
 /// Ids of everything other entries may refer to.
 struct Known<'a> {
@@ -483,6 +483,50 @@ fn rule(rule: &Rule, known: &Known) -> Result<(), ContentError> {
     non_empty(&c, "action", &rule.action)
 }
 
+/// The guided session's numbers: in range, each one a number of the dosage the person reads,
+/// and none for running or cross-training (they are not part of a session).
+fn session_dose(c: &Check, exercise: &Exercise) -> Result<(), ContentError> {
+    let Some(dose) = exercise.session else {
+        return Ok(());
+    };
+    if matches!(
+        exercise.kind,
+        ExerciseKind::Running | ExerciseKind::CrossTraining
+    ) {
+        return Err(c.fail(
+            "session",
+            "running and cross-training are not part of a session",
+        ));
+    }
+    let numbers: Vec<u8> = exercise
+        .dosage
+        .text
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    for (field, value, range, shown) in [
+        ("session.sets", dose.sets, 1..=6, dose.sets > 1),
+        ("session.reps", dose.reps, 1..=30, true),
+        ("session.hold", dose.hold, 0..=60, dose.hold > 0),
+    ] {
+        if !range.contains(&value) {
+            return Err(c.fail(
+                field,
+                format!("must be {} to {}", range.start(), range.end()),
+            ));
+        }
+        if shown && !numbers.contains(&value) {
+            return Err(c.fail(
+                field,
+                format!(
+                    "{value} is not a number of the dosage; the session and the words must agree"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn exercise(exercise: &Exercise, known: &Known) -> Result<(), ContentError> {
     let c = Check {
         file: "exercises.toml",
@@ -499,6 +543,7 @@ fn exercise(exercise: &Exercise, known: &Known) -> Result<(), ContentError> {
         no_escalation(&c, "also_called", also)?;
     }
     no_escalation(&c, "pose.description", &exercise.pose.description)?;
+    session_dose(&c, exercise)?;
     super::figure::check(&exercise.pose)
         .map_err(|(field, message)| c.fail(&format!("pose.{field}"), message))?;
     escalations_marked(&c, "steps", &exercise.steps)?;

@@ -186,6 +186,16 @@ test('offline after the first visit: standalone page and iframe page', async () 
   await walkToResult(page);
   assert.match(await page.locator('.hc-banner').textContent(), /Safe to start on your own/);
   await page.locator('.hc-exercise').first().waitFor(); // the results text, from the cache
+  // The guided session works offline too (issue 22): its code came with the hand-off module.
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  const panel = page.locator('.hc-session-panel');
+  await panel.getByRole('button', { name: 'Skip this exercise' }).click();
+  await panel.getByRole('button', { name: 'Skip this exercise' }).click();
+  for (let i = 0; i < 10; i++) await panel.locator('.hc-counter').click();
+  await panel.getByRole('button', { name: 'Next exercise' }).click();
+  await panel.getByRole('button', { name: 'This hurts more than 5/10' }).click();
+  await panel.getByRole('button', { name: 'Save this session' }).click();
+  assert.match(await panel.getByRole('status').textContent(), /Saved on this device/);
 
   await page.goto(`${env.site.url}hipcheck/iframe.html?clinic-name=Offline%20Clinic`);
   await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();

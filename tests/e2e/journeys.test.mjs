@@ -110,6 +110,7 @@ for (const width of [360, 1280]) {
       height: document.querySelector('.hc-results').getBoundingClientRect().height,
       figure: document.querySelector('.hc-exercise .hc-figure').getBoundingClientRect().width,
     }));
+    console.log(`result at ${width} px: ${Math.round(measured.height)} px tall, first exercise ${Math.round(offset)} px down`);
     if (width === 360) {
       // With nothing opened, the whole result is within about seven phone screens, and each
       // figure is big enough to read (issue 22).
@@ -546,7 +547,7 @@ test('no age given: "60 or over" is asked with "under 16" and a fall with a limp
 test('with reduced motion a figure stays still on its start and end poses', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, reducedMotion: 'reduce' });
   const { page, problems } = await watchedPage(context);
-  await page.goto(`${env.site.url}hipcheck/`);
+  await page.goto(env.site.url);
   await walkToResult(page);
   const figure = page.locator('.hc-phase-now .hc-figure.hc-moves').first();
   await figure.scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, watchedPage, screenshot } from './support.mjs';
+import { ROOT, DIST, watchedPage, screenshot, answerQuestions, QUESTIONS_XX } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const PSEUDO = path.resolve(process.env.HIPCHECK_PSEUDO_DIST ?? path.join(ROOT, 'target', 'dist-pseudo'));
@@ -73,26 +73,6 @@ async function step(page, name, width) {
   await screenshot(page, `xx-${name}-${width}`);
 }
 
-/** The one-question screen, answered "[No]" (or "[Yes]" where `yesTo` matches) until the end. */
-async function answerAll(page, yesTo) {
-  await page.getByRole('button', { name: '[Continue]', exact: true }).click();
-  const title = page.locator('.hc-q-title');
-  for (let asked = 0; asked < 40; asked++) {
-    await title.waitFor();
-    const text = (await title.textContent()).trim();
-    if (text === '[Your result is ready]') return;
-    if (text.startsWith('[Loading')) {
-      await page.waitForTimeout(20);
-      continue;
-    }
-    await noEnglish(page, `question "${text}"`);
-    const answer = yesTo.test(text) ? '[Yes]' : '[No]';
-    await page.locator('.hc-answers').getByRole('button', { name: answer, exact: true }).click();
-    for (let i = 0; i < 200 && (await title.textContent()).trim() === text; i++) await page.waitForTimeout(10);
-  }
-  throw new Error('the interview does not end');
-}
-
 for (const width of [360, 1280]) {
   test(`no English on any step of a journey to a result with its plan and hand-off, at ${width} px`, async () => {
     const context = await env.browser.newContext({ viewport: { width, height: 900 } });
@@ -118,7 +98,7 @@ for (const width of [360, 1280]) {
     await page.getByRole('button', { name: '[Continue]', exact: true }).click();
     await page.locator('.hc-step-heading').waitFor();
     await step(page, '4-symptoms', width);
-    await answerAll(page, /lie on the sore side/);
+    await answerQuestions(page, { 'lie on the sore side': '[Yes]' }, { words: QUESTIONS_XX, onQuestion: (text) => noEnglish(page, `question "${text}"`) });
     await step(page, '5-ready', width);
     await page.getByRole('button', { name: '[See my result]', exact: true }).click();
     await page.locator('.hc-banner').waitFor();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { expectNoAxeViolations, ROOT, DIST, watchedPage, screenshot, walkToAboutPain, answerQuestions } from './support.mjs';
+import { expectNoAxeViolations, ROOT, DIST, watchedPage, screenshot, walkToAboutPain, answerQuestions, QUESTIONS_ES } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
 const env = siteAndBrowser({ '/hipcheck/': DIST });
@@ -57,25 +57,6 @@ async function spanishStep(page, name, heading, width) {
   await screenshot(page, `es-${name}-${width}`);
 }
 
-/** The Spanish answers to the one-question screen until the result is ready. */
-async function answerInSpanish(page, yesTo = []) {
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  const title = page.locator('.hc-q-title');
-  for (let asked = 0; asked < 40; asked++) {
-    await title.waitFor();
-    const text = (await title.textContent()).trim();
-    if (text === 'Su resultado está listo') return;
-    if (text.startsWith('Cargando')) {
-      await page.waitForTimeout(20);
-      continue;
-    }
-    const answer = yesTo.some((k) => text.includes(k)) ? 'Sí' : 'No';
-    await page.locator('.hc-answers').getByRole('button', { name: answer, exact: true }).click();
-    for (let i = 0; i < 200 && (await title.textContent()).trim() === text; i++) await page.waitForTimeout(10);
-  }
-  throw new Error('the Spanish interview does not end');
-}
-
 for (const width of [360, 1280]) {
   test(`a Spanish browser gets the Spanish page: side-of-hip pain to self-care at ${width} px, no English, axe-clean`, async () => {
     const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'es-ES' });
@@ -95,7 +76,7 @@ for (const width of [360, 1280]) {
     await page.getByRole('button', { name: 'Continuar' }).click();
     await spanishStep(page, '4-sintomas', 'Sobre su dolor', width);
     await page.getByLabel(/Dolor en este momento/).fill('4');
-    await answerInSpanish(page, ['acostarse sobre el lado dolorido']);
+    await answerQuestions(page, { 'acostarse sobre el lado dolorido': 'Sí' }, { words: QUESTIONS_ES });
     await noneOf(page, onlyEnglish, `result ready at ${width} px`);
     await page.getByRole('button', { name: 'Ver mi resultado' }).click();
     await page.locator('.hc-banner').waitFor();
@@ -214,7 +195,7 @@ test('en español: anticoagulante y dolor nuevo, el mismo día, el origen vascul
   await page.getByRole('button', { name: /^Derecha · ingle profunda/i }).click();
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.getByRole('radio', { name: 'Menos de 2 semanas' }).check();
-  await answerInSpanish(page, ['anticoagulante']);
+  await answerQuestions(page, { anticoagulante: 'Sí' }, { words: QUESTIONS_ES });
   await page.getByRole('button', { name: 'Ver mi resultado' }).click();
   await page.locator('.hc-source').first().waitFor();
   assert.match(await page.locator('.hc-banner').textContent(), /hoy/i);

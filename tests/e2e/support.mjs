@@ -220,30 +220,37 @@ export async function notUnder16(scope) {
   await scope.getByRole('group', { name: /someone under 16/ }).getByRole('radio', { name: 'No', exact: true }).check();
 }
 
+/** The one-question screen's words in a language (`answerQuestions`' `words`). */
+export const QUESTIONS_EN = { continue: 'Continue', ready: 'Your result is ready', loading: 'Loading the next question', no: 'No' };
+export const QUESTIONS_ES = { continue: 'Continuar', ready: 'Su resultado está listo', loading: 'Cargando', no: 'No' };
+/** The test language's (tests/e2e/pseudo.test.mjs): the English in brackets. */
+export const QUESTIONS_XX = { continue: '[Continue]', ready: '[Your result is ready]', loading: '[Loading', no: '[No]' };
+
 /**
  * The symptom step asks one question at a time. From "about your pain" (pressing Continue),
  * or from the question on screen (`fromAboutPain: false`),
  * answers each question with the answer of the first key it contains (default "No") until the
  * result is ready. Returns the question texts, in the order asked.
  */
-export async function answerQuestions(scope, answers = {}, { fromAboutPain = true } = {}) {
-  if (fromAboutPain) await scope.getByRole('button', { name: 'Continue' }).click();
+export async function answerQuestions(scope, answers = {}, { fromAboutPain = true, words = QUESTIONS_EN, onQuestion } = {}) {
+  if (fromAboutPain) await scope.getByRole('button', { name: words.continue, exact: true }).click();
   const title = scope.locator('.hc-q-title');
   const asked = [];
   for (;;) {
     await title.waitFor();
     const text = (await title.textContent()).trim();
-    if (text === 'Your result is ready') return asked;
+    if (text === words.ready) return asked;
     // A symptom question's wording comes with the after-Start text.
-    if (text.startsWith('Loading the next question')) {
+    if (text.startsWith(words.loading)) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       continue;
     }
     if (text.includes('could not load')) throw new Error(`the questions could not load (asked so far: ${asked.join(' | ')})`);
     asked.push(text);
     if (asked.length > 40) throw new Error(`the interview does not end: ${asked.join(' | ')}`);
+    await onQuestion?.(text);
     const match = Object.entries(answers).find(([key]) => text.includes(key));
-    await scope.locator('.hc-answers').getByRole('button', { name: match ? match[1] : 'No', exact: true }).click();
+    await scope.locator('.hc-answers').getByRole('button', { name: match ? match[1] : words.no, exact: true }).click();
     for (let i = 0; i < 200 && (await title.textContent()).trim() === text; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

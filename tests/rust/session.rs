@@ -107,3 +107,46 @@ fn pain_rising_week_to_week_means_see_a_physio() {
     worse[3].next_morning = Some(3);
     assert_eq!(tendon(&worse), NextDose::SeePhysio);
 }
+
+// The cases the guided session in the browser (assets/handoff.mjs `nextDose`) is checked against
+// too: both give the same advice. A session is [day, during, usual, next morning, felt easy].
+#[test]
+fn the_engine_gives_the_shared_cases_their_advice() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/next-dose.json"
+    ))
+    .unwrap();
+    let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cases = data["cases"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let rule = match case["pain_rule"].as_str() {
+            Some("bone") => PainRule::Bone,
+            _ => PainRule::Tendon,
+        };
+        let sessions: Vec<SessionPain> = case["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| SessionPain {
+                day: s[0].as_u64().unwrap() as u32,
+                during: s[1].as_u64().unwrap() as u8,
+                usual: s[2].as_u64().unwrap() as u8,
+                next_morning: s[3].as_u64().map(|m| m as u8),
+                felt_easy: s[4].as_bool().unwrap(),
+            })
+            .collect();
+        let expected = match case["next"].as_str().unwrap() {
+            "not-for-bone-stress" => NextDose::NotForBoneStress,
+            "no-sessions" => NextDose::NoSessions,
+            "ask-next-morning" => NextDose::AskNextMorning,
+            "keep" => NextDose::Keep,
+            "offer-next-step" => NextDose::OfferNextStep,
+            "ease" => NextDose::Ease,
+            "see-physio" => NextDose::SeePhysio,
+            other => panic!("unknown advice {other}"),
+        };
+        assert_eq!(next_dose(rule, &sessions), expected, "{}", case["name"]);
+    }
+}

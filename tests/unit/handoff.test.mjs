@@ -12,6 +12,7 @@ import {
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
   parseRecord, asideKeys, MAX_ASIDE, keepOwn,
   playFigures,
+  nextDose, sessionDose, sessionSteps, secondsLeft, readSessions, SESSIONS_KEY,
 } from '../../assets/handoff.mjs';
 import '../../scripts/use-build.mjs';
 
@@ -340,4 +341,48 @@ test('an exercise figure plays when most of it comes on screen, again when it co
   playFigures(root, undefined)();
   listeners.click({ target: { closest: () => figure } });
   assert.ok(classes.has('hc-play'));
+});
+
+test('the guided session gives the shared cases the engine\'s advice (CLINICAL.md §5)', () => {
+  const { cases } = JSON.parse(readFileSync(new URL('../data/next-dose.json', import.meta.url), 'utf8'));
+  assert.ok(cases.length >= 10);
+  for (const c of cases) {
+    const sessions = c.sessions.map(([day, during, usual, next_morning, felt_easy]) => ({ day, during, usual, next_morning, felt_easy }));
+    assert.equal(nextDose(c.pain_rule, sessions), c.next, c.name);
+  }
+});
+
+test('a session dose reads as the build writes it, and becomes counted sets, timed holds and rests', () => {
+  assert.deepEqual(sessionDose('3 6 0 1'), { sets: 3, reps: 6, hold: 0, eachSide: true });
+  for (const bad of ['', '3 6 0', '3 x 0 0', '0 6 0 0', '3 0 0 0', '-1 6 0 0']) assert.equal(sessionDose(bad), null, bad);
+  assert.deepEqual(sessionSteps({ sets: 2, reps: 8, hold: 0 }).map((s) => s.kind), ['reps', 'rest', 'reps']);
+  const holds = sessionSteps({ sets: 1, reps: 3, hold: 45 });
+  assert.deepEqual(holds.map((s) => `${s.kind}${s.seconds}`), ['hold45', 'rest30', 'hold45', 'rest30', 'hold45']);
+  // Timers run from the clock: a tab throttled for 20 s still ends a 30 s hold on time.
+  assert.equal(secondsLeft(1000, 30, 1000), 30);
+  assert.equal(secondsLeft(1000, 30, 21000), 10);
+  assert.equal(secondsLeft(1000, 30, 99000), 0);
+});
+
+test('the sessions kept on this device read back, and a damaged value reads as none', () => {
+  const store = (value) => ({ getItem: (key) => (key === SESSIONS_KEY ? value : null) });
+  assert.deepEqual(readSessions(store('[{"day":3,"during":2,"usual":1}]')), [{ day: 3, during: 2, usual: 1 }]);
+  assert.deepEqual(readSessions(store('{not json')), []);
+  assert.deepEqual(readSessions(store('{"day":3}')), []);
+  assert.deepEqual(readSessions(store('[{"day":"3","during":2}]')), []);
+});
+
+test('the chart puts guided sessions on the checks\' time line, each a ring at its pain during', () => {
+  const entries = [{ date: '2026-11-01', level: 'self-care', pain_now: 5 }, { date: '2026-11-29', level: 'self-care', pain_now: 2 }];
+  const day = (iso) => Date.UTC(...iso.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0))) / 86400000;
+  const sessions = [{ day: day('2026-11-08'), during: 4 }, { day: day('2026-11-15'), during: 2 }];
+  const { svg, legend } = chartSvg(entries, 'en', sessions);
+  const rings = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"[^>]*class="hc-chart-session"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  assert.equal(rings.length, 2);
+  const marks = [...svg.matchAll(/translate\(([\d.]+) ([\d.]+)\)/g)].map((m) => Number(m[1]));
+  // A week after the first check is a quarter of the way to the second (28 days).
+  assert.ok(Math.abs((rings[0][0] - marks[0]) / (marks[1] - marks[0]) - 0.25) < 0.01, `${rings[0][0]} between ${marks}`);
+  assert.ok(rings[0][1] < rings[1][1], 'more pain sits higher (4 above 2)');
+  assert.match(legend, /Guided sessions: pain during/);
+  assert.doesNotMatch(chartSvg(entries, 'en').legend, /Guided sessions/, 'no sessions, no legend line');
 });

@@ -278,8 +278,7 @@ fn rehab_plan(
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
             { plan_heading(ui, w.plan_this_week.get()) }
-            <p>{ full.summary.get() }</p>
-            <p class="hc-hint hc-print-hide">{ sore_leg(&state.answers.pain).get() }</p>
+            <p>{ full.summary.get() }{ " " }<span class="hc-hint hc-print-hide">{ sore_leg(&state.answers.pain).get() }</span></p>
             { pain_rule(ui, plan) }
             { plan_phases(ui, plan, state, dispatch) }
             <details class="hc-plan-more">

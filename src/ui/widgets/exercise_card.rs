@@ -25,7 +25,8 @@ pub fn exercise_card(m: &'static Messages, exercise: &'static Exercise) -> Html 
         })
     };
     html! {
-        <li class="hc-exercise">
+        // Its dose as numbers, for the guided session (assets/handoff.mjs).
+        <li class="hc-exercise" data-session={exercise.session.get()}>
             <div class="hc-ex-head">
                 { exercise_figure(&exercise.pose, label) }
                 <div>

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use yew::prelude::*;
 
 use crate::engine::PlanAdvice;
-use crate::kb::{Text, KB};
+use crate::kb::{PainRule, Text, KB};
 use crate::ui::context::Ui;
 use crate::ui::state::{Action, State};
 use crate::ui::widgets::exercise_card::exercise_card;
@@ -33,6 +33,11 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
             Ordering::Greater => ("hc-phase hc-phase-later", Some(w.later_phases.get())),
         };
         let can_move = place == Ordering::Equal && i < last && !state.shared;
+        // The guided session suggests doses by the pain-monitoring rule, which is for tendon and
+        // muscle only (CLINICAL.md §5): never offered with a bone stress plan.
+        let own_now = place == Ordering::Equal
+            && !state.shared
+            && plan.pain_rule == Some(PainRule::Tendon);
         html! {
             <details class={class} open={place == Ordering::Equal}>
                 <summary>
@@ -40,7 +45,7 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
                     { phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span>
                 </summary>
                 <p>{ phase.goal.get() }</p>
-                { exercises(ui, phase.exercises) }
+                { exercises(ui, phase.exercises, own_now) }
                 if can_move {
                     { move_on(phase.move_on, state.move_on_ticked, dispatch, plan.condition, i + 1) }
                 } else if !phase.move_on.is_empty() {
@@ -55,9 +60,10 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
     html! { <div class="hc-phases">{ for phases }</div> }
 }
 
-/// A phase's exercises: the ones of the day's session as cards, and what keeps the person fit
-/// instead of running (swimming, cycling…) a tap away, so the session comes first on a phone.
-fn exercises(ui: &Ui, ids: &'static [u16]) -> Html {
+/// A phase's exercises: the ones of the day's session as cards (with the place for the guided
+/// session in the person's own phase), and what keeps the person fit instead of running
+/// (swimming, cycling…) a tap away, so the session comes first on a phone.
+fn exercises(ui: &Ui, ids: &'static [u16], session: bool) -> Html {
     let of_kind = |fitness: bool| {
         ids.iter()
             .filter_map(|&e| KB.exercises.get(usize::from(e)))
@@ -66,6 +72,8 @@ fn exercises(ui: &Ui, ids: &'static [u16]) -> Html {
     html! {
         <>
             <ul class="hc-exercises">{ for of_kind(false).map(|e| exercise_card(ui.m, e)) }</ul>
+            // "Start today's session", put in by the hand-off module (assets/handoff.mjs).
+            if session { <div class="hc-session"></div> }
             if of_kind(true).next().is_some() {
                 <details class="hc-fitness">
                     <summary>{ KB.results_wording.cross_training_heading.get() }</summary>
