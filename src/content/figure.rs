@@ -4,14 +4,16 @@
 //! (`ui::widgets::figure`) and flips between the frames, so no geometry or trigonometry ships
 //! in the wasm (docs/architecture.md, "Size trade-offs").
 //!
-//! The drawing is one line of fields separated by `|`: the viewBox, the floor, the props that
-//! stay put (a chair, a step, water…), the arrow, then one field per frame. The frames go from
+//! The drawing is one line of fields separated by `|`: the viewBox, the floor (none in water),
+//! the props that stay put (a chair, a step, water, a tether's anchor…), the arrow, then one
+//! field per frame. The frames go from
 //! the start pose to the end pose by whole-degree steps of every angle (angles, not points, so
 //! limbs keep their length); a still exercise has one. A frame is its paths separated by `;`:
 //! the other leg, the trunk and arm, the working (sore) leg, the head, and a prop that moves
-//! with the body (a bar, a ball, a band…; empty without one). Coordinates are whole units.
+//! with the body (a bar, a ball, a band, a tether's line…; empty without one). Coordinates are
+//! whole units.
 
-use crate::content::model::{Illustration, Pose};
+use crate::content::model::{Illustration, Pose, Tether};
 use crate::vocabulary::{BodyPoint, Prop};
 
 const TRUNK: f64 = 48.0;
@@ -358,6 +360,32 @@ fn fixed_prop(illustration: &Illustration, first: &Joints, supports: &[Support])
     }
 }
 
+/// Where a tether is tied: `dx`, `dy` from its body point in the start pose, never below the
+/// floor.
+fn anchor(tether: &Tether, first: &Joints) -> Point {
+    let from = first.at(tether.from);
+    (
+        from.0 + f64::from(tether.dx),
+        (from.1 + f64::from(tether.dy)).min(0.0),
+    )
+}
+
+/// The anchor of a tether: a ring, on a post down to the floor when it is above it.
+fn tether_anchor(tether: &Tether, first: &Joints) -> String {
+    let (x, y) = anchor(tether, first);
+    let post = if y < -3.0 {
+        format!("M{} {}V0", unit(x), unit(y + 3.0))
+    } else {
+        String::new()
+    };
+    format!("{}{post}", circle((x, y), 3.0))
+}
+
+/// The tether's line in one frame, from the body point to the anchor.
+fn tether_line(tether: &Tether, first: &Joints, joints: &Joints) -> String {
+    polyline(&[joints.at(tether.from), anchor(tether, first)])
+}
+
 /// A prop that moves with the body, in one frame.
 fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
     let point = illustration.on.unwrap_or(prop_point(illustration.prop));
@@ -457,6 +485,9 @@ pub fn drawing(illustration: &Illustration) -> String {
         all.push((s.left, s.top));
         all.push((s.right, s.top));
     }
+    if let Some(t) = &illustration.tether {
+        all.push(anchor(t, &first));
+    }
     if illustration.prop == Prop::Bike {
         let x = first.pelvis.0;
         all.extend([(x - 48.0, 0.0), (x + 52.0, 0.0)]);
@@ -467,19 +498,34 @@ pub fn drawing(illustration: &Illustration) -> String {
     let width = unit((max_x - min_x).max(MIN_SIDE));
     let height = unit((PAD - min_y).max(MIN_SIDE));
     let (min_x, min_y) = (unit(min_x), unit(min_y));
+    let tether = illustration.tether;
+    let mut fixed = fixed_prop(illustration, &first, &placed.supports);
+    if let Some(t) = &tether {
+        fixed.push_str(&tether_anchor(t, &first));
+    }
+    // In water nothing stands on a floor: no floor line (the figure floats at the surface).
+    let floor = if illustration.prop == Prop::Water {
+        String::new()
+    } else {
+        format!("M{min_x} 1h{width}")
+    };
     let mut fields = vec![
         format!("{min_x} {min_y} {width} {height}"),
-        format!("M{min_x} 1h{width}"),
-        fixed_prop(illustration, &first, &placed.supports),
+        floor,
+        fixed,
         arrow.map(|(path, _)| path).unwrap_or_default(),
     ];
     for joints in &placed.frames {
         let mut paths = joints.paths().to_vec();
-        paths.push(if stays_put(illustration.prop) {
+        let mut prop = if stays_put(illustration.prop) {
             String::new()
         } else {
             moving_prop(illustration, joints)
-        });
+        };
+        if let Some(t) = &tether {
+            prop.push_str(&tether_line(t, &first, joints));
+        }
+        paths.push(prop);
         fields.push(paths.join(";"));
     }
     fields.join("|")
@@ -557,6 +603,7 @@ mod tests {
             view: PoseView::Side,
             prop: Prop::None,
             on: None,
+            tether: None,
             fixed: BodyPoint::OtherFoot,
             description: String::new(),
             start,
@@ -659,6 +706,33 @@ mod tests {
         floating.fixed = BodyPoint::Hands;
         assert!(refused(&floating, "must rest on it"));
         assert_eq!(check(&illustration(standing(), standing())), Ok(()));
+    }
+
+    #[test]
+    fn a_tether_runs_from_its_body_point_to_an_anchor_that_stays_put() {
+        let mut lifted = standing();
+        lifted.work_thigh = 30;
+        let mut tied = illustration(standing(), lifted);
+        tied.tether = Some(Tether {
+            from: BodyPoint::WorkFoot,
+            dx: -40,
+            dy: -10,
+        });
+        let drawn = drawing(&tied);
+        let fixed = drawn.split('|').nth(2).unwrap_or_default();
+        assert!(
+            fixed.contains('a') && fixed.contains('V'),
+            "a ring on a post: {fixed}"
+        );
+        let ends: Vec<&str> = frames(&drawn)
+            .iter()
+            .map(|f| f.split(';').nth(4).unwrap_or_default())
+            .map(|line| line.rsplit('L').next().unwrap_or_default())
+            .collect();
+        assert!(
+            ends.windows(2).all(|w| w[0] == w[1]),
+            "one anchor in every frame: {ends:?}"
+        );
     }
 
     #[test]

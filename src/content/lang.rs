@@ -50,8 +50,9 @@ pub fn languages(dir: &Path) -> Result<Vec<&'static str>, ContentError> {
 }
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 25] = [
+const CODE_KEYS: [&str; 26] = [
     "id",
+    "from",
     "session",
     "fixed",
     "on",

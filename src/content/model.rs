@@ -240,6 +240,14 @@ pub struct Pose {
     pub forearm: i16,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tether {
+    pub from: BodyPoint,
+    pub dx: i16,
+    pub dy: i16,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Illustration {
@@ -248,6 +256,10 @@ pub struct Illustration {
     /// Where the prop touches the body (default: the prop's usual place, `figure::prop_point`).
     #[serde(default)]
     pub on: Option<BodyPoint>,
+    /// A band, strap or hand-hold tied to something that does not move: a line from a body point
+    /// to an anchor `dx`, `dy` units from where that point is in the start pose (dy < 0: above).
+    #[serde(default)]
+    pub tether: Option<Tether>,
     /// The point that stays where it is between the poses, resting on the floor or the prop
     /// (`content check` refuses one in the air).
     pub fixed: BodyPoint,

@@ -461,29 +461,51 @@ const TYPICAL = [
     answers: { 'sitting': 'Yes', 'sit bone itself sore': 'Yes', 'fast, uphill': 'Yes' }, level: /Safe to start on your own/, ceiling: 20 },
   { who: 'groin bone-stress pattern at 22', age: '22', sex: 'Female', areas: [['Front view', 'Right · deep groin / front hip crease']],
     answers: { 'earlier in each run': 'Yes', 'suddenly run more': 'Yes', 'eat less than your training needs': 'Yes' }, level: /See someone in the next 1–3 days/, ceiling: 25 },
+  { who: 'hip osteoarthritis pattern at 67', age: '67', sex: 'Male', areas: [['Front view', 'Right · deep groin / front hip crease']],
+    answers: { 'stiff when you get up after sitting': 'Yes', 'socks and shoes': 'Yes', 'deep squats': 'Yes' }, level: /Book a check-up within 1–2 weeks/, ceiling: 25 },
+  { who: 'knee pain at 15', age: '15', sex: 'Male', areas: [['Front view', 'Left · front of knee']],
+    answers: {}, level: /See someone in the next 1–3 days/, ceiling: 16 },
 ];
+// The time model of issue 23: reading at 230 words a minute, and 1.2 s a tap.
+const WORDS_PER_MINUTE = 230;
+const SECONDS_PER_TAP = 1.2;
+/** The words of the step on screen (the widget's body: not its header or footer). */
+const wordsOnScreen = async (page) => (await page.locator('#hipcheck .hc-main').innerText())
+  .split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 for (const width of [360, 1280]) {
   for (const person of TYPICAL) {
     test(`${person.who}: at most ${person.ceiling} taps from Start to the result at ${width} px`, async () => {
       const context = await env.browser.newContext({ viewport: { width, height: 900 } });
       const { page, problems } = await watchedPage(context);
       let taps = 0;
+      let words = 0;
       const tap = async (locator) => { await locator.click(); taps += 1; };
+      const read = async () => { words += await wordsOnScreen(page); };
       await page.goto(env.site.url);
+      await page.locator('#hipcheck[data-hc-app]').waitFor();
+      await read();
       await page.getByLabel('Your age').fill(person.age);
       await tap(page.getByRole('radio', { name: person.sex, exact: true }));
       await tap(page.getByRole('button', { name: 'Start' }));
+      await page.getByRole('button', { name: 'None of these apply to me' }).first().waitFor();
+      await read();
       await tap(page.getByRole('button', { name: 'None of these apply to me' }).first());
+      await page.getByRole('tab', { name: 'Front view' }).waitFor();
+      await read();
       for (const [view, area] of person.areas) {
         await tap(page.getByRole('tab', { name: view }));
         await tap(page.getByRole('button', { name: area, exact: true }));
       }
       await tap(page.getByRole('button', { name: 'Continue' }));
-      const asked = await answerQuestions(page, person.answers);
+      await page.locator('.hc-step-heading').waitFor();
+      await read();
+      const asked = await answerQuestions(page, person.answers, { onQuestion: read });
       taps += 1 + asked.length; // "Continue" on "about your pain", then one tap per question
+      await read();
       await tap(page.getByRole('button', { name: 'See my result' }));
       assert.match(await page.locator('.hc-banner').textContent(), person.level);
-      console.log(`${person.who} at ${width} px: ${taps} taps, ${asked.length} questions after the safety screen`);
+      const seconds = (words / WORDS_PER_MINUTE) * 60 + taps * SECONDS_PER_TAP;
+      console.log(`${person.who} at ${width} px: ${taps} taps, ${asked.length} questions after the safety screen, ${words} words, ${Math.round(seconds)} s by the model; level: ${(await page.locator('.hc-banner h3').first().textContent()).trim()}`);
       assert.ok(taps <= person.ceiling, `${taps} taps (ceiling ${person.ceiling}): ${asked.join(' | ')}`);
       assert.deepEqual(problems, []);
       await context.close();
