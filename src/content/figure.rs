@@ -178,13 +178,13 @@ struct Support {
 }
 
 impl Support {
-    /// The height a point at `x` rests on.
-    fn level(supports: &[Support], x: f64) -> f64 {
+    /// The height a point at `x` rests on: the highest support there, else `floor`.
+    fn level(supports: &[Support], x: f64, floor: f64) -> f64 {
         supports
             .iter()
             .filter(|s| (s.left..=s.right).contains(&x))
             .map(|s| s.top)
-            .fold(0.0, f64::min)
+            .fold(floor, f64::min)
     }
 }
 
@@ -256,7 +256,15 @@ fn pose_angles(pose: &Pose) -> [f64; 7] {
 struct Placed {
     frames: Vec<Joints>,
     supports: Vec<Support>,
+    /// What the lowest point rests on where no support is: the floor (0), or on a bike the
+    /// bottom of the pedals' circle.
+    floor: f64,
 }
+
+/// On a bike the feet go round on the pedals, above the floor.
+const PEDAL_BOTTOM: f64 = -12.0;
+const CRANK: f64 = 9.0;
+const WHEEL: f64 = 19.0;
 
 fn place(illustration: &Illustration) -> Placed {
     let (start, end) = (
@@ -264,11 +272,16 @@ fn place(illustration: &Illustration) -> Placed {
         pose_angles(&illustration.end),
     );
     let count = if start == end { 1 } else { FRAMES };
+    let floor = if illustration.prop == Prop::Bike {
+        PEDAL_BOTTOM
+    } else {
+        0.0
+    };
     let rest_on = |joints: Joints, supports: &[Support]| {
         let lift = joints
             .points()
             .iter()
-            .map(|p| Support::level(supports, p.0) - p.1)
+            .map(|p| Support::level(supports, p.0, floor) - p.1)
             .fold(f64::MAX, f64::min);
         joints.moved((0.0, lift))
     };
@@ -291,7 +304,11 @@ fn place(illustration: &Illustration) -> Placed {
             rest_on(joints.moved((x, 0.0)), &supports)
         })
         .collect();
-    Placed { frames, supports }
+    Placed {
+        frames,
+        supports,
+        floor,
+    }
 }
 
 /// The box a seat, bench or step makes under the point it carries in the start pose.
@@ -309,9 +326,15 @@ fn support(illustration: &Illustration, first: &Joints) -> Option<Support> {
     } else {
         on.1 + 4.0
     };
+    // Shoulders on a bench lean against its edge: the bench lies towards the head.
+    let centre = if illustration.on == Some(BodyPoint::Shoulder) {
+        on.0 + (on.0 - first.pelvis.0).signum() * (half - 3.0)
+    } else {
+        on.0
+    };
     (top < -4.0).then_some(Support {
-        left: on.0 - half,
-        right: on.0 + half,
+        left: centre - half,
+        right: centre + half,
         top,
     })
 }
@@ -344,16 +367,25 @@ fn fixed_prop(illustration: &Illustration, first: &Joints, supports: &[Support])
             x - 80
         ),
         Prop::Bike => {
-            let wheel = |cx: i32| circle((f64::from(cx), -16.0), 16.0);
+            // The pedals turn round the point between the feet; the saddle is under the
+            // pelvis; the handlebar is where the hands are.
+            let crank = (
+                (first.ankles[0].0 + first.ankles[1].0) / 2.0,
+                PEDAL_BOTTOM - CRANK,
+            );
+            let rear = (crank.0 - 34.0, -WHEEL);
+            let front = (crank.0 + 38.0, -WHEEL);
+            let saddle = (on.0, on.1 + 5.0);
+            let bar = (first.wrist.0, first.wrist.1 + 3.0);
             format!(
-                "{}{}M{} -16L{x} {}L{} -16M{x} {}L{} -30",
-                wheel(x - 30),
-                wheel(x + 34),
-                x - 30,
-                y + 6,
-                x + 34,
-                y + 6,
-                x + 26
+                "{}{}{}{}{}M{} {}h-8",
+                circle(rear, WHEEL),
+                circle(front, WHEEL),
+                circle(crank, CRANK),
+                polyline(&[rear, saddle, crank, rear]),
+                polyline(&[saddle, (front.0 - 6.0, bar.1), front]),
+                unit(front.0 - 6.0),
+                unit(bar.1),
             )
         }
         _ => String::new(),
@@ -489,8 +521,8 @@ pub fn drawing(illustration: &Illustration) -> String {
         all.push(anchor(t, &first));
     }
     if illustration.prop == Prop::Bike {
-        let x = first.pelvis.0;
-        all.extend([(x - 48.0, 0.0), (x + 52.0, 0.0)]);
+        let crank = (first.ankles[0].0 + first.ankles[1].0) / 2.0;
+        all.extend([(crank - 34.0 - WHEEL, 0.0), (crank + 38.0 + WHEEL, 0.0)]);
     }
     let min_x = all.iter().map(|p| p.0).fold(f64::MAX, f64::min) - PAD;
     let max_x = all.iter().map(|p| p.0).fold(f64::MIN, f64::max) + PAD;
@@ -562,7 +594,7 @@ pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> 
     let placed = place(illustration);
     for (i, joints) in placed.frames.iter().enumerate() {
         let (x, y) = joints.at(illustration.fixed);
-        let level = Support::level(&placed.supports, x);
+        let level = Support::level(&placed.supports, x, placed.floor);
         // The pelvis and shoulders are the body's axis: lying or sitting, they rest a body's
         // half-thickness (about a head's radius) above what carries them.
         let reach = match illustration.fixed {
