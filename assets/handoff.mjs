@@ -723,6 +723,14 @@ const dayNumber = (date) => Math.floor(Date.UTC(date.getFullYear(), date.getMont
 /// throttled background tab still ends on time.
 export const secondsLeft = (started, seconds, now = Date.now()) => Math.max(0, Math.ceil(seconds - (now - started) / 1000));
 
+/// Which leg the figures colour (the sore one): on the side of every tapped area when they are
+/// all on one side.
+export function soreLeg(pain, w) {
+  const sides = new Set(pain.map((p) => p.side));
+  if (sides.size !== 1) return w.sore_leg;
+  return sides.has('left') ? w.sore_leg_left : w.sore_leg_right;
+}
+
 /// "Start today's session" in the person's own phase (`.hc-session`, src/ui/widgets/plan_phases.rs):
 /// the phase's exercises one screen each, with a repeat counter, a hold timer and rests; then the
 /// pain during it, kept on this device, and the next dose by CLINICAL.md §5.
@@ -739,6 +747,7 @@ export function sessionSection(slot) {
   const past = storage ? readSessions(storage) : [];
   const last = past.at(-1);
   slot.append(...[
+    el('p', { class: 'hc-hint hc-print-hide' }, soreLeg(parseRecord(results.dataset.record ?? '')?.pain ?? [], w)),
     el('button', { type: 'button', class: 'hc-button hc-primary', onclick: () => runSession(slot, cards, w, lang, storage) }, w.session_start),
     last ? el('p', { class: 'hc-hint' }, fill(w.session_done, { n: past.length, date: displayDate(last.date, document.documentElement, lang) })) : null,
   ].filter(Boolean));

@@ -225,11 +225,6 @@ pub struct ResultsWording {
     pub references_heading: Text,
     /// The current phase's heading, first in the plan.
     pub plan_this_week: Text,
-    /// Under the plan's summary: the figures' coloured leg is the sore one, on the side the
-    /// person tapped when every tapped area is on one side.
-    pub sore_leg: Text,
-    pub sore_leg_left: Text,
-    pub sore_leg_right: Text,
     /// Before each later phase's one line ("Later: Load · weeks 2-8").
     pub later_phases: Text,
     /// Before each phase already passed.

@@ -8,6 +8,9 @@ use super::error::{Check, ContentError};
 use super::model::*;
 use crate::vocabulary::{Derived, ExerciseKind, FindingKind, Level, View};
 
+/// The most words a safety-screen question may have (issue 23).
+const SAFETY_QUESTION_WORDS: usize = 20;
+
 /// Ids of everything other entries may refer to.
 struct Known<'a> {
     regions: BTreeSet<&'a str>,
@@ -214,6 +217,15 @@ impl Content {
                     "'{}' starts with a negative: ask it in the positive, so that \"yes\" is always the worrying answer (\"Are you unable to…?\", never \"Can you not…?\"; CLINICAL.md rule 16)",
                     finding.question
                 ),
+            ));
+        }
+        // The safety screen is read by a worried person on a phone: each question short, its
+        // detail behind "What does this mean?" (issue 23; the content is the same).
+        let words = finding.question.split_whitespace().count();
+        if finding.kind == FindingKind::RedFlag && words > SAFETY_QUESTION_WORDS {
+            return Err(c.fail(
+                "question",
+                format!("{words} words: a safety question has at most {SAFETY_QUESTION_WORDS}; put the detail in its help"),
             ));
         }
         non_empty(&c, "help", &finding.help)?;

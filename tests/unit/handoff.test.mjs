@@ -12,7 +12,7 @@ import {
   addEntry, historyCsv, trendText, chartSvg, HISTORY_KEY, HISTORY_ASIDE_KEY, MAX_ENTRIES, SHARE_PREFIX,
   parseRecord, asideKeys, MAX_ASIDE, keepOwn,
   playFigures,
-  nextDose, sessionDose, sessionSteps, secondsLeft, readSessions, SESSIONS_KEY,
+  nextDose, sessionDose, sessionSteps, secondsLeft, readSessions, SESSIONS_KEY, soreLeg,
 } from '../../assets/handoff.mjs';
 import '../../scripts/use-build.mjs';
 
@@ -385,4 +385,12 @@ test('the chart puts guided sessions on the checks\' time line, each a ring at i
   assert.ok(rings[0][1] < rings[1][1], 'more pain sits higher (4 above 2)');
   assert.match(legend, /Guided sessions: pain during/);
   assert.doesNotMatch(chartSvg(entries, 'en').legend, /Guided sessions/, 'no sessions, no legend line');
+});
+
+test('the figures\' coloured leg is named on the side tapped, when every area is on one side', () => {
+  const w = { sore_leg: 'sore', sore_leg_left: 'left', sore_leg_right: 'right' };
+  assert.equal(soreLeg([{ region: 'side-hip', side: 'left' }, { region: 'buttock', side: 'left' }], w), 'left');
+  assert.equal(soreLeg([{ region: 'side-hip', side: 'right' }], w), 'right');
+  assert.equal(soreLeg([{ region: 'side-hip', side: 'right' }, { region: 'buttock', side: 'left' }], w), 'sore');
+  assert.equal(soreLeg([], w), 'sore');
 });

@@ -1,9 +1,7 @@
 use crate::texts::fill;
 use yew::prelude::*;
 
-use crate::engine::{
-    assess, Against, Assessment, PainSite, PlanAdvice, PlanKind, RankedCondition, Reason, Side,
-};
+use crate::engine::{assess, Against, Assessment, PlanAdvice, PlanKind, RankedCondition, Reason};
 use crate::handoff::result_lines;
 use crate::kb::{Derived, Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
@@ -254,18 +252,6 @@ fn plan_list(title: &'static str, items: &'static [Text], detail: bool) -> Optio
     })
 }
 
-/// Which leg the figures colour: the side of every tapped area when they are all on one side.
-fn sore_leg(pain: &[PainSite]) -> &'static Text {
-    let w = &KB.results_wording;
-    match pain.first().map(|p| p.side) {
-        Some(side) if pain.iter().all(|p| p.side == side) => match side {
-            Side::Left => &w.sore_leg_left,
-            Side::Right => &w.sore_leg_right,
-        },
-        _ => &w.sore_leg,
-    }
-}
-
 fn rehab_plan(
     ui: &Ui,
     plan: &PlanAdvice,
@@ -278,7 +264,7 @@ fn rehab_plan(
     html! {
         <section class="hc-section hc-plan" aria-labelledby={ui.id("plan")}>
             { plan_heading(ui, w.plan_this_week.get()) }
-            <p>{ full.summary.get() }{ " " }<span class="hc-hint hc-print-hide">{ sore_leg(&state.answers.pain).get() }</span></p>
+            <p>{ full.summary.get() }</p>
             { pain_rule(ui, plan) }
             { plan_phases(ui, plan, state, dispatch) }
             <details class="hc-plan-more">
