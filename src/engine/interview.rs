@@ -40,7 +40,10 @@ pub struct Outcome {
 
 /// At an emergency only what to do now is shown, so the ranking is not part of the outcome.
 pub fn outcome(answers: &Answers) -> Outcome {
-    let result = assess(answers);
+    outcome_of(&assess(answers))
+}
+
+fn outcome_of(result: &super::assess::Assessment) -> Outcome {
     let emergency = result.triage.level == Level::Emergency;
     Outcome {
         level: result.triage.level,
@@ -49,7 +52,7 @@ pub fn outcome(answers: &Answers) -> Outcome {
             .first()
             .filter(|_| !emergency)
             .map(|c| c.id),
-        plan: result.plan.map(|p| (p.kind, p.condition)),
+        plan: result.plan.as_ref().map(|p| (p.kind, p.condition)),
     }
 }
 
@@ -209,22 +212,39 @@ fn leader_settled(ranges: &[Range], leader: Option<&'static str>) -> bool {
         })
 }
 
-/// Whether the "until seen" advice stays the same: every condition that must be seen within
-/// days (bone stress) is possible in every completion, or in none, and their order is fixed.
-fn bone_stress_settled(ranges: &[Range]) -> bool {
+/// Whether the "until seen" advice stays the same. It follows the first condition that must be
+/// seen within days (bone stress, a child's hip, …) that is possible, in the order of the
+/// ranking; a source a rule names is placed in that ranking by the other conditions' scores, so
+/// the order of two such conditions cannot be bounded by their own scores. Settled only when at
+/// most one can be possible in any completion, each is possible in every completion or in none,
+/// and no rule not yet fired could name another source.
+fn until_seen_settled(
+    ranges: &[Range],
+    listed: &[crate::engine::RankedCondition],
+    facts: &Facts,
+    remaining: FactSet,
+) -> bool {
+    let possible_now = |id: &str| {
+        listed
+            .iter()
+            .any(|c| c.id == id && c.likelihood >= crate::engine::Likelihood::Possible)
+    };
     let urgent: Vec<&Range> = ranges
         .iter()
         .filter(|r| r.condition.care >= Level::WithinDays)
+        .filter(|r| possible_now(r.condition.id) || r.maybe_possible())
         .collect();
     let fixed = urgent
         .iter()
         .all(|r| r.surely_possible() || !r.maybe_possible());
-    let possible: Vec<&&Range> = urgent.iter().filter(|r| r.surely_possible()).collect();
-    let ordered = possible.len() < 2 || {
-        let (first, rest) = possible.split_at(1);
-        rest.iter().all(|r| r.hi < first[0].lo)
-    };
-    fixed && ordered
+    let fired = facts.yes | facts.unsure;
+    let could_name_more = KB.rules.iter().any(|r| {
+        r.sources != 0
+            && r.level >= Level::WithinDays
+            && !rule_fires(r, fired, facts)
+            && rule_fires(r, fired | remaining, facts)
+    });
+    urgent.len() < 2 && fixed && !could_name_more
 }
 
 /// The interview's state for these answers: settled, or which questions to ask next.
@@ -235,7 +255,8 @@ pub fn interview(answers: &Answers) -> Interview {
         .collect();
     let remaining_facts = remaining.iter().fold(0u128, |acc, f| acc | bit(f.fact));
     let facts = Facts::from(answers);
-    let now = outcome(answers);
+    let result = assess(answers);
+    let now = outcome_of(&result);
     let ranges: Vec<Range> = KB
         .conditions
         .iter()
@@ -245,7 +266,8 @@ pub fn interview(answers: &Answers) -> Interview {
     let settled = remaining.is_empty()
         || (lo == hi
             && (now.level == Level::Emergency
-                || (leader_settled(&ranges, now.leader) && bone_stress_settled(&ranges))));
+                || (leader_settled(&ranges, now.leader)
+                    && until_seen_settled(&ranges, &result.conditions, &facts, remaining_facts))));
     let next = match (settled, ordered(&remaining, &facts, &ranges)) {
         (true, _) => Vec::new(),
         // The bounds are per question; if none alone looks informative, ask the rest in order.
@@ -257,6 +279,31 @@ pub fn interview(answers: &Answers) -> Interview {
         next,
         remaining,
     }
+}
+
+/// The questions asked together on one screen, "Do any of these apply to you?" (issue 23): the
+/// unanswered questions about the areas that can only raise the level. That is every safety
+/// question about the areas (never skipped), and every symptom or history question that a rule
+/// above the level reached so far could use. They are the same findings with the same meaning
+/// wherever they are asked (rule 12), so asking them together changes no result; the questions
+/// that only move the ranking stay one per screen, through [`interview`].
+pub fn questions_together(answers: &Answers) -> Vec<&'static Finding> {
+    let unanswered: Vec<&'static Finding> = symptom_questions(answers)
+        .into_iter()
+        .filter(|f| !answers.findings.contains_key(f.id))
+        .collect();
+    let facts = Facts::from(answers);
+    let present = facts.yes | facts.unsure | unanswered.iter().fold(0, |acc, f| acc | bit(f.fact));
+    let level = outcome(answers).level;
+    let raising = KB
+        .rules
+        .iter()
+        .filter(|r| r.level > level && rule_fires(r, present, &facts))
+        .fold(0, |acc, r| acc | r.all | r.any);
+    unanswered
+        .into_iter()
+        .filter(|f| f.kind == FindingKind::RedFlag || raising & bit(f.fact) != 0)
+        .collect()
 }
 
 /// Most informative first: a question that can fire a more urgent rule, then the one that can

@@ -23,7 +23,7 @@ pub use answers::{
 };
 pub use assess::{assess, Assessment};
 pub use facts::{OVER_60, UNDER_16};
-pub use interview::{interview, outcome, Interview, Outcome};
+pub use interview::{interview, outcome, questions_together, Interview, Outcome};
 pub use plan::{PlanAdvice, PlanKind, PlanPhase, PlanText};
 pub use questions::{red_flag_level, safety_questions, symptom_questions};
 pub use reasons::{Against, Reason, Reasons};

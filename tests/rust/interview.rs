@@ -5,7 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use hipcheck::engine::{
-    interview, outcome, safety_questions, symptom_questions, Answers, Response,
+    interview, outcome, questions_together, safety_questions, symptom_questions, Answers, Onset,
+    Response, Sex, Side,
 };
 use hipcheck::kb::{Finding, FindingKind, KB};
 use proptest::prelude::*;
@@ -94,10 +95,23 @@ fn complete_with(
     completed
 }
 
-/// Replays a vignette through the interview: every safety question answered as in the
-/// vignette ("no" when it says nothing), then symptom questions one at a time in the order the
-/// engine asks them, until it says the outcome is settled.
-fn replay(full: &Answers) -> (Answers, usize, usize) {
+/// How the widget asks the questions after the body map.
+#[derive(Clone, Copy, PartialEq)]
+enum Flow {
+    /// Issue 11: the areas' safety questions, then one question per screen.
+    OnePerScreen,
+    /// Issue 23: "Do any of these apply to you?" first (every question that can raise the
+    /// level, answered at once, "no" where nothing is ticked), then one per screen.
+    Together,
+}
+
+/// Replays a vignette through the interview as `flow` asks it: every safety question answered
+/// as in the vignette ("no" when it says nothing), then the questions about the areas until
+/// the engine says the outcome is settled, in the order the widget asks them (`State::
+/// current_question`: an area's safety question first, then the engine's next). Returns the
+/// answers given, how many safety questions and how many screens of questions after the
+/// safety screen.
+fn replay_flow(full: &Answers, flow: Flow) -> (Answers, usize, usize) {
     let mut asked = Answers {
         findings: Default::default(),
         ..full.clone()
@@ -110,29 +124,31 @@ fn replay(full: &Answers) -> (Answers, usize, usize) {
             .insert(question.id.to_string(), answer(question.id));
         safety += 1;
     }
-    for question in symptom_questions(&asked)
-        .into_iter()
-        .filter(|f| f.kind == FindingKind::RedFlag)
-    {
-        asked
-            .findings
-            .insert(question.id.to_string(), answer(question.id));
-        safety += 1;
+    let mut screens = 0;
+    if flow == Flow::Together {
+        let together = questions_together(&asked);
+        for question in &together {
+            asked
+                .findings
+                .insert(question.id.to_string(), answer(question.id));
+        }
+        screens += usize::from(!together.is_empty());
     }
-    let mut symptoms = 0;
     loop {
-        let state = interview(&asked);
-        let Some(next) = state.next.first() else {
+        let area_safety = symptom_questions(&asked)
+            .into_iter()
+            .find(|f| f.kind == FindingKind::RedFlag && !asked.findings.contains_key(f.id));
+        let Some(next) = area_safety.or_else(|| interview(&asked).next.first().copied()) else {
             break;
         };
         asked.findings.insert(next.id.to_string(), answer(next.id));
-        symptoms += 1;
+        screens += 1;
     }
     assert!(
         interview(&asked).settled,
         "the interview ran out of questions without settling"
     );
-    (asked, safety, symptoms)
+    (asked, safety, screens)
 }
 
 /// What asking everything gives: every question the widget would ask this person answered
@@ -161,7 +177,7 @@ fn stopping_early_never_changes_a_vignettes_outcome() {
     let mut before = Vec::new();
     let mut differ = Vec::new();
     for (name, full) in common::public_vignettes() {
-        let (asked, safety, symptoms) = replay(&full);
+        let (asked, safety, symptoms) = replay_flow(&full, Flow::OnePerScreen);
         assert_sound(&asked, &name);
         if outcome(&asked) != outcome(&everything(&full)) {
             differ.push(name.clone());
@@ -183,9 +199,9 @@ fn stopping_early_never_changes_a_vignettes_outcome() {
     let (b50, b90) = stats(&mut before);
     let (f50, f90) = stats(&mut safety_counts);
     println!(
-        "symptom questions asked: median {s50}, 90th percentile {s90} (asking all: {b50}, {b90})"
+        "questions after the safety screen: median {s50}, 90th percentile {s90} (asking all: {b50}, {b90})"
     );
-    println!("safety questions: median {f50}, 90th percentile {f90}");
+    println!("safety-screen questions: median {f50}, 90th percentile {f90}");
     assert!(
         differ.is_empty(),
         "outcome differs from asking everything: {differ:?}"
@@ -234,4 +250,109 @@ proptest! {
     fn a_settled_interview_is_settled_for_every_completion(a in answers()) {
         assert_sound(&a, "generated");
     }
+}
+
+/// Issue 23's proof: asking the level-raising questions together gives the same level, leading
+/// source and plan as asking each one on its own screen, and as asking everything, for every
+/// public vignette and for generated people.
+fn assert_together_is_identical(full: &Answers, label: &str) -> (usize, usize) {
+    let (one_by_one, _, before) = replay_flow(full, Flow::OnePerScreen);
+    let (together, _, after) = replay_flow(full, Flow::Together);
+    let all = outcome(&everything(full));
+    assert_eq!(
+        outcome(&one_by_one),
+        all,
+        "{label}: one per screen differs from asking everything"
+    );
+    assert_eq!(
+        outcome(&together),
+        all,
+        "{label}: together differs from asking everything"
+    );
+    assert_sound(&together, label);
+    (before, after)
+}
+
+fn median(mut v: Vec<usize>) -> usize {
+    v.sort_unstable();
+    v[v.len() / 2]
+}
+
+#[test]
+fn asking_together_changes_no_vignettes_result() {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (name, full) in common::public_vignettes() {
+        let (b, a) = assert_together_is_identical(&full, &name);
+        before.push(b);
+        after.push(a);
+    }
+    println!(
+        "screens of questions after the safety screen, median: one per screen {}, together {}",
+        median(before),
+        median(after)
+    );
+}
+
+/// A generated person who would answer every question: random age, sex, running, areas, pain,
+/// duration and start, and an answer to every finding (mostly "no", so benign people are as
+/// common as urgent ones).
+fn generated_person(seed: &mut u64) -> Answers {
+    let mut next = |n: u64| {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed % n
+    };
+    let mut a = Answers {
+        age: (next(8) != 0).then(|| 5 + next(86) as u8),
+        sex: [None, Some(Sex::Female), Some(Sex::Male), Some(Sex::Other)][next(4) as usize],
+        runner: next(5) != 0,
+        pain_now: (next(6) != 0).then(|| next(11) as u8),
+        duration_weeks: [None, Some(1.0), Some(4.0), Some(9.0), Some(16.0)][next(5) as usize],
+        onset: [None, Some(Onset::Sudden), Some(Onset::Gradual)][next(3) as usize],
+        ..Answers::default()
+    };
+    for _ in 0..=next(2) {
+        let region = KB.regions[next(KB.regions.len() as u64) as usize].id;
+        let side = if next(2) == 0 {
+            Side::Left
+        } else {
+            Side::Right
+        };
+        if !a.has_pain(region, side) {
+            a.toggle_pain(region, side);
+        }
+    }
+    // Red flags are rarer than symptoms, as in life; both are sometimes "not sure".
+    for finding in KB.findings.iter() {
+        let yes_in = if finding.kind == FindingKind::RedFlag {
+            40
+        } else {
+            4
+        };
+        let response = match next(yes_in) {
+            0 => Response::Yes,
+            1 => Response::Unsure,
+            _ => Response::No,
+        };
+        a.findings.insert(finding.id.to_string(), response);
+    }
+    a
+}
+
+#[test]
+fn asking_together_changes_no_generated_result() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for case in 0..2_000 {
+        let full = generated_person(&mut seed);
+        let (b, a) = assert_together_is_identical(&full, &format!("generated case {case}"));
+        before.push(b);
+        after.push(a);
+    }
+    println!(
+        "2,000 generated people, screens after the safety screen, median: one per screen {}, together {}",
+        median(before),
+        median(after)
+    );
 }
