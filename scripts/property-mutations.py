@@ -47,6 +47,10 @@ cases += [
   "        lo += d.iter().copied().fold(f32::INFINITY, f32::min);",
   "        lo += 0.0_f32.min(d[3]);",
   "a question's 'yes' is assumed never to lower a score", "interview"),
+ ("", "src/engine/interview.rs",
+  "    urgent.len() < 2 && fixed && !could_name_more",
+  "    fixed",
+  "the until-seen advice taken as settled with two urgent sources possible", "interview"),
 ]
 for case in cases:
     name, path, old, new, what = case[:5]
