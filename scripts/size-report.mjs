@@ -16,6 +16,7 @@ const NOT_FIRST_LOAD = [
   ['questionnaire.json (for clinics\' systems and the FHIR download)', (file) => file === 'questionnaire.json'],
   ['the hand-off module, fetched at the first click', (file) => /^handoff-[0-9a-f]+\.js$/.test(file)],
   ['the styles of the steps after the safety questions, fetched at the first click', (file) => /^after-start-[0-9a-f]+\.css$/.test(file)],
+  ['the service worker, registered at the first click', (file) => file === 'sw.js'],
 ];
 const isResultsText = NOT_FIRST_LOAD[0][1];
 const files = [];

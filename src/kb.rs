@@ -237,6 +237,17 @@ pub struct ResultsWording {
     pub plan_more: Text,
     pub answered_no: Text,
     pub painful_area: Text,
+    pub sources_heading: Text,
+    pub exercise_steps: Text,
+    pub dosage: Text,
+    pub cues: Text,
+    pub exercise_avoid: Text,
+    /// "Illustration: {description}", an exercise figure's accessible name.
+    pub illustration_of: Text,
+    /// The sources' badges.
+    pub likely: Text,
+    pub possible: Text,
+    pub less_likely: Text,
     /// In `Derived::ALL` order.
     pub derived: [Text; Derived::ALL.len()],
 }
@@ -256,7 +267,33 @@ pub struct SymptomsWording {
     pub answer_rest: Text,
     pub answer_rest_note: Text,
     pub your_answers: Text,
+    pub together_heading: Text,
+    pub together_intro: Text,
+    /// "Question {n}", read before each question on the one-question screen.
+    pub question_number: Text,
+    /// "up to {k} more": how many questions may remain (it can shrink).
+    pub up_to_more: Text,
+    pub last_question: Text,
+    pub safety_question: Text,
     pub durations: [Text; 4],
+}
+
+/// The body diagram's own words (`content/interface.toml`, `[diagram]`): results text, like the
+/// drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiagramWording {
+    pub views_label: Text,
+    pub side_switch_label: Text,
+    pub left_side: Text,
+    pub right_side: Text,
+    pub your_left: Text,
+    pub your_right: Text,
+    pub front_on_right: Text,
+    pub front_on_left: Text,
+    pub prefer_list: Text,
+    pub prefer_diagram: Text,
+    /// Front, back, right side, left side.
+    pub seen_from: [Text; 4],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -282,6 +319,7 @@ pub struct Kb {
     pub wording: Wording,
     pub results_wording: ResultsWording,
     pub symptoms_wording: SymptomsWording,
+    pub diagram_wording: DiagramWording,
     /// The body diagram: front, back, side (right), side (left).
     pub map: [MapPicture; 4],
 }

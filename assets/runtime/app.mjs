@@ -19,4 +19,4 @@ const { elsewhere, load } = startPage(mount, BUILD, {
 });
 if (mount && !elsewhere) load();
 followShareLinks();
-registerWorker(elsewhere, import.meta.url);
+registerWorker(elsewhere, import.meta.url, mount);

@@ -59,4 +59,4 @@ if (window.parent !== window) {
   }).observe(document.documentElement);
 }
 followShareLinks();
-registerWorker(elsewhere, import.meta.url);
+registerWorker(elsewhere, import.meta.url, mount);

@@ -91,9 +91,13 @@ export function startPage(mount, build, { base, setting, shareUrl, page }) {
   return { elsewhere, load };
 }
 
-// The service worker of this page's folder (sw.mjs), unless the visitor is on the way elsewhere.
-export function registerWorker(elsewhere, base) {
-  if (!elsewhere && 'serviceWorker' in navigator) {
-    navigator.serviceWorker.register(new URL('./sw.js', base), { scope: './' }).catch(() => {});
-  }
+// The service worker of this page's folder (sw.mjs), unless the visitor is on the way elsewhere:
+// registered at the first click in the widget, with the hand-off module, so neither the worker
+// nor its precache competes with the first load (a visitor who only reads the start screen
+// needs no offline copy). Without a mount (a page that names none) at once.
+export function registerWorker(elsewhere, base, mount) {
+  if (elsewhere || !('serviceWorker' in navigator)) return;
+  const register = () => navigator.serviceWorker.register(new URL('./sw.js', base), { scope: './' }).catch(() => {});
+  if (mount) mount.addEventListener('click', register, { once: true, capture: true });
+  else register();
 }

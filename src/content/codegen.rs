@@ -608,7 +608,8 @@ impl<'a> Writer<'a> {
         let _ = writeln!(o, "wording: {},", wording.end());
     }
 
-    /// `content/interface.toml`: the results and the symptom step's wording, all deferred.
+    /// `content/interface.toml`: the results, the symptom step's and the diagram's wording, all
+    /// deferred.
     fn interface_wording(&self, o: &mut String) {
         let w = &self.content.interface.results;
         let fields = [
@@ -631,6 +632,15 @@ impl<'a> Writer<'a> {
             ("plan_more", &w.plan_more),
             ("answered_no", &w.answered_no),
             ("painful_area", &w.painful_area),
+            ("sources_heading", &w.sources_heading),
+            ("exercise_steps", &w.exercise_steps),
+            ("dosage", &w.dosage),
+            ("cues", &w.cues),
+            ("exercise_avoid", &w.exercise_avoid),
+            ("illustration_of", &w.illustration_of),
+            ("likely", &w.likely),
+            ("possible", &w.possible),
+            ("less_likely", &w.less_likely),
         ];
         let derived: Vec<&str> = Derived::ALL
             .iter()
@@ -656,6 +666,12 @@ impl<'a> Writer<'a> {
             ("answer_rest", &s.answer_rest),
             ("answer_rest_note", &s.answer_rest_note),
             ("your_answers", &s.your_answers),
+            ("together_heading", &s.together_heading),
+            ("together_intro", &s.together_intro),
+            ("question_number", &s.question_number),
+            ("up_to_more", &s.up_to_more),
+            ("last_question", &s.last_question),
+            ("safety_question", &s.safety_question),
         ];
         let durations: Vec<&str> = s.durations.iter().map(String::as_str).collect();
         self.deferred_struct(
@@ -663,6 +679,26 @@ impl<'a> Writer<'a> {
             "symptoms_wording: SymptomsWording",
             &fields,
             ("durations", &durations),
+        );
+        let d = &self.content.interface.diagram;
+        let fields = [
+            ("views_label", &d.views_label),
+            ("side_switch_label", &d.side_switch_label),
+            ("left_side", &d.left_side),
+            ("right_side", &d.right_side),
+            ("your_left", &d.your_left),
+            ("your_right", &d.your_right),
+            ("front_on_right", &d.front_on_right),
+            ("front_on_left", &d.front_on_left),
+            ("prefer_list", &d.prefer_list),
+            ("prefer_diagram", &d.prefer_diagram),
+        ];
+        let seen_from: Vec<&str> = d.seen_from.iter().map(String::as_str).collect();
+        self.deferred_struct(
+            o,
+            "diagram_wording: DiagramWording",
+            &fields,
+            ("seen_from", &seen_from),
         );
     }
 

@@ -419,7 +419,26 @@ pub struct LevelText {
 pub struct Interface {
     pub results: ResultsWording,
     pub symptoms: SymptomsWording,
+    pub diagram: DiagramWording,
     pub questionnaire: QuestionnaireWording,
+}
+
+/// The body diagram's own words: deferred like the drawing they label.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiagramWording {
+    pub views_label: String,
+    pub side_switch_label: String,
+    pub left_side: String,
+    pub right_side: String,
+    pub your_left: String,
+    pub your_right: String,
+    pub front_on_right: String,
+    pub front_on_left: String,
+    pub prefer_list: String,
+    pub prefer_diagram: String,
+    /// How each picture is seen: front, back, right side, left side.
+    pub seen_from: [String; 4],
 }
 
 /// The FHIR Questionnaire's own item texts (`questionnaire.json`, which a shared check's list of
@@ -455,6 +474,12 @@ pub struct SymptomsWording {
     pub answer_rest: String,
     pub answer_rest_note: String,
     pub your_answers: String,
+    pub together_heading: String,
+    pub together_intro: String,
+    pub question_number: String,
+    pub up_to_more: String,
+    pub last_question: String,
+    pub safety_question: String,
     /// The four answers to "how long", shortest first.
     pub durations: [String; 4],
 }
@@ -481,6 +506,15 @@ pub struct ResultsWording {
     pub plan_more: String,
     pub answered_no: String,
     pub painful_area: String,
+    pub sources_heading: String,
+    pub exercise_steps: String,
+    pub dosage: String,
+    pub cues: String,
+    pub exercise_avoid: String,
+    pub illustration_of: String,
+    pub likely: String,
+    pub possible: String,
+    pub less_likely: String,
     /// Derived-fact id → its label in the evidence lists.
     pub derived: BTreeMap<String, String>,
 }

@@ -282,25 +282,33 @@ pub fn interview(answers: &Answers) -> Interview {
 }
 
 /// The questions asked together on one screen, "Do any of these apply to you?" (issue 23): the
-/// unanswered questions about the areas that can only raise the level. That is every safety
-/// question about the areas (never skipped), and every symptom or history question that a rule
-/// above the level reached so far could use. They are the same findings with the same meaning
-/// wherever they are asked (rule 12), so asking them together changes no result; the questions
-/// that only move the ranking stay one per screen, through [`interview`].
+/// questions about the areas that can only raise the level. That is every safety question about
+/// the areas (never skipped), and every symptom or history question that a rule above the level
+/// set by everything else (the safety screen, the areas, "about your pain") could use. The list
+/// does not depend on the answers to the questions in it, so it stands still while they are
+/// ticked, except that a follow-up joins it after a "yes" to its trigger. They are the same
+/// findings with the same meaning wherever they are asked (rule 12), so asking them together
+/// changes no result; the questions that only move the ranking stay one per screen, through
+/// [`interview`].
 pub fn questions_together(answers: &Answers) -> Vec<&'static Finding> {
-    let unanswered: Vec<&'static Finding> = symptom_questions(answers)
-        .into_iter()
-        .filter(|f| !answers.findings.contains_key(f.id))
-        .collect();
-    let facts = Facts::from(answers);
-    let present = facts.yes | facts.unsure | unanswered.iter().fold(0, |acc, f| acc | bit(f.fact));
-    let level = outcome(answers).level;
+    let questions = symptom_questions(answers);
+    let asked = questions.iter().fold(0, |acc, f| acc | bit(f.fact));
+    // Everything but the answers to these questions. The level of the rules alone: a lower
+    // bar than the whole level, so the list can only be longer, never miss a question.
+    let mut facts = Facts::from(answers);
+    facts.yes &= !asked;
+    facts.unsure &= !asked;
+    facts.no &= !asked;
+    let level = fire_rules(&facts)
+        .first()
+        .map_or(Level::SelfCare, |r| r.level);
+    let present = facts.yes | facts.unsure | asked;
     let raising = KB
         .rules
         .iter()
         .filter(|r| r.level > level && rule_fires(r, present, &facts))
         .fold(0, |acc, r| acc | r.all | r.any);
-    unanswered
+    questions
         .into_iter()
         .filter(|f| f.kind == FindingKind::RedFlag || raising & bit(f.fact) != 0)
         .collect()

@@ -54,34 +54,14 @@ pub struct Messages {
     pub view_front: &'static str,
     pub view_side: &'static str,
     pub view_back: &'static str,
-    pub views_label: &'static str,
-    pub seen_from_front: &'static str,
-    pub seen_from_behind: &'static str,
-    pub seen_from_side_left: &'static str,
-    pub seen_from_side_right: &'static str,
-    pub side_switch_label: &'static str,
-    pub left_side: &'static str,
-    pub right_side: &'static str,
-    pub your_left: &'static str,
-    pub front_on_right: &'static str,
-    pub front_on_left: &'static str,
-    pub your_right: &'static str,
     pub left: &'static str,
     pub right: &'static str,
     pub picked_heading: &'static str,
     pub picked_none: &'static str,
     pub remove: &'static str,
-    pub prefer_list: &'static str,
-    pub prefer_diagram: &'static str,
 
     pub symptoms_heading: &'static str,
     pub see_results: &'static str,
-    /// "Question {n}", read before each question on the one-question screen.
-    pub question_number: &'static str,
-    /// "up to {k} more": how many questions may remain (it can shrink).
-    pub up_to_more: &'static str,
-    pub last_question: &'static str,
-    pub safety_question: &'static str,
     pub settled_heading: &'static str,
     pub questions_loading: &'static str,
     pub questions_failed: &'static str,
@@ -95,7 +75,6 @@ pub struct Messages {
     pub how_soon: &'static str,
     pub who_to_see: &'static str,
     pub why_this_level: &'static str,
-    pub sources_heading: &'static str,
     pub pain_rule_heading: &'static str,
     pub pain_rule_tendon: &'static str,
     pub pain_rule_bone: &'static str,
@@ -107,10 +86,6 @@ pub struct Messages {
     pub get_seen_heading: &'static str,
     pub plan_failed: &'static str,
     pub try_again: &'static str,
-    pub steps: &'static str,
-    pub dosage: &'static str,
-    pub cues: &'static str,
-    pub avoid: &'static str,
     pub safety_net_heading: &'static str,
     pub book_default_label: &'static str,
     pub book_intro: &'static str,
@@ -124,10 +99,7 @@ pub struct Messages {
     pub emergency_not_sure: &'static str,
     pub emergency_go_back: &'static str,
 
-    /// Badges, in the order likely, possible, less likely.
-    pub likelihood: [&'static str; 3],
     pub level_names: [&'static str; 5],
-    pub illustration_of: &'static str,
 }
 
 // `MESSAGES` (this build's language, from content/ui.toml and content/<lang>/ui.toml) and
@@ -157,12 +129,5 @@ impl Messages {
             crate::engine::Side::Right => self.right,
         };
         format!("{side_word} · {}", region.label.to_ascii_lowercase())
-    }
-
-    pub fn likelihood_label(&self, id: &str) -> &'static str {
-        const IDS: [&str; 3] = ["likely", "possible", "less-likely"];
-        IDS.iter()
-            .position(|known| *known == id)
-            .map_or("", |i| self.likelihood[i])
     }
 }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{
-    assess, interview, red_flag_level, safety_questions, symptom_questions, Answers, Onset,
-    Response, Sex, Side, MAX_AGE, UNDER_16,
+    assess, interview, questions_together, red_flag_level, safety_questions, symptom_questions,
+    Answers, Onset, Response, Sex, Side, MAX_AGE, UNDER_16,
 };
 use crate::kb::{Finding, FindingKind, Level, View, KB};
 
@@ -145,6 +145,8 @@ pub enum Action {
     AnswerFinding(&'static str, Option<Response>),
     /// From "about your pain" to the first question.
     StartQuestions,
+    /// Past "about your pain" with the questions asked together on it.
+    FinishTogether,
     /// An answer on the one-question screen: recorded, then on to the next question.
     AnswerQuestion(&'static str, Response),
     /// Back from the one-question screen: the previous question, or "about your pain".
@@ -348,6 +350,15 @@ impl Reducible for State {
                 next.interview.back = None;
             }
             Action::StartQuestions => next.interview.asking = true,
+            // "Do any of these apply to you?": what is left unticked is a "no".
+            Action::FinishTogether => {
+                for question in questions_together(&next.answers) {
+                    next.answers
+                        .findings
+                        .get_or_insert(question.id, Response::No);
+                }
+                next.interview.asking = true;
+            }
             Action::AnswerQuestion(id, response) => next.answer_question(id, response),
             Action::PreviousQuestion => next.previous_question(),
             Action::AnswerRest => next.interview.answer_all = true,
@@ -413,7 +424,7 @@ mod tests {
         } else {
             Side::Right
         };
-        match random.below(14) {
+        match random.below(16) {
             0 | 1 => Action::AnswerSafety(finding, Some(response(random))),
             2 => Action::Recheck(response(random)),
             3 => Action::FinishSafety,
@@ -429,6 +440,8 @@ mod tests {
             10 => Action::SetDuration(random.below(20) as f32),
             11 => Action::SetAgeText(random.below(90).to_string()),
             12 => Action::SetRunner(random.below(2) == 0),
+            13 => Action::FinishTogether,
+            14 => Action::PreviousQuestion,
             _ => Action::GoTo(
                 [Step::Safety, Step::Where, Step::Symptoms, Step::Results][random.below(4)],
             ),
@@ -463,5 +476,40 @@ mod tests {
         // The generator must reach emergencies through many kinds of action, or this proves
         // nothing.
         assert!(emergencies > 100, "only {emergencies} emergencies reached");
+    }
+
+    /// Issue 23: leaving "about your pain" with the questions asked together marks every one
+    /// left unticked "no", and the questions one per screen never ask one of them again.
+    #[wasm_bindgen_test]
+    fn the_questions_asked_together_are_answered_once() {
+        let mut state = Rc::new(State::default());
+        for action in [
+            Action::SetAgeText("48".into()),
+            Action::GoTo(Step::Safety),
+            Action::FinishSafety,
+            Action::TogglePain("side-hip", Side::Right),
+            Action::GoTo(Step::Symptoms),
+            Action::AnswerSafety("pain-walking-limp", Some(Response::Yes)),
+        ] {
+            state = state.reduce(action);
+        }
+        let together: Vec<&str> = questions_together(&state.answers)
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert!(together.len() > 3, "{together:?}");
+        state = state.reduce(Action::FinishTogether);
+        assert!(state.interview.asking);
+        assert_eq!(
+            state.answers.response("pain-walking-limp"),
+            Some(Response::Yes)
+        );
+        for id in together.iter().filter(|id| **id != "pain-walking-limp") {
+            assert_eq!(state.answers.response(id), Some(Response::No), "{id}");
+        }
+        let next = state
+            .current_question()
+            .expect("a question that moves the ranking");
+        assert!(!together.contains(&next.id), "{} asked twice", next.id);
     }
 }

@@ -126,13 +126,18 @@ fn replay_flow(full: &Answers, flow: Flow) -> (Answers, usize, usize) {
     }
     let mut screens = 0;
     if flow == Flow::Together {
-        let together = questions_together(&asked);
-        for question in &together {
+        // On one screen: a follow-up joins the list when its trigger is ticked.
+        let mut shown = false;
+        while let Some(question) = questions_together(&asked)
+            .into_iter()
+            .find(|f| !asked.findings.contains_key(f.id))
+        {
             asked
                 .findings
                 .insert(question.id.to_string(), answer(question.id));
+            shown = true;
         }
-        screens += usize::from(!together.is_empty());
+        screens += usize::from(shown);
     }
     loop {
         let area_safety = symptom_questions(&asked)

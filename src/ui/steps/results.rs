@@ -1,7 +1,9 @@
 use crate::texts::fill;
 use yew::prelude::*;
 
-use crate::engine::{assess, Against, Assessment, PlanAdvice, PlanKind, RankedCondition, Reason};
+use crate::engine::{
+    assess, Against, Assessment, Likelihood, PlanAdvice, PlanKind, RankedCondition, Reason,
+};
 use crate::handoff::result_lines;
 use crate::kb::{Derived, Level, PainRule, Plan, Text, KB};
 use crate::ui::context::Ui;
@@ -110,22 +112,29 @@ fn sources(ui: &Ui, result: &Assessment) -> Html {
     if !crate::texts::installed() {
         return Html::default();
     }
-    let m = ui.m;
     html! {
         <section class="hc-section" aria-labelledby={ui.id("sources")}>
-            <h3 id={ui.id("sources")}>{ m.sources_heading }</h3>
+            <h3 id={ui.id("sources")}>{ KB.results_wording.sources_heading.get() }</h3>
             if result.conditions.is_empty() {
                 <p>{ result.summary.clone() }</p>
             } else {
                 <p class="hc-hint">{ KB.results_wording.sources_intro.get() }</p>
-                <ol class="hc-sources">{ for result.conditions.iter().map(|c| source(ui, c)) }</ol>
+                <ol class="hc-sources">{ for result.conditions.iter().map(source) }</ol>
             }
         </section>
     }
 }
 
-fn source(ui: &Ui, c: &RankedCondition) -> Html {
-    let m = ui.m;
+fn likelihood_label(likelihood: Likelihood) -> &'static str {
+    let w = &KB.results_wording;
+    match likelihood {
+        Likelihood::Likely => w.likely.get(),
+        Likelihood::Possible => w.possible.get(),
+        Likelihood::LessLikely => w.less_likely.get(),
+    }
+}
+
+fn source(c: &RankedCondition) -> Html {
     let summary = KB.condition(c.id).map_or("", |k| k.summary.get());
     let likelihood = c.likelihood.id();
     let sign = |sign: &'static str, hidden: &'static str, label: String| {
@@ -137,7 +146,7 @@ fn source(ui: &Ui, c: &RankedCondition) -> Html {
         <li class="hc-source" data-id={c.id}>
             <div class="hc-source-head">
                 <h4>{ c.name.get() }</h4>
-                <span class={format!("hc-badge hc-{likelihood}")}>{ m.likelihood_label(likelihood) }</span>
+                <span class={format!("hc-badge hc-{likelihood}")}>{ likelihood_label(c.likelihood) }</span>
             </div>
             // The reasons one tap away: the names and likelihoods are what most people need.
             <details class="hc-evidence">
@@ -266,7 +275,7 @@ fn rehab_plan(
             { plan_heading(ui, w.plan_this_week.get()) }
             <p>{ full.summary.get() }</p>
             { pain_rule(ui, plan) }
-            { plan_phases(ui, plan, state, dispatch) }
+            { plan_phases(plan, state, dispatch) }
             <details class="hc-plan-more">
                 <summary>{ w.plan_more.get() }</summary>
                 <p class="hc-hint hc-print-hide">{ full.expected_course.get() }</p>

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::engine::{safety_questions, Response};
-use crate::kb::KB;
+use crate::kb::{Finding, KB};
 use crate::ui::context::Ui;
 use crate::ui::state::{Action, State, Step};
 use crate::ui::widgets::question::grouped_questions;
@@ -11,55 +11,82 @@ use crate::ui::widgets::question::grouped_questions;
 /// emergency question is explained and asked again (rule 2); `App` moves focus to that panel.
 pub fn safety_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
     let m = ui.m;
-    let questions = safety_questions(&state.answers);
-    let onanswer = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |(id, response): (&'static str, Option<Response>)| {
-            dispatch.emit(Action::AnswerSafety(id, response))
-        })
+    let list = TickList {
+        heading: m.safety_heading,
+        step_heading: true,
+        intro: m.safety_intro,
+        questions: safety_questions(&state.answers),
+        // An unknown age must be settled by an answer first (CLINICAL.md rule 10).
+        hold: state.age_unresolved().then_some(m.safety_age_first),
+        onback: dispatch.reform(|_| Action::GoTo(Step::Start)),
+        onfinish: dispatch.reform(|_| Action::FinishSafety),
     };
-    let recheck = recheck_panel(ui, state, dispatch);
-    let answered_any = questions.iter().any(|q| {
+    html! {
+        <div key="safety" class="hc-step hc-safety">{ tick_list(ui, state, dispatch, list) }</div>
+    }
+}
+
+/// A screen of questions answered by ticking Yes or Not sure, the rest left as "no": the
+/// safety screen, and "Do any of these apply to you?" (issue 23).
+pub struct TickList {
+    pub heading: &'static str,
+    /// The step's own heading (`h2`, groups under `h3`), or a part of a step (`h3`, groups
+    /// under `h4`).
+    pub step_heading: bool,
+    pub intro: &'static str,
+    pub questions: Vec<&'static Finding>,
+    /// Why the answer buttons wait, shown above the list.
+    pub hold: Option<&'static str>,
+    pub onback: Callback<MouseEvent>,
+    pub onfinish: Callback<MouseEvent>,
+}
+
+/// "None of these apply to me" at the top and the bottom ("Continue" once something is ticked);
+/// the questions grouped; the emergency re-check panel when one is open.
+pub fn tick_list(ui: &Ui, state: &State, dispatch: &Callback<Action>, list: TickList) -> Html {
+    let m = ui.m;
+    let answered_any = list.questions.iter().any(|q| {
         matches!(
             state.answers.response(q.id),
             Some(Response::Yes | Response::Unsure)
         )
     });
-    let onfinish = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::FinishSafety))
-    };
-    let age_unresolved = state.age_unresolved();
-    let age_first = age_unresolved.then(|| {
-        html! { <p class="hc-hint" id={ui.id("age-first")}>{ m.safety_age_first }</p> }
+    let onanswer = dispatch.reform(|(id, response): (&'static str, Option<Response>)| {
+        Action::AnswerSafety(id, response)
     });
-    let onback = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::GoTo(Step::Start)))
-    };
-
+    let held = list.hold.is_some();
+    let described = held.then(|| AttrValue::from(ui.id("age-first")));
+    // Nothing to tick: only Back and Continue.
+    let empty = list.questions.is_empty();
     html! {
-        <div key="safety" class="hc-step hc-safety">
-            <h2 class="hc-step-heading" tabindex="-1">{ m.safety_heading }</h2>
-            <p class="hc-lead">{ m.safety_intro }</p>
-            <div class="hc-actions hc-actions-top">
-                <button type="button" class="hc-button hc-primary" onclick={onfinish.clone()}
-                    disabled={answered_any || age_unresolved}
-                    aria-describedby={age_unresolved.then(|| AttrValue::from(ui.id("age-first")))}>
-                    { m.safety_none }
-                </button>
-            </div>
-            { for age_first }
-            { for recheck }
-            { grouped_questions(ui, questions, &state.answers, false, &onanswer) }
+        <>
+            if list.step_heading {
+                <h2 class="hc-step-heading" tabindex="-1">{ list.heading }</h2>
+            } else if !empty {
+                <h3 class="hc-together-heading">{ list.heading }</h3>
+            }
+            if !empty {
+                <p class="hc-lead">{ list.intro }</p>
+                <div class="hc-actions hc-actions-top">
+                    <button type="button" class="hc-button hc-primary" onclick={list.onfinish.clone()}
+                        disabled={answered_any || held} aria-describedby={described.clone()}>
+                        { m.safety_none }
+                    </button>
+                </div>
+            }
+            if let Some(hint) = list.hold {
+                <p class="hc-hint" id={ui.id("age-first")}>{ hint }</p>
+            }
+            { for recheck_panel(ui, state, dispatch) }
+            { grouped_questions(ui, list.questions, &state.answers, !list.step_heading, &onanswer) }
             <div class="hc-actions">
-                <button type="button" class="hc-button" onclick={onback}>{ m.back_button }</button>
-                <button type="button" class="hc-button hc-primary" onclick={onfinish}
-                    disabled={age_unresolved}>
-                    { if answered_any { m.safety_continue } else { m.safety_none } }
+                <button type="button" class="hc-button" onclick={list.onback}>{ m.back_button }</button>
+                <button type="button" class="hc-button hc-primary" onclick={list.onfinish}
+                    disabled={held} aria-describedby={described}>
+                    { if answered_any || empty { m.safety_continue } else { m.safety_none } }
                 </button>
             </div>
-        </div>
+        </>
     }
 }
 

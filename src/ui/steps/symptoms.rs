@@ -2,11 +2,12 @@ use crate::texts::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::{interview, symptom_questions, Onset, Response};
+use crate::engine::{interview, questions_together, symptom_questions, Onset, Response};
 use crate::kb::{Finding, FindingKind, KB};
 use crate::ui::context::Ui;
 use crate::ui::results_text::{self, Status};
 use crate::ui::state::{Action, State, Step};
+use crate::ui::steps::safety::{tick_list, TickList};
 use crate::ui::widgets::choice::choice;
 use crate::ui::widgets::question::grouped_questions;
 
@@ -50,16 +51,35 @@ pub fn symptoms_step(
 const DURATION_WEEKS: [f32; 4] = [1.0, 4.0, 9.0, 16.0];
 
 fn about_pain(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
-    let m = ui.m;
     let w = &KB.symptoms_wording;
+    // Issue 23: the questions that can only raise the level follow on the same screen, ticked
+    // like the safety screen; the rest come one per screen. Without their wording (not loaded
+    // yet) every question comes one per screen instead, and none is skipped.
+    let installed = crate::texts::installed();
+    let list = TickList {
+        heading: w.together_heading.get(),
+        step_heading: false,
+        intro: w.together_intro.get(),
+        questions: if installed {
+            questions_together(&state.answers)
+        } else {
+            Vec::new()
+        },
+        hold: None,
+        onback: dispatch.reform(|_| Action::GoTo(Step::Where)),
+        onfinish: dispatch.reform(move |_| {
+            if installed {
+                Action::FinishTogether
+            } else {
+                Action::StartQuestions
+            }
+        }),
+    };
     html! {
         <>
             <p class="hc-lead">{ w.intro.get() }</p>
             { about_pain_fields(ui, state, dispatch) }
-            <div class="hc-actions">
-                <button type="button" class="hc-button" onclick={dispatch.reform(|_| Action::GoTo(Step::Where))}>{ m.back_button }</button>
-                <button type="button" class="hc-button hc-primary" onclick={dispatch.reform(|_| Action::StartQuestions)}>{ m.continue_button }</button>
-            </div>
+            { tick_list(ui, state, dispatch, list) }
         </>
     }
 }
@@ -159,10 +179,11 @@ fn one_question(
         .unwrap_or(state.interview.history.len())
         + 1;
     let more = may_remain(state);
+    let w = &KB.symptoms_wording;
     let progress = if more == 0 {
-        m.last_question.to_string()
+        w.last_question.get().to_string()
     } else {
-        fill(m.up_to_more, "{k}", &more.to_string())
+        fill(w.up_to_more.get(), "{k}", &more.to_string())
     };
     let current = state.answers.response(finding.id);
     let answer = |response: Response, label: &'static str| {
@@ -174,10 +195,10 @@ fn one_question(
         }
     };
     let help = finding.help.get();
-    let mut label = fill(m.question_number, "{n}", &number.to_string());
+    let mut label = fill(w.question_number.get(), "{n}", &number.to_string());
     // Says why it cannot be skipped, and that it is asked again on a later visit.
     if finding.kind == FindingKind::RedFlag {
-        label = format!("{label} · {}", m.safety_question);
+        label = format!("{label} · {}", w.safety_question.get());
     }
     html! {
         <section key={finding.id} class="hc-card hc-one-question" aria-labelledby={ui.id("q-title")}>

@@ -2,7 +2,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::engine::Side;
-use crate::kb::View;
+use crate::kb::{View, KB};
 use crate::ui::context::Ui;
 use crate::ui::state::{Action, State, Step};
 use crate::ui::widgets::body_map::{drawn, BodyMap};
@@ -43,14 +43,14 @@ pub fn where_step(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     { view_tabs(ui, state, dispatch) }
                     <div class="hc-tabpanel" role="tabpanel" id={ui.id("map-panel")}
                         aria-labelledby={ui.id(&format!("tab-{}", view_key(state.view)))}>
-                        { for side_switch(ui, state, dispatch) }
+                        { for side_switch(state, dispatch) }
                         <BodyMap key={map_key(state)} view={state.view} side_view={state.side_view} answers={state.answers.clone()} ontoggle={ontoggle.clone()} />
                     </div>
                 </div>
             }
             if drawn() {
                 <button type="button" class="hc-link hc-list-toggle" onclick={onlist}>
-                    { if state.list_mode { m.prefer_diagram } else { m.prefer_list } }
+                    { if state.list_mode { KB.diagram_wording.prefer_diagram.get() } else { KB.diagram_wording.prefer_list.get() } }
                 </button>
             }
             { region_chips(m, &state.answers, &ontoggle) }
@@ -116,7 +116,7 @@ fn view_tabs(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
         }
     });
     html! {
-        <div class="hc-tabs" role="tablist" aria-label={m.views_label} {onkeydown}>
+        <div class="hc-tabs" role="tablist" aria-label={KB.diagram_wording.views_label.get()} {onkeydown}>
             { for tabs }
         </div>
     }
@@ -137,8 +137,8 @@ fn focus_tab(e: &KeyboardEvent, index: usize) {
 }
 
 /// In the side view: which leg is shown.
-fn side_switch(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Html> {
-    let m = ui.m;
+fn side_switch(state: &State, dispatch: &Callback<Action>) -> Option<Html> {
+    let w = &KB.diagram_wording;
     (state.view == View::Side).then(|| {
         let option = |side: Side, label: &'static str| {
             let dispatch = dispatch.clone();
@@ -150,9 +150,9 @@ fn side_switch(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Option<Ht
             }
         };
         html! {
-            <div class="hc-side-switch" role="group" aria-label={m.side_switch_label}>
-                { option(Side::Left, m.left_side) }
-                { option(Side::Right, m.right_side) }
+            <div class="hc-side-switch" role="group" aria-label={w.side_switch_label.get()}>
+                { option(Side::Left, w.left_side.get()) }
+                { option(Side::Right, w.right_side.get()) }
             </div>
         }
     })

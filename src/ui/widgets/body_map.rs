@@ -114,24 +114,27 @@ struct ViewWords {
     front: Option<(&'static str, i32)>,
 }
 
-fn view_words(m: &'static Messages, view: View, side_view: Side) -> ViewWords {
+fn view_words(view: View, side_view: Side) -> ViewWords {
+    let w = &KB.diagram_wording;
+    let [front_view, back_view, right_view, left_view] = &w.seen_from;
     let (caption, left, right, front) = match (view, side_view) {
         // Front: we face the person, so their right is on our left.
-        (View::Front, _) => (m.seen_from_front, m.your_right, m.your_left, None),
-        (View::Back, _) => (m.seen_from_behind, m.your_left, m.your_right, None),
+        (View::Front, _) => (front_view, w.your_right.get(), w.your_left.get(), None),
+        (View::Back, _) => (back_view, w.your_left.get(), w.your_right.get(), None),
         (View::Side, Side::Right) => (
-            m.seen_from_side_right,
+            right_view,
             "",
-            m.your_right,
-            Some((m.front_on_right, 250)),
+            w.your_right.get(),
+            Some((w.front_on_right.get(), 250)),
         ),
         (View::Side, Side::Left) => (
-            m.seen_from_side_left,
-            m.your_left,
+            left_view,
+            w.your_left.get(),
             "",
-            Some((m.front_on_left, 70)),
+            Some((w.front_on_left.get(), 70)),
         ),
     };
+    let caption = caption.get();
     ViewWords {
         caption,
         left,
@@ -244,7 +247,7 @@ pub fn body_map(props: &BodyMapProps) -> Html {
         left: left_label,
         right: right_label,
         front: front_word,
-    } = view_words(m, props.view, props.side_view);
+    } = view_words(props.view, props.side_view);
     let targets = picture
         .targets
         .iter()

@@ -1,16 +1,15 @@
 use crate::texts::fill;
 use yew::prelude::*;
 
-use crate::kb::{Exercise, Text};
+use crate::kb::{Exercise, Text, KB};
 use crate::ui::widgets::figure::exercise_figure;
 use crate::ui::widgets::list_items::list_items;
 
-use crate::ui::messages::Messages;
-
 /// One exercise: illustration, how-to steps, dosage, tips and what to avoid.
-pub fn exercise_card(m: &'static Messages, exercise: &'static Exercise) -> Html {
+pub fn exercise_card(exercise: &'static Exercise) -> Html {
+    let w = &KB.results_wording;
     let label = fill(
-        m.illustration_of,
+        w.illustration_of.get(),
         "{description}",
         exercise.pose.description.get(),
     );
@@ -31,19 +30,19 @@ pub fn exercise_card(m: &'static Messages, exercise: &'static Exercise) -> Html 
                 { exercise_figure(&exercise.pose, label) }
                 <div>
                     <h5>{ exercise.name.get() }</h5>
-                    <p class="hc-dosage"><strong>{ m.dosage }{ ": " }</strong>{ exercise.dosage.get() }</p>
+                    <p class="hc-dosage"><strong>{ w.dosage.get() }{ ": " }</strong>{ exercise.dosage.get() }</p>
                 </div>
             </div>
             // Collapsed so a plan of a dozen exercises stays scannable on a phone.
             <details class="hc-ex-details">
-                <summary>{ m.steps }</summary>
+                <summary>{ w.exercise_steps.get() }</summary>
                 // The clinician's name, for showing a physio: behind the tap, so the card is short.
                 if let Some(also) = exercise.also_called { <p class="hc-hint">{ also.get() }</p> }
                 <div class="hc-ex-list">
                     <ol>{ list_items(&mut exercise.steps.iter().map(|s| s.get())) }</ol>
                 </div>
-                { for list(m.cues, exercise.cues) }
-                { for list(m.avoid, exercise.avoid) }
+                { for list(w.cues.get(), exercise.cues) }
+                { for list(w.exercise_avoid.get(), exercise.avoid) }
             </details>
         </li>
     }

@@ -12,13 +12,12 @@ use yew::prelude::*;
 
 use crate::engine::PlanAdvice;
 use crate::kb::{PainRule, Text, KB};
-use crate::ui::context::Ui;
 use crate::ui::state::{Action, State};
 use crate::ui::widgets::exercise_card::exercise_card;
 use crate::ui::widgets::list_items::list_items;
 use crate::vocabulary::ExerciseKind;
 
-pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callback<Action>) -> Html {
+pub fn plan_phases(plan: &PlanAdvice, state: &State, dispatch: &Callback<Action>) -> Html {
     let last = plan.phases.len().saturating_sub(1);
     let current = match state.phase_reached {
         Some((condition, index)) if condition == plan.condition && !state.shared => index.min(last),
@@ -45,7 +44,7 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
                     { phase.name.get() }{ " · " }<span class="hc-timing">{ phase.timing.get() }</span>
                 </summary>
                 <p>{ phase.goal.get() }</p>
-                { exercises(ui, phase.exercises, own_now) }
+                { exercises(phase.exercises, own_now) }
                 if can_move {
                     { move_on(phase.move_on, state.move_on_ticked, dispatch, plan.condition, i + 1) }
                 } else if !phase.move_on.is_empty() {
@@ -63,7 +62,7 @@ pub fn plan_phases(ui: &Ui, plan: &PlanAdvice, state: &State, dispatch: &Callbac
 /// A phase's exercises: the ones of the day's session as cards (with the place for the guided
 /// session in the person's own phase), and what keeps the person fit instead of running
 /// (swimming, cycling…) a tap away, so the session comes first on a phone.
-fn exercises(ui: &Ui, ids: &'static [u16], session: bool) -> Html {
+fn exercises(ids: &'static [u16], session: bool) -> Html {
     let of_kind = |fitness: bool| {
         ids.iter()
             .filter_map(|&e| KB.exercises.get(usize::from(e)))
@@ -71,13 +70,13 @@ fn exercises(ui: &Ui, ids: &'static [u16], session: bool) -> Html {
     };
     html! {
         <>
-            <ul class="hc-exercises">{ for of_kind(false).map(|e| exercise_card(ui.m, e)) }</ul>
+            <ul class="hc-exercises">{ for of_kind(false).map(|e| exercise_card(e)) }</ul>
             // "Start today's session", put in by the hand-off module (assets/handoff.mjs).
             if session { <div class="hc-session"></div> }
             if of_kind(true).next().is_some() {
                 <details class="hc-fitness">
                     <summary>{ KB.results_wording.cross_training_heading.get() }</summary>
-                    <ul class="hc-exercises">{ for of_kind(true).map(|e| exercise_card(ui.m, e)) }</ul>
+                    <ul class="hc-exercises">{ for of_kind(true).map(|e| exercise_card(e)) }</ul>
                 </details>
             }
         </>
