@@ -38,8 +38,8 @@ test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out,
   await page.goto(`${env.site.url}examples/element.html`);
   const first = page.locator('#first');
   const second = page.locator('#second');
-  await first.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
-  await second.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await first.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
+  await second.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   // Both are near the top of the page: the app takes over each start screen at once.
   await first.locator('[data-hc-app]').waitFor();
   await second.locator('[data-hc-app]').waitFor();
@@ -66,7 +66,7 @@ test('<hip-check>: hostile host CSS cannot reach in, widget CSS cannot leak out,
   // The results text is found beside embed.js, not beside the host page.
   await first.locator('.hc-exercise').first().waitFor();
   assert.ok(await first.locator('.hc-map-svg').count() === 0);
-  assert.equal(await second.locator('.hc-step-heading').textContent(), 'Check your hip pain in about two minutes');
+  assert.equal(await second.locator('.hc-step-heading').textContent(), 'Check your hip pain in about 5½ minutes');
   assert.equal(await first.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://clinic.example/book');
   await screenshot(page, 'embed-element-1280');
 
@@ -98,7 +98,7 @@ test('iframe embed: sizes itself by postMessage (height only) and is configured 
   const { context, page, problems } = await freshPage(360);
   await page.goto(`${env.site.url}examples/iframe.html`);
   const frame = page.frameLocator('#hipcheck-frame');
-  await frame.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await frame.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   assert.match(await frame.locator('.hc-brand').textContent(), /Example Physio/);
   // Resizing the frame can reflow its content once more, so wait for the two to converge.
   const sizes = async () => {
@@ -138,7 +138,7 @@ test('standalone page under the strict CSP: 0 violations through a whole assessm
   const methods = [];
   page.on('request', (req) => methods.push(`${req.method()} ${req.postData() ?? ''}`.trim()));
   await page.goto(`${env.site.url}hipcheck/`);
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   await page.waitForLoadState('networkidle');
   const afterLoad = requests.length;
   assert.ok(!requests.some((u) => /texts-/.test(u)), 'the results text is not part of the first load');
@@ -180,12 +180,12 @@ async function waitForServiceWorker(page) {
 test('offline after the first visit: standalone page and iframe page', async () => {
   const { context, page } = await freshPage(360);
   await page.goto(`${env.site.url}hipcheck/`);
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   await waitForServiceWorker(page);
 
   await context.setOffline(true);
   await page.reload();
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   await walkToResult(page);
   assert.match(await page.locator('.hc-banner').textContent(), /Safe to start on your own/);
   await page.locator('.hc-exercise').first().waitFor(); // the results text, from the cache
@@ -201,7 +201,7 @@ test('offline after the first visit: standalone page and iframe page', async () 
   assert.match(await panel.getByRole('status').textContent(), /Saved on this device/);
 
   await page.goto(`${env.site.url}hipcheck/iframe.html?clinic-name=Offline%20Clinic`);
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   // Opened on its own, the frame page takes no clinic settings from its address (issue 27).
   assert.doesNotMatch(await page.locator('.hc-brand').textContent(), /Offline Clinic/);
   await context.setOffline(false);

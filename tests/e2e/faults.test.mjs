@@ -31,7 +31,7 @@ for (const [kind, record] of Object.entries(BAD_RECORDS)) {
     await seedSavedAnswers(context, record);
     const { page, problems } = await watchedPage(context);
     await page.goto(`${env.site.url}hipcheck/`);
-    await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+    await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
     assert.match(await page.getByRole('status').first().textContent(), /couldn't read the answers saved/);
     assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')), null, 'the bad record is removed');
     await page.getByRole('button', { name: 'Start' }).click();
@@ -49,7 +49,7 @@ test('answers saved by a newer version are kept, never written over, with a mess
   await seedSavedAnswers(context, newer);
   const { page, problems } = await watchedPage(context);
   await page.goto(`${env.site.url}hipcheck/`);
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   assert.match(await page.getByRole('status').first().textContent(), /saved here by a newer HipCheck were kept as they are/);
   await walkToResult(page);
   assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.answers')), newer, 'the newer record is untouched');
@@ -83,7 +83,7 @@ test('a Rust panic shows "something went wrong" inside the widget and the host p
   const uncaught = [];
   page.on('pageerror', (error) => uncaught.push(error.message));
   await page.goto(`${env.site.url}examples/crash.html`);
-  await page.getByRole('heading', { name: 'Check your hip pain in about two minutes' }).waitFor();
+  await page.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
   await page.getByRole('button', { name: 'Start' }).click();
   const alert = page.locator('hip-check').getByRole('alert');
   await alert.waitFor();

@@ -221,21 +221,27 @@ export async function notUnder16(scope) {
 }
 
 /** The one-question screen's words in a language (`answerQuestions`' `words`). */
-export const QUESTIONS_EN = { continue: 'Continue', ready: 'Your result is ready', loading: 'Loading the next question', no: 'No' };
-export const QUESTIONS_ES = { continue: 'Continuar', ready: 'Su resultado está listo', loading: 'Cargando', no: 'No' };
+export const QUESTIONS_EN = { continue: 'Continue', none: 'None of these apply to me', ready: 'Your result is ready', loading: 'Loading the next question', no: 'No' };
+export const QUESTIONS_ES = { continue: 'Continuar', none: 'No me ocurre nada de esto', ready: 'Su resultado está listo', loading: 'Cargando', no: 'No' };
 /** The test language's (tests/e2e/pseudo.test.mjs): the English in brackets. */
-export const QUESTIONS_XX = { continue: '[Continue]', ready: '[Your result is ready]', loading: '[Loading', no: '[No]' };
+export const QUESTIONS_XX = { continue: '[Continue]', none: '[None of these apply to me]', ready: '[Your result is ready]', loading: '[Loading', no: '[No]' };
 
 /**
- * The symptom step asks one question at a time. From "about your pain" (pressing Continue),
- * or from the question on screen (`fromAboutPain: false`),
- * answers each question with the answer of the first key it contains (default "No") until the
- * result is ready. Returns the question texts, in the order asked.
+ * "About your pain" and the questions after it. From "about your pain" (`fromAboutPain`, the
+ * default), the questions asked together there ("Do any of these apply to you?", issue 23) get
+ * the answer of the first key each contains (left unticked when that is "No"), then its finish
+ * button ("None of these apply to me", or "Continue" once something is ticked or when there is
+ * nothing to tick); then the questions asked one at a time, each with the answer of the first
+ * key it contains (default "No"), until the result is ready. Returns every question's text, in
+ * the order asked; `onTap` is called after each tap, `onQuestion` with each one-per-screen
+ * question.
  */
-export async function answerQuestions(scope, answers = {}, { fromAboutPain = true, words = QUESTIONS_EN, onQuestion } = {}) {
-  if (fromAboutPain) await scope.getByRole('button', { name: words.continue, exact: true }).click();
-  const title = scope.locator('.hc-q-title');
+export async function answerQuestions(scope, answers = {}, { fromAboutPain = true, words = QUESTIONS_EN, onQuestion, onTap } = {}) {
+  const tap = async (locator) => { await locator.click(); await onTap?.(); };
+  const answerFor = (text) => Object.entries(answers).find(([key]) => text.includes(key))?.[1] ?? words.no;
   const asked = [];
+  if (fromAboutPain) await answerTogether(scope, answerFor, words, asked, tap);
+  const title = scope.locator('.hc-q-title');
   for (;;) {
     await title.waitFor();
     const text = (await title.textContent()).trim();
@@ -247,14 +253,40 @@ export async function answerQuestions(scope, answers = {}, { fromAboutPain = tru
     }
     if (text.includes('could not load')) throw new Error(`the questions could not load (asked so far: ${asked.join(' | ')})`);
     asked.push(text);
-    if (asked.length > 40) throw new Error(`the interview does not end: ${asked.join(' | ')}`);
+    if (asked.length > 60) throw new Error(`the interview does not end: ${asked.join(' | ')}`);
     await onQuestion?.(text);
-    const match = Object.entries(answers).find(([key]) => text.includes(key));
-    await scope.locator('.hc-answers').getByRole('button', { name: match ? match[1] : words.no, exact: true }).click();
+    await tap(scope.locator('.hc-answers').getByRole('button', { name: answerFor(text), exact: true }));
     for (let i = 0; i < 200 && (await title.textContent()).trim() === text; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+}
+
+/** "Do any of these apply to you?": a "yes" may bring a follow-up into the list, so it is read
+ * again until nothing new appears. */
+async function answerTogether(scope, answerFor, words, asked, tap) {
+  // The list comes with the after-Start text, as "pain right now" does.
+  await scope.locator('.hc-symptoms .hc-pain-now').waitFor();
+  const list = scope.locator('.hc-symptoms .hc-group .hc-question');
+  const seen = new Set();
+  let ticked = false;
+  for (let fresh = true; fresh;) {
+    fresh = false;
+    for (const question of await list.all()) {
+      const text = (await question.locator('legend').textContent()).trim();
+      if (seen.has(text)) continue;
+      seen.add(text);
+      fresh = true;
+      asked.push(text);
+      const answer = answerFor(text);
+      if (answer === words.no) continue;
+      // click, not check: each answer re-renders the screen.
+      await tap(question.getByRole('radio', { name: answer, exact: true }));
+      ticked = true;
+    }
+  }
+  const finish = ticked || seen.size === 0 ? words.continue : words.none;
+  await tap(scope.getByRole('button', { name: finish, exact: true }).last());
 }
 
 /**

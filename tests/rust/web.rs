@@ -85,7 +85,7 @@ async fn go_to_where_step(root: &Element) {
 async fn start_screen_says_what_this_is() {
     let root = render_app().await;
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("about two minutes"), "{text}");
+    assert!(text.contains("about 5½ minutes"), "{text}");
     assert!(text.contains("not a diagnosis"), "{text}");
     assert!(
         text.contains("nothing you enter leaves this device"),

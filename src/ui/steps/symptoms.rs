@@ -286,14 +286,16 @@ fn settled(ui: &Ui, state: &State, dispatch: &Callback<Action>) -> Html {
                     <button type="button" class="hc-link" onclick={dispatch.reform(|_| Action::AnswerRest)}>{ w.answer_rest.get() }</button>
                 }
             </section>
-            <section class="hc-section hc-review" aria-labelledby={ui.id("review")}>
-                <h3 id={ui.id("review")}>{ w.your_answers.get() }</h3>
+            // Every answer, one tap away: the result is what comes next, and the list (the
+            // questions asked together included) is long (issue 23).
+            <details class="hc-section hc-review">
+                <summary>{ w.your_answers.get() }</summary>
                 <section class="hc-group" aria-label={m.symptoms_heading}>
                     <h4 class="hc-group-title">{ m.symptoms_heading }</h4>
                     { about_pain_fields(ui, state, dispatch) }
                 </section>
                 { grouped_questions(ui, answered, answers, true, &onanswer) }
-            </section>
+            </details>
         </>
     }
 }
