@@ -70,13 +70,13 @@ fn exercises(ids: &'static [u16], session: bool) -> Html {
     };
     html! {
         <>
-            <ul class="hc-exercises">{ for of_kind(false).map(|e| exercise_card(e)) }</ul>
+            <ul class="hc-exercises">{ for of_kind(false).map(exercise_card) }</ul>
             // "Start today's session", put in by the hand-off module (assets/handoff.mjs).
             if session { <div class="hc-session"></div> }
             if of_kind(true).next().is_some() {
                 <details class="hc-fitness">
                     <summary>{ KB.results_wording.cross_training_heading.get() }</summary>
-                    <ul class="hc-exercises">{ for of_kind(true).map(|e| exercise_card(e)) }</ul>
+                    <ul class="hc-exercises">{ for of_kind(true).map(exercise_card) }</ul>
                 </details>
             }
         </>
