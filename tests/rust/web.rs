@@ -134,11 +134,21 @@ async fn toggling_a_region_sets_aria_pressed_and_adds_a_removable_chip() {
     );
 }
 
-/// Answers "No" to every question of the one-question-at-a-time interview, from "about your
-/// pain", and returns the question texts asked.
+/// Answers "No" to every question from "about your pain": those asked together there ("Do any
+/// of these apply to you?", left unticked) and then those asked one at a time. Returns the
+/// question texts asked.
 async fn questions_asked(root: &Element) -> Vec<String> {
-    click(&button(root, "Continue")).await;
-    let mut asked = Vec::new();
+    let together = root.query_selector_all(".hc-symptoms .hc-group legend").unwrap();
+    let mut asked: Vec<String> = (0..together.length())
+        .filter_map(|i| together.item(i))
+        .map(|legend| legend.text_content().unwrap_or_default())
+        .collect();
+    let finish = if asked.is_empty() {
+        "Continue"
+    } else {
+        "None of these apply to me"
+    };
+    click(&button(root, finish)).await;
     for _ in 0..40 {
         let title = find(root, ".hc-q-title").text_content().unwrap_or_default();
         if title.trim() == "Your result is ready" {
