@@ -138,7 +138,9 @@ async fn toggling_a_region_sets_aria_pressed_and_adds_a_removable_chip() {
 /// of these apply to you?", left unticked) and then those asked one at a time. Returns the
 /// question texts asked.
 async fn questions_asked(root: &Element) -> Vec<String> {
-    let together = root.query_selector_all(".hc-symptoms .hc-group legend").unwrap();
+    let together = root
+        .query_selector_all(".hc-symptoms .hc-group legend")
+        .unwrap();
     let mut asked: Vec<String> = (0..together.length())
         .filter_map(|i| together.item(i))
         .map(|legend| legend.text_content().unwrap_or_default())
