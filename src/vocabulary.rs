@@ -118,6 +118,8 @@ pub enum BodyPoint {
     Knees,
     WorkFoot,
     OtherFoot,
+    /// The backs of the ankles (where a Nordic curl's heels are held down), between the two.
+    Ankles,
 }
 
 /// The direction an exercise figure is drawn from.

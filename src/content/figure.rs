@@ -118,6 +118,7 @@ impl Joints {
             BodyPoint::Shoulder => self.shoulder,
             BodyPoint::Hands => self.wrist,
             BodyPoint::Knees => middle(self.knees[0], self.knees[1]),
+            BodyPoint::Ankles => middle(self.ankles[0], self.ankles[1]),
             BodyPoint::WorkFoot => foot(0),
             BodyPoint::OtherFoot => foot(1),
         }
@@ -263,8 +264,38 @@ struct Placed {
 
 /// On a bike the feet go round on the pedals, above the floor.
 const PEDAL_BOTTOM: f64 = -12.0;
-const CRANK: f64 = 9.0;
 const WHEEL: f64 = 19.0;
+
+/// A bike under a rider in the start pose: both feet on the pedals' circle (the pedals are
+/// opposite each other, so the circle's centre is midway between the feet), the handlebar in
+/// the hands, the wheels on the floor.
+struct Bike {
+    crank: Point,
+    crank_radius: f64,
+    bar: Point,
+    rear: Point,
+    front: Point,
+}
+
+impl Bike {
+    fn of(first: &Joints) -> Bike {
+        let [a, b] = first.ankles;
+        let crank = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        let crank_radius = ((a.0 - b.0).hypot(a.1 - b.1) / 2.0).max(6.0);
+        let bar = (first.wrist.0, first.wrist.1 + 2.0);
+        Bike {
+            crank,
+            crank_radius,
+            bar,
+            rear: (crank.0 - 34.0, -WHEEL),
+            // The fork rakes forward from the bar, and the wheel stays clear of the pedals.
+            front: (
+                (bar.0 + 6.0).max(crank.0 + crank_radius + WHEEL + 6.0),
+                -WHEEL,
+            ),
+        }
+    }
+}
 
 fn place(illustration: &Illustration) -> Placed {
     let (start, end) = (
@@ -367,25 +398,19 @@ fn fixed_prop(illustration: &Illustration, first: &Joints, supports: &[Support])
             x - 80
         ),
         Prop::Bike => {
-            // The pedals turn round the point between the feet; the saddle is under the
-            // pelvis; the handlebar is where the hands are.
-            let crank = (
-                (first.ankles[0].0 + first.ankles[1].0) / 2.0,
-                PEDAL_BOTTOM - CRANK,
-            );
-            let rear = (crank.0 - 34.0, -WHEEL);
-            let front = (crank.0 + 38.0, -WHEEL);
+            // The saddle is under the pelvis; the handlebar in the hands, the fork from it down
+            // to the front wheel.
+            let bike = Bike::of(first);
             let saddle = (on.0, on.1 + 5.0);
-            let bar = (first.wrist.0, first.wrist.1 + 3.0);
             format!(
-                "{}{}{}{}{}M{} {}h-8",
-                circle(rear, WHEEL),
-                circle(front, WHEEL),
-                circle(crank, CRANK),
-                polyline(&[rear, saddle, crank, rear]),
-                polyline(&[saddle, (front.0 - 6.0, bar.1), front]),
-                unit(front.0 - 6.0),
-                unit(bar.1),
+                "{}{}{}{}{}M{} {}h5",
+                circle(bike.rear, WHEEL),
+                circle(bike.front, WHEEL),
+                circle(bike.crank, bike.crank_radius),
+                polyline(&[bike.rear, saddle, bike.crank, bike.rear]),
+                polyline(&[saddle, bike.bar, bike.front]),
+                unit(bike.bar.0),
+                unit(bike.bar.1),
             )
         }
         _ => String::new(),
@@ -431,7 +456,9 @@ fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
         // side view where they overlap.
         Prop::Band | Prop::Belt => {
             let (a, b) = match point {
-                BodyPoint::WorkFoot | BodyPoint::OtherFoot => (joints.ankles[0], joints.ankles[1]),
+                BodyPoint::WorkFoot | BodyPoint::OtherFoot | BodyPoint::Ankles => {
+                    (joints.ankles[0], joints.ankles[1])
+                }
                 _ => (joints.knees[0], joints.knees[1]),
             };
             if (a.0 - b.0).abs() > 6.0 {
@@ -521,8 +548,8 @@ pub fn drawing(illustration: &Illustration) -> String {
         all.push(anchor(t, &first));
     }
     if illustration.prop == Prop::Bike {
-        let crank = (first.ankles[0].0 + first.ankles[1].0) / 2.0;
-        all.extend([(crank - 34.0 - WHEEL, 0.0), (crank + 38.0 + WHEEL, 0.0)]);
+        let bike = Bike::of(&first);
+        all.extend([(bike.rear.0 - WHEEL, 0.0), (bike.front.0 + WHEEL, 0.0)]);
     }
     let min_x = all.iter().map(|p| p.0).fold(f64::MAX, f64::min) - PAD;
     let max_x = all.iter().map(|p| p.0).fold(f64::MIN, f64::max) + PAD;
