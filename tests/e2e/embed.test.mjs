@@ -133,6 +133,27 @@ test('iframe embed: sizes itself by postMessage (height only) and is configured 
   await context.close();
 });
 
+// Issue 26: a clinic pastes the iframe snippet twice. Each frame is sized by its own messages,
+// and the second copy of the listener script throws nothing (it declares no global name).
+test('the iframe snippet pasted twice: no error, each frame sized by its own messages', async () => {
+  const { context, page, problems } = await freshPage(360);
+  await page.goto(`${env.site.url}examples/iframe-twice.html`);
+  for (const id of ['first', 'second']) {
+    await page.frameLocator(`#${id}`).getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
+  }
+  await page.waitForFunction(() => ['first', 'second'].every((id) => document.getElementById(id).style.height !== ''));
+  const heights = () => page.evaluate(() => ['first', 'second'].map((id) => parseFloat(document.getElementById(id).style.height)));
+  const [first, second] = await heights();
+  const frame = page.frameLocator('#first');
+  await frame.getByRole('button', { name: 'Start' }).click();
+  await frame.getByRole('heading', { name: /safety questions/ }).waitFor();
+  await page.waitForFunction((before) => parseFloat(document.getElementById('first').style.height) > before + 200, first);
+  const [, secondAfter] = await heights();
+  assert.ok(Math.abs(secondAfter - second) <= 2, `the second frame kept its own height: ${second} → ${secondAfter} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('standalone page under the strict CSP: 0 violations through a whole assessment; after load, only the results styles, the hand-off module and the results text', async () => {
   const { context, page, problems, requests } = await freshPage(360);
   const methods = [];
