@@ -36,11 +36,28 @@ function start(lang) {
   return started[lang];
 }
 
+// The widget's sizes are in rem, and inside a shadow root rem is still the host page's root font
+// size: a page with `html { font-size: 62.5% }` would make its text 10 px. The element's
+// stylesheet has them in px of the reader's own default size instead (the `medium` keyword: the
+// browser's text-size setting, whatever the page's root says).
+export function remToPx(css, base) {
+  return css.replace(/(\d*\.?\d+)rem\b/g, (_, n) => `${+(n * base).toFixed(3)}px`);
+}
+
+function defaultFontSize(root) {
+  const probe = document.createElement('div');
+  probe.style.fontSize = 'medium';
+  root.append(probe);
+  const size = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return size > 0 ? size : 16;
+}
+
 let sheet;
-function stylesheet() {
+function stylesheet(root) {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(HOST_CSS + BUILD.css + BUILD.resultsCss);
+    sheet.replaceSync(remToPx(HOST_CSS + BUILD.css + BUILD.resultsCss, defaultFontSize(root)));
   }
   return sheet;
 }
@@ -53,7 +70,7 @@ function hipCheckElement() {
     connectedCallback() {
       if (this.shadowRoot) return;
       const root = this.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = [stylesheet()];
+      root.adoptedStyleSheets = [stylesheet(root)];
       this.begin(root);
     }
 

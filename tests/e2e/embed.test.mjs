@@ -133,6 +133,28 @@ test('iframe embed: sizes itself by postMessage (height only) and is configured 
   await context.close();
 });
 
+// Issue 26: sizes in rem would follow the host page's root font size into the shadow root (a
+// theme's `html { font-size: 62.5% }` made the text 10 px). The element looks the same whatever
+// the root says.
+test('<hip-check> ignores the host page\'s root font size (62.5 % and 10 px roots)', async () => {
+  const { context, page, problems } = await freshPage(360);
+  const sizes = async (url) => {
+    await page.goto(`${env.site.url}examples/${url}`);
+    const widget = page.locator('hip-check').first();
+    await widget.locator('[data-hc-app] .hc-step-heading').waitFor();
+    return widget.evaluate((element) => {
+      const inside = (selector) => element.shadowRoot.querySelector(selector);
+      const px = (selector) => parseFloat(getComputedStyle(inside(selector)).fontSize);
+      return { heading: px('.hc-step-heading'), text: px('.hc-app'), start: inside('.hc-primary').getBoundingClientRect().height };
+    });
+  };
+  const normal = await sizes('element.html');
+  assert.equal(normal.text, 16);
+  for (const url of ['root-font-62.html', 'root-font-10.html']) assert.deepEqual(await sizes(url), normal, url);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Issue 26: a clinic pastes the iframe snippet twice. Each frame is sized by its own messages,
 // and the second copy of the listener script throws nothing (it declares no global name).
 test('the iframe snippet pasted twice: no error, each frame sized by its own messages', async () => {

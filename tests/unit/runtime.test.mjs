@@ -21,7 +21,7 @@ import {
 import {
   chooseLanguage, languagePage, framingOrigin, onOrigin, querySettings, ignoresSettings, startPage,
 } from '../../assets/runtime/page-loader.mjs';
-import { chooseBuild, HOST_CSS } from '../../assets/runtime/embed.mjs';
+import { chooseBuild, HOST_CSS, remToPx } from '../../assets/runtime/embed.mjs';
 import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
 
 const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
@@ -267,6 +267,14 @@ test('the element\'s language and files: its tag\'s, else English\'s, else the f
   // A Spanish build's own embed.js has no English beside it.
   assert.deepEqual(chooseBuild('fr', { es: EMBED.builds.es }), { lang: 'en', known: false, build: EMBED.builds.es });
   assert.match(HOST_CSS, /^:host\{all:initial;display:block\}:host\(\[hidden\]\)\{display:none\}\n$/);
+});
+
+test('the element\'s sizes in px of the reader\'s default size, never the host page\'s rem', () => {
+  assert.equal(remToPx('.a{font-size:1.5rem;margin:0 .25rem}@media (max-width:24rem){.b{padding:2rem}}', 16),
+    '.a{font-size:24px;margin:0 4px}@media (max-width:384px){.b{padding:32px}}');
+  assert.equal(remToPx('.a{width:1rem}', 20), '.a{width:20px}');
+  // Other units and words that merely contain "rem" are left alone.
+  assert.equal(remToPx('.premium{width:2em;--x:remove}', 16), '.premium{width:2em;--x:remove}');
 });
 
 // ---------------------------------------------------------------- service worker (sw.mjs)
