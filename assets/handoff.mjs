@@ -1121,7 +1121,8 @@ function ownView(slot, ctx, w, lang) {
   const manual = el('div', { class: 'hc-share-manual' });
   if (shareUrl) {
     actions.append(el('button', {
-      type: 'button', class: 'hc-button hc-primary', onclick: async () => {
+      // hc-share: the clinic's "share" event (assets/runtime/events.mjs).
+      type: 'button', class: 'hc-button hc-primary hc-share', onclick: async () => {
         manual.replaceChildren();
         try {
           const link = shareUrl + (await shareFragment(ctx.record, date));

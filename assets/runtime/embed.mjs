@@ -7,6 +7,7 @@
 // Nothing runs when this module is imported in Node (tests/unit/runtime.test.mjs): the element is
 // defined only where there are custom elements.
 import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './loader-common.mjs';
+import { watchEvents } from './events.mjs';
 
 // { css, resultsCss, handoff, builds }: the widget's styles and the results styles, the hand-off
 // module's name, and every language's files: this build's, and each language folder's
@@ -85,6 +86,8 @@ function hipCheckElement() {
       const accent = this.getAttribute('accent')?.trim();
       if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
       root.append(mount);
+      // The clinic's events, on this element: names only, never health data.
+      watchEvents(mount, (name) => this.dispatchEvent(new CustomEvent(`hipcheck:${name}`, { bubbles: true, composed: true, detail: null })));
       let near;
       let loading = false;
       const assets = new URL(build.folder, import.meta.url).href;

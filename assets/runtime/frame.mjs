@@ -5,6 +5,7 @@
 // ?loading=eager; the frame reports its height, and nothing else, to the parent page.
 import { followShareLinks, nameClinic, pickLanguage } from './loader-common.mjs';
 import { startPage, registerWorker, framingOrigin, onOrigin, querySettings, ignoresSettings } from './page-loader.mjs';
+import { watchEvents } from './events.mjs';
 
 // This build's files and words: app.mjs's, and the clinic settings the query string may carry
 // (scripts/postbuild.mjs, pageLoaderBuild).
@@ -48,6 +49,8 @@ if (mount) {
   }
 }
 if (window.parent !== window) {
+  // The clinic's events, as messages to the framing page: names only, never health data.
+  if (mount) watchEvents(mount, (name) => window.parent.postMessage({ type: `hipcheck:${name}` }, '*'));
   // Height only: no answer ever leaves the frame. The embedding snippet checks our origin.
   let last = 0;
   new ResizeObserver(() => {

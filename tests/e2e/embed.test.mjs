@@ -155,6 +155,60 @@ test('<hip-check> ignores the host page\'s root font size (62.5 % and 10 px root
   await context.close();
 });
 
+// Issue 26: events for the clinic's own counting, carrying nothing about the person: each
+// event's detail is null, each message from the frame holds only its type.
+test('events for the clinic: ready, start, complete, booking-click and share, with no health data', async () => {
+  const { context, page, problems } = await freshPage(360);
+  await context.addInitScript(() => {
+    window.hipcheckSeen = [];
+    for (const name of ['ready', 'start', 'complete', 'booking-click', 'share']) {
+      document.addEventListener(`hipcheck:${name}`, (event) => window.hipcheckSeen.push(
+        { type: event.type, from: event.target.id, detail: event.detail, own: Object.keys(event).filter((key) => key !== 'isTrusted') },
+      ));
+    }
+    addEventListener('message', (event) => {
+      if (typeof event.data?.type === 'string' && event.data.type.startsWith('hipcheck:') && event.data.type !== 'hipcheck:height') {
+        window.hipcheckSeen.push({ type: event.data.type, from: 'frame', data: JSON.stringify(event.data) });
+      }
+    });
+    // The booking link opens a new tab; the test stays on the page (the event is sent first).
+    document.addEventListener('click', (event) => {
+      if (event.composedPath()[0]?.closest?.('a[target=_blank]')) event.preventDefault();
+    }, true);
+  });
+  const seen = () => page.evaluate(() => window.hipcheckSeen);
+  await page.goto(`${env.site.url}examples/element.html`);
+  const widget = page.locator('#first');
+  await widget.locator('[data-hc-app]').waitFor();
+  await page.evaluate(() => document.getElementById('first').setAttribute('share-url', location.href));
+  await walkToResult(widget);
+  await widget.getByRole('link', { name: 'Book your free call' }).click();
+  await widget.getByRole('button', { name: 'Share with my physio' }).click();
+  await page.waitForFunction(() => window.hipcheckSeen.some((e) => e.type === 'hipcheck:share'));
+  const fromFirst = (await seen()).filter((e) => e.from === 'first');
+  assert.deepEqual(fromFirst.map((e) => e.type), ['hipcheck:ready', 'hipcheck:start', 'hipcheck:complete', 'hipcheck:booking-click', 'hipcheck:share']);
+  for (const event of fromFirst) {
+    assert.equal(event.detail, null, `${event.type} carries nothing`);
+    assert.deepEqual(event.own, [], `${event.type} has no properties of its own`);
+  }
+  // The second widget, untouched, was only ever ready.
+  assert.deepEqual((await seen()).filter((e) => e.from === 'second').map((e) => e.type), ['hipcheck:ready']);
+
+  // From a frame: messages to the framing page, each its type alone (a fresh visit: the check
+  // above is not offered back).
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${env.site.url}examples/iframe.html`);
+  const frame = page.frameLocator('#hipcheck-frame');
+  await frame.locator('[data-hc-app]').waitFor();
+  await walkToResult(frame);
+  await page.waitForFunction(() => window.hipcheckSeen.some((e) => e.type === 'hipcheck:complete'));
+  const messages = (await seen()).filter((e) => e.from === 'frame');
+  assert.deepEqual(messages.map((e) => e.type), ['hipcheck:ready', 'hipcheck:start', 'hipcheck:complete']);
+  for (const message of messages) assert.equal(message.data, JSON.stringify({ type: message.type }));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Issue 26: a clinic pastes the iframe snippet twice. Each frame is sized by its own messages,
 // and the second copy of the listener script throws nothing (it declares no global name).
 test('the iframe snippet pasted twice: no error, each frame sized by its own messages', async () => {

@@ -168,7 +168,7 @@ for (const width of [360, 1280]) {
     assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.plan-phase')), 'gluteal-tendinopathy 1');
     await expectNoAxeViolations(page, 'result, phase 2');
     assert.ok(await page.locator('.hc-phase-now .hc-exercise svg[role=img]').first().isVisible());
-    assert.equal(await page.getByRole('link', { name: 'Book your free call' }).getAttribute('href'), 'https://example.com/book');
+    assert.equal(await page.getByRole('link', { name: 'Book an appointment' }).getAttribute('href'), 'https://example.com/book');
 
     // "Change my answers" keeps the answers.
     await page.getByRole('button', { name: 'Where it hurts' }).click();

@@ -79,7 +79,7 @@ const shipped = async (name) => {
 // ---------------------------------------------------------------- syntax
 test('every runtime file parses (node --check), and the check fails on a broken file', () => {
   const files = fs.readdirSync(RUNTIME).filter((f) => /\.m?js$/.test(f)).sort();
-  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'sw.mjs']);
+  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'sw.mjs']);
   for (const file of files) {
     assert.doesNotThrow(() => execFileSync(process.execPath, ['--check', runtime(file)], { stdio: 'pipe' }), file);
   }
@@ -126,6 +126,8 @@ test('the standalone page\'s loader carries none of the iframe\'s code; the ifra
   // embed.js carries no page loader.
   const embed = (await shipped('embed.mjs')).minified;
   assert.ok(embed.includes('hip-check') && !embed.includes('serviceWorker') && !embed.includes('getElementById'));
+  // The clinic's events are for embeddings: the element and the frame, not the standalone page.
+  assert.ok(!app.includes('hc-cta') && frame.includes('hc-cta') && embed.includes('hc-cta'));
 });
 
 test('a missing or doubled build slot, an unknown import or another export stops the build', () => {
