@@ -54,6 +54,27 @@ function defaultFontSize(root) {
   return size > 0 ? size : 16;
 }
 
+// "Print or save as PDF" in the element prints its result alone, not the host page around it
+// (a blog post, its theme and the widget would be four A4 pages): while printing, every element
+// of the page that is not the widget or one of its ancestors is left out. Ctrl+P on the page
+// itself still prints the page.
+const PRINT_MARK = 'data-hipcheck-printing';
+let printSheet;
+function printAlone(element) {
+  printSheet ??= new CSSStyleSheet();
+  printSheet.replaceSync(`@media print{body *:not([${PRINT_MARK}]){display:none!important}}`);
+  const marked = [];
+  for (let node = element; node && node !== document.body; node = node.parentElement) {
+    node.setAttribute(PRINT_MARK, '');
+    marked.push(node);
+  }
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => s !== printSheet), printSheet];
+  addEventListener('afterprint', () => {
+    for (const node of marked) node.removeAttribute(PRINT_MARK);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== printSheet);
+  }, { once: true });
+}
+
 let sheet;
 function stylesheet(root) {
   if (!sheet) {
@@ -86,6 +107,10 @@ function hipCheckElement() {
       const accent = this.getAttribute('accent')?.trim();
       if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
       root.append(mount);
+      // Before the button's own handler prints (a listener that captures runs first).
+      mount.addEventListener('click', (event) => {
+        if (event.target.closest?.('button.hc-print')) printAlone(this);
+      }, { capture: true });
       // The clinic's events, on this element: names only, never health data.
       watchEvents(mount, (name) => this.dispatchEvent(new CustomEvent(`hipcheck:${name}`, { bubbles: true, composed: true, detail: null })));
       let near;

@@ -209,6 +209,34 @@ test('events for the clinic: ready, start, complete, booking-click and share, wi
   await context.close();
 });
 
+// Issue 26: printing from the element printed the whole blog post around it (4 A4 pages).
+test('"Print or save as PDF" in <hip-check> prints its result alone, not the host page', async () => {
+  const { context, page, problems } = await freshPage(1280);
+  await context.addInitScript(() => {
+    window.print = () => { window.printed = (window.printed ?? 0) + 1; };
+  });
+  await page.goto(`${env.site.url}examples/element.html`);
+  const widget = page.locator('#first');
+  await widget.locator('[data-hc-app]').waitFor();
+  await walkToResult(widget);
+  const host = page.getByRole('heading', { name: 'Hip pain in runners: when to worry' });
+  await widget.getByRole('button', { name: 'Print or save as PDF' }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await host.isVisible(), false, 'the host page\'s article is not printed');
+  assert.equal(await page.locator('#second').isVisible(), false, 'nor the other widget');
+  assert.ok(await widget.locator('.hc-banner').isVisible(), 'the result is');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `the printout is ${pages} A4 pages`);
+  // Once printed, the page prints whole again (Ctrl+P on the host page is the host's).
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  assert.equal(await host.isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Issue 26: a clinic pastes the iframe snippet twice. Each frame is sized by its own messages,
 // and the second copy of the listener script throws nothing (it declares no global name).
 test('the iframe snippet pasted twice: no error, each frame sized by its own messages', async () => {

@@ -376,7 +376,7 @@ fn change_answers(ui: &Ui, dispatch: &Callback<Action>) -> Html {
                 <button type="button" class="hc-button" onclick={go(Step::Symptoms)}>{ m.step_names[3] }</button>
             </div>
             <div class="hc-actions hc-actions-wrap">
-                <button type="button" class="hc-button hc-primary" onclick={onprint}>{ m.print }</button>
+                <button type="button" class="hc-button hc-primary hc-print" onclick={onprint}>{ m.print }</button>
                 <button type="button" class="hc-button" onclick={check_again}>{ m.check_again }</button>
                 <button type="button" class="hc-button" onclick={onrestart}>{ m.start_again }</button>
             </div>
