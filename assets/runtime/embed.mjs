@@ -8,6 +8,7 @@
 // defined only where there are custom elements.
 import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './loader-common.mjs';
 import { watchEvents } from './events.mjs';
+import { setupProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
 
 // { css, resultsCss, handoff, builds }: the widget's styles and the results styles, the hand-off
 // module's name, and every language's files: this build's, and each language folder's
@@ -79,7 +80,7 @@ let sheet;
 function stylesheet(root) {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(remToPx(HOST_CSS + BUILD.css + BUILD.resultsCss, defaultFontSize(root)));
+    sheet.replaceSync(remToPx(HOST_CSS + BUILD.css + BUILD.resultsCss, defaultFontSize(root)) + SETUP_CSS);
   }
   return sheet;
 }
@@ -107,6 +108,9 @@ function hipCheckElement() {
       const accent = this.getAttribute('accent')?.trim();
       if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
       root.append(mount);
+      // Mistakes in the settings: in the console always, in a box while setting up.
+      const setup = settingUp(this, location.hash);
+      reportSetup(root, setupProblems([...this.attributes].map((a) => [a.name, a.value])), setup);
       // Before the button's own handler prints (a listener that captures runs first).
       mount.addEventListener('click', (event) => {
         if (event.target.closest?.('button.hc-print')) printAlone(this);
@@ -127,6 +131,7 @@ function hipCheckElement() {
           (error) => {
             console.error('HipCheck could not start', error);
             mount.textContent = build.failed;
+            reportSetup(root, [`The app's files could not load from ${assets} (${error?.message ?? error}). Upload the whole folder next to embed.js; the server must send .wasm files as application/wasm, and, from another address, allow this page (CORS).`], setup);
           },
         );
       };

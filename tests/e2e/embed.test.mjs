@@ -16,6 +16,7 @@ import {
   recordCspViolations,
   cspViolations,
   walkToResult,
+  expectNoAxeViolations,
 } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
@@ -234,6 +235,48 @@ test('"Print or save as PDF" in <hip-check> prints its result alone, not the hos
   assert.equal(await host.isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 26: mistakes that used to fail silently (a misspelt attribute, a booking link without
+// its scheme) are named in the console with what to change, and in a box inside the widget while
+// the clinic sets it up (the attribute `setup` or #hipcheck-setup); visitors never see the box.
+test('setup problems: named in the console always, in a box only while setting up', async () => {
+  const { context, page, messages } = await freshPage(360);
+  await page.goto(`${env.site.url}examples/setup-mistakes.html`);
+  const misspelt = page.locator('#misspelt .hc-setup');
+  await misspelt.waitFor();
+  assert.match(await misspelt.textContent(), /^Setup problem \(only shown while setting up\)/);
+  for (const [wrong, right] of [['bookingurl', 'booking-url'], ['color', 'accent'], ['language', 'lang']]) {
+    assert.match(await misspelt.textContent(), new RegExp(`"${wrong}".*did you mean "${right}"`));
+  }
+  await expectNoAxeViolations(page, 'setup problems');
+  await screenshot(page, 'setup-problems-360');
+  const warnings = () => messages.filter((m) => m.type === 'warning').map((m) => m.text).join('\n');
+  assert.match(warnings(), /"bookingurl".*"booking-url"/);
+  // Without `setup`, only the console says it.
+  await page.goto(`${env.site.url}examples/setup-link.html`);
+  await page.locator('#no-scheme [data-hc-app]').waitFor();
+  assert.equal(await page.locator('#no-scheme .hc-setup').count(), 0);
+  assert.match(warnings(), /booking link "www\.clinic\.example\/book" is refused/);
+  // Opened with #hipcheck-setup, the box shows.
+  await page.goto(`${env.site.url}examples/setup-link.html#hipcheck-setup`);
+  await page.reload();
+  await page.locator('#no-scheme .hc-setup').waitFor();
+  assert.match(await page.locator('#no-scheme .hc-setup').textContent(), /https:\/\//);
+  // Files that cannot load (here the wasm, blocked): the box says what to check.
+  await page.route(/_bg\.wasm$/, (route) => route.abort('blockedbyclient'));
+  await page.goto(`${env.site.url}examples/setup-mistakes.html`);
+  await page.reload();
+  // Near the top of the page, the widget loads at once.
+  await page.locator('#misspelt .hc-setup li', { hasText: 'files could not load' }).waitFor();
+  assert.match(await page.locator('#misspelt .hc-setup').textContent(), /application\/wasm/);
+  await page.unroute(/_bg\.wasm$/);
+  // A widget set up correctly shows no box, even while setting up.
+  await page.goto(`${env.site.url}examples/element.html#hipcheck-setup`);
+  await page.reload();
+  await page.locator('#first [data-hc-app]').waitFor();
+  assert.equal(await page.locator('.hc-setup').count(), 0);
   await context.close();
 });
 

@@ -22,6 +22,7 @@ import {
   chooseLanguage, languagePage, framingOrigin, onOrigin, querySettings, ignoresSettings, startPage,
 } from '../../assets/runtime/page-loader.mjs';
 import { chooseBuild, HOST_CSS, remToPx } from '../../assets/runtime/embed.mjs';
+import { meant, setupProblems, acceptedLink, settingUp } from '../../assets/runtime/setup.mjs';
 import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
 
 const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
@@ -79,7 +80,7 @@ const shipped = async (name) => {
 // ---------------------------------------------------------------- syntax
 test('every runtime file parses (node --check), and the check fails on a broken file', () => {
   const files = fs.readdirSync(RUNTIME).filter((f) => /\.m?js$/.test(f)).sort();
-  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'sw.mjs']);
+  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'setup.mjs', 'sw.mjs']);
   for (const file of files) {
     assert.doesNotThrow(() => execFileSync(process.execPath, ['--check', runtime(file)], { stdio: 'pipe' }), file);
   }
@@ -277,6 +278,29 @@ test('the element\'s sizes in px of the reader\'s default size, never the host p
   assert.equal(remToPx('.a{width:1rem}', 20), '.a{width:20px}');
   // Other units and words that merely contain "rem" are left alone.
   assert.equal(remToPx('.premium{width:2em;--x:remove}', 16), '.premium{width:2em;--x:remove}');
+});
+
+test('setup problems: misspelt and unknown attributes, a refused booking link, and when the box shows', () => {
+  // HTML lower-cases attribute names: bookingUrl arrives as bookingurl.
+  assert.equal(meant('bookingurl'), 'booking-url');
+  assert.equal(meant('booking_url'), 'booking-url');
+  assert.equal(meant('color'), 'accent');
+  assert.equal(meant('language'), 'lang');
+  assert.equal(meant('sparkles'), undefined);
+  const problems = setupProblems([['bookingurl', 'https://clinic.example/book'], ['color', '#f26b21'], ['id', 'x'], ['data-x', '1'], ['aria-label', 'y'], ['sparkles', '1'], ['booking-url', 'www.clinic.example/book'], ['accent', '#000']]);
+  assert.equal(problems.length, 4, problems.join('\n'));
+  assert.match(problems[0], /"bookingurl".*did you mean "booking-url"/);
+  assert.match(problems[1], /"color".*did you mean "accent"/);
+  assert.match(problems[2], /"sparkles".*ignored/);
+  assert.match(problems[3], /"www\.clinic\.example\/book" is refused.*https:\/\//);
+  assert.deepEqual(setupProblems([['booking-url', 'https://clinic.example/book'], ['lang', 'es'], ['setup', '']]), []);
+  for (const ok of ['https://a.example/b', 'http://a.example', 'mailto:x@a.example', 'tel:+442079460000']) assert.ok(acceptedLink(ok), ok);
+  for (const refused of ['www.a.example/b', 'javascript:alert(1)', 'a.example', '']) assert.ok(!acceptedLink(refused), refused);
+  const element = (setup) => ({ hasAttribute: (name) => setup && name === 'setup' });
+  assert.ok(settingUp(element(true), ''));
+  assert.ok(settingUp(element(false), '#hipcheck-setup'));
+  assert.ok(!settingUp(element(false), ''));
+  assert.ok(!settingUp(element(false), '#hipcheck=abc'));
 });
 
 // ---------------------------------------------------------------- service worker (sw.mjs)

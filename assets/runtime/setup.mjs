@@ -1,0 +1,79 @@
+// Setup problems a clinic can see (issue 26): a misspelt or unknown attribute, a booking link the
+// widget will refuse, files that could not load. Always in the console, with what to change; and,
+// while setting up (the attribute `setup`, or `#hipcheck-setup` in the page's address), in a
+// clearly marked box inside the widget. Visitors never see the box.
+//
+// Nothing runs when this module is imported: tests/unit/runtime.test.mjs imports it in Node.
+
+// The element's own attributes (the clinic's settings, SETTINGS in src/vocabulary.rs, and the
+// element's), and what a clinic may write for them by mistake.
+const OWN = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent', 'share-url', 'loading', 'setup'];
+const LIKELY = {
+  color: 'accent', colour: 'accent', 'accent-color': 'accent', language: 'lang', locale: 'lang',
+  booking: 'booking-url', 'book-url': 'booking-url', url: 'booking-url', href: 'booking-url', link: 'booking-url',
+  label: 'booking-label', 'button-label': 'booking-label', name: 'clinic-name', clinic: 'clinic-name',
+  tel: 'phone', telephone: 'phone', 'phone-number': 'phone', share: 'share-url', lazy: 'loading',
+};
+// Attributes every HTML element may carry: not the widget's to judge.
+const GLOBAL = /^(id|class|style|hidden|title|dir|tabindex|slot|part|translate|inert|is|role|nonce|(data|aria)-.+|on.+)$/;
+const letters = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
+
+/** The setting an unknown attribute `name` most likely meant, or undefined. */
+export function meant(name) {
+  return LIKELY[name] ?? OWN.find((own) => letters(own) === letters(name));
+}
+
+/** The setup problems of an element's attributes ([name, value] pairs), each a sentence saying
+ * what to change. */
+export function setupProblems(attributes) {
+  const problems = [];
+  for (const [name, value] of attributes) {
+    if (OWN.includes(name) || GLOBAL.test(name)) continue;
+    const guess = meant(name);
+    problems.push(guess
+      ? `The attribute "${name}" is not one HipCheck knows: did you mean "${guess}"? (Attribute names are lower case, with hyphens.)`
+      : `The attribute "${name}" is not one HipCheck knows; it is ignored. Its settings are ${OWN.slice(0, 8).join(', ')}.`);
+  }
+  const booking = attributes.find(([name]) => name === 'booking-url')?.[1]?.trim();
+  if (booking && !acceptedLink(booking)) {
+    problems.push(`The booking link "${booking}" is refused, so there is no booking button: write the whole address, starting with https:// (or mailto:, tel:).`);
+  }
+  return problems;
+}
+
+/** Whether the widget takes `link` as its booking link (src/ui/config.rs accepts the same). */
+export function acceptedLink(link) {
+  try {
+    return ['https:', 'http:', 'mailto:', 'tel:'].includes(new URL(link).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether setup problems are shown inside the widget: only while the clinic sets it up. */
+export function settingUp(element, hash) {
+  return element.hasAttribute('setup') || /(^#|[#&])hipcheck-setup\b/.test(hash);
+}
+
+export const SETUP_CSS = '.hc-setup{display:block;border:3px dashed #a4001d;border-radius:8px;background:#fff5f5;color:#1d1d1d;font:15px/1.45 system-ui,sans-serif;padding:10px 14px;margin:0 0 12px}.hc-setup strong{display:block;margin-bottom:4px}.hc-setup ul{margin:0;padding-left:20px}\n';
+
+/** Reports `problems`: each in the console, and in a box at the top of `root` when setting up. */
+export function reportSetup(root, problems, showBox, heading = 'Setup problem (only shown while setting up)') {
+  for (const problem of problems) console.warn(`HipCheck setup: ${problem}`);
+  if (!showBox || problems.length === 0) return;
+  let box = root.querySelector('.hc-setup');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'hc-setup';
+    box.setAttribute('role', 'note');
+    const title = document.createElement('strong');
+    title.textContent = heading;
+    box.append(title, document.createElement('ul'));
+    root.prepend(box);
+  }
+  for (const problem of problems) {
+    const item = document.createElement('li');
+    item.textContent = problem;
+    box.querySelector('ul').append(item);
+  }
+}
