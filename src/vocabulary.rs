@@ -120,6 +120,8 @@ pub enum BodyPoint {
     OtherFoot,
     /// The backs of the ankles (where a Nordic curl's heels are held down), between the two.
     Ankles,
+    /// The working leg's ankle (where an ankle weight is worn).
+    WorkAnkle,
 }
 
 /// The direction an exercise figure is drawn from.

@@ -119,6 +119,7 @@ impl Joints {
             BodyPoint::Hands => self.wrist,
             BodyPoint::Knees => middle(self.knees[0], self.knees[1]),
             BodyPoint::Ankles => middle(self.ankles[0], self.ankles[1]),
+            BodyPoint::WorkAnkle => self.ankles[0],
             BodyPoint::WorkFoot => foot(0),
             BodyPoint::OtherFoot => foot(1),
         }
@@ -456,9 +457,10 @@ fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
         // side view where they overlap.
         Prop::Band | Prop::Belt => {
             let (a, b) = match point {
-                BodyPoint::WorkFoot | BodyPoint::OtherFoot | BodyPoint::Ankles => {
-                    (joints.ankles[0], joints.ankles[1])
-                }
+                BodyPoint::WorkFoot
+                | BodyPoint::OtherFoot
+                | BodyPoint::Ankles
+                | BodyPoint::WorkAnkle => (joints.ankles[0], joints.ankles[1]),
                 _ => (joints.knees[0], joints.knees[1]),
             };
             if (a.0 - b.0).abs() > 6.0 {
@@ -470,6 +472,12 @@ fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
         Prop::Slider => format!("M{} {}h16", x - 8, y + 2),
         _ => String::new(),
     }
+}
+
+/// Something worn at a point (an ankle weight, a float belt): a small block round it.
+fn worn_block((x, y): Point) -> String {
+    let (x, y) = (unit(x), unit(y));
+    format!("M{} {}h10v10h-10z", x - 5, y - 5)
 }
 
 /// A curved arrow along the path of the point that moves most, beside it rather than over it,
@@ -584,6 +592,9 @@ pub fn drawing(illustration: &Illustration) -> String {
         if let Some(t) = &tether {
             prop.push_str(&tether_line(t, &first, joints));
         }
+        if let Some(point) = illustration.worn {
+            prop.push_str(&worn_block(joints.at(point)));
+        }
         paths.push(prop);
         fields.push(paths.join(";"));
     }
@@ -663,6 +674,7 @@ mod tests {
             prop: Prop::None,
             on: None,
             tether: None,
+            worn: None,
             fixed: BodyPoint::OtherFoot,
             description: String::new(),
             start,
@@ -688,6 +700,27 @@ mod tests {
             (joints.knees[0].0 - joints.pelvis.0).abs() < 0.5,
             "a straight leg hangs down"
         );
+    }
+
+    #[test]
+    fn something_worn_moves_with_its_point() {
+        let mut lift = standing();
+        lift.work_thigh = 90;
+        lift.work_shin = 0;
+        let mut weighted = illustration(standing(), lift);
+        weighted.worn = Some(BodyPoint::WorkAnkle);
+        let drawn = drawing(&weighted);
+        let blocks: Vec<&str> = frames(&drawn)
+            .iter()
+            .map(|frame| frame.split(';').nth(4).unwrap_or_default())
+            .collect();
+        assert!(blocks.iter().all(|b| b.ends_with("h10v10h-10z")), "{drawn}");
+        assert_ne!(
+            blocks.first(),
+            blocks.last(),
+            "the weight goes up with the ankle"
+        );
+        assert!(!drawing(&illustration(standing(), lift)).contains("h10v10h-10z"));
     }
 
     #[test]

@@ -50,11 +50,12 @@ pub fn languages(dir: &Path) -> Result<Vec<&'static str>, ContentError> {
 }
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 26] = [
+const CODE_KEYS: [&str; 27] = [
     "id",
     "from",
     "session",
     "fixed",
+    "worn",
     "on",
     "condition",
     "care",

@@ -260,6 +260,10 @@ pub struct Illustration {
     /// to an anchor `dx`, `dy` units from where that point is in the start pose (dy < 0: above).
     #[serde(default)]
     pub tether: Option<Tether>,
+    /// Something worn that moves with the body, drawn as a small block at that point: an ankle
+    /// weight (`work-ankle`), a float belt (`pelvis`).
+    #[serde(default)]
+    pub worn: Option<BodyPoint>,
     /// The point that stays where it is between the poses, resting on the floor or the prop
     /// (`content check` refuses one in the air).
     pub fixed: BodyPoint,
