@@ -6,6 +6,7 @@
 import { followShareLinks, nameClinic, pickLanguage } from './loader-common.mjs';
 import { startPage, registerWorker, framingOrigin, onOrigin, querySettings, ignoresSettings } from './page-loader.mjs';
 import { watchEvents } from './events.mjs';
+import { frameProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
 
 // This build's files and words: app.mjs's, and the clinic settings the query string may carry
 // (scripts/postbuild.mjs, pageLoaderBuild).
@@ -47,6 +48,18 @@ if (mount) {
     near.observe(mount);
     for (const type of ['pointerdown', 'focusin', 'keydown']) mount.addEventListener(type, load, { once: true, capture: true });
   }
+}
+if (window.parent !== window && mount) {
+  // Mistakes in the frame's address: in the console always, in a box above the widget while
+  // setting up (the parameter `setup`, or #hipcheck-setup).
+  const problems = frameProblems(params, location.hash);
+  const showBox = params.has('setup') || settingUp({ hasAttribute: () => false }, location.hash);
+  if (showBox && problems.length) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(SETUP_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  reportSetup(mount.parentElement, problems, showBox);
 }
 if (window.parent !== window) {
   // The clinic's events, as messages to the framing page: names only, never health data.

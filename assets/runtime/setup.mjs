@@ -41,6 +41,24 @@ export function setupProblems(attributes) {
   return problems;
 }
 
+/** The setup problems of an iframe's address: its settings (`params`, a URLSearchParams) as
+ * `setupProblems` sees attributes, and the marks of an address written without encoding: a `+`
+ * read as a space, a `#` that cut a colour off into the fragment, a booking link's own `&`
+ * parameters (UTM tags) read as the frame's. */
+export function frameProblems(params, hash) {
+  const problems = setupProblems([...params].filter(([name]) => !/^utm_/.test(name)));
+  if (/^ /.test(params.get('phone') ?? '')) {
+    problems.push('The phone number lost its "+": in the iframe\'s address write it as %2B (for example phone=%2B44%2020%207946%200000).');
+  }
+  if (params.get('accent') === '' && /^#[0-9a-f]{3,8}\b/i.test(hash)) {
+    problems.push(`The accent colour was cut off: in the iframe's address write its "#" as %23 (accent=%23${hash.slice(1).split(/[&#]/)[0]}).`);
+  }
+  if ([...params.keys()].some((name) => /^utm_/.test(name))) {
+    problems.push('The booking link\'s own parameters (utm_…) were read as the frame\'s: encode the whole booking link (":" as %3A, "/" as %2F, "?" as %3F, "&" as %26, "=" as %3D).');
+  }
+  return problems;
+}
+
 /** Whether the widget takes `link` as its booking link (src/ui/config.rs accepts the same). */
 export function acceptedLink(link) {
   try {
@@ -55,7 +73,7 @@ export function settingUp(element, hash) {
   return element.hasAttribute('setup') || /(^#|[#&])hipcheck-setup\b/.test(hash);
 }
 
-export const SETUP_CSS = '.hc-setup{display:block;border:3px dashed #a4001d;border-radius:8px;background:#fff5f5;color:#1d1d1d;font:15px/1.45 system-ui,sans-serif;padding:10px 14px;margin:0 0 12px}.hc-setup strong{display:block;margin-bottom:4px}.hc-setup ul{margin:0;padding-left:20px}\n';
+export const SETUP_CSS = '.hc-setup{display:block;border:3px dashed #a4001d;border-radius:8px;background:#fff5f5;color:#1d1d1d;font:15px/1.45 system-ui,sans-serif;padding:10px 14px;margin:0 0 12px;overflow-wrap:anywhere}.hc-setup strong{display:block;margin-bottom:4px}.hc-setup ul{margin:0;padding-left:20px}\n';
 
 /** Reports `problems`: each in the console, and in a box at the top of `root` when setting up. */
 export function reportSetup(root, problems, showBox, heading = 'Setup problem (only shown while setting up)') {

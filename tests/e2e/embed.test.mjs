@@ -280,6 +280,25 @@ test('setup problems: named in the console always, in a box only while setting u
   await context.close();
 });
 
+// Issue 26: an iframe address pasted without encoding lost the phone's "+", the accent and the
+// booking link's UTM tags without a word. Now the frame says what to change.
+test('an iframe address written without encoding: setup problems in the frame', async () => {
+  const { context, page, messages } = await freshPage(360);
+  await page.goto(`${env.site.url}examples/iframe-unencoded.html`);
+  const frame = page.frameLocator('#unencoded');
+  const box = frame.locator('.hc-setup');
+  await box.waitFor();
+  const text = await box.textContent();
+  for (const expected of [/"\+".*%2B/, /accent colour was cut off.*%23f26b21/, /utm_.*encode the whole booking link/]) {
+    assert.match(text, expected);
+  }
+  assert.ok(messages.some((m) => m.type === 'warning' && /HipCheck setup: .*%2B/.test(m.text)), 'also in the console');
+  // The widget still works below the box.
+  await frame.getByRole('heading', { name: 'Check your hip pain in about 5½ minutes' }).waitFor();
+  await screenshot(page, 'iframe-setup-problems-360');
+  await context.close();
+});
+
 // Issue 26: a clinic pastes the iframe snippet twice. Each frame is sized by its own messages,
 // and the second copy of the listener script throws nothing (it declares no global name).
 test('the iframe snippet pasted twice: no error, each frame sized by its own messages', async () => {

@@ -22,7 +22,7 @@ import {
   chooseLanguage, languagePage, framingOrigin, onOrigin, querySettings, ignoresSettings, startPage,
 } from '../../assets/runtime/page-loader.mjs';
 import { chooseBuild, HOST_CSS, remToPx } from '../../assets/runtime/embed.mjs';
-import { meant, setupProblems, acceptedLink, settingUp } from '../../assets/runtime/setup.mjs';
+import { meant, setupProblems, acceptedLink, settingUp, frameProblems } from '../../assets/runtime/setup.mjs';
 import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
 
 const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
@@ -301,6 +301,19 @@ test('setup problems: misspelt and unknown attributes, a refused booking link, a
   assert.ok(settingUp(element(false), '#hipcheck-setup'));
   assert.ok(!settingUp(element(false), ''));
   assert.ok(!settingUp(element(false), '#hipcheck=abc'));
+});
+
+test('setup problems of an iframe address written without encoding', () => {
+  // As a clinic pastes it: booking link with its own UTM tags, a "+" and a "#" left as they are.
+  const search = '?booking-url=https://clinic.example/book?utm_source=hipcheck&utm_medium=widget&phone=+44 20 7946 0000&accent=';
+  const problems = frameProblems(new URLSearchParams(search), '#f26b21');
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.match(problems[0], /phone number lost its "\+".*%2B/);
+  assert.match(problems[1], /accent colour was cut off.*%23f26b21/);
+  assert.match(problems[2], /utm_.*encode the whole booking link/);
+  const encoded = '?booking-url=https%3A%2F%2Fclinic.example%2Fbook%3Futm_source%3Dhipcheck&phone=%2B44%2020%207946%200000&accent=%23f26b21&clinic-name=Example%20Physio';
+  assert.deepEqual(frameProblems(new URLSearchParams(encoded), ''), []);
+  assert.match(frameProblems(new URLSearchParams('?bookingurl=https://a.example&colour=red'), '').join('\n'), /"bookingurl".*"booking-url"[\s\S]*"colour".*"accent"/);
 });
 
 // ---------------------------------------------------------------- service worker (sw.mjs)
