@@ -232,7 +232,7 @@ for (const entry of (process.env.HIPCHECK_LANGUAGE_BUILDS ?? '').split(',').filt
 }
 // assets/runtime/embed.mjs: the widget's styles and the results styles, the hand-off module, and
 // every language's files.
-write('embed.js', await js(runtimeProgram('embed.mjs', { css, resultsCss, handoff: handoffName, builds: BUILDS })));
+write('embed.js', await js(runtimeProgram('embed.mjs', { css, resultsCss, handoff: handoffName, settings: SETTINGS, builds: BUILDS })));
 
 // ---------------------------------------------------------------- HTML pages
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";

@@ -10,8 +10,8 @@ import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './lo
 import { watchEvents } from './events.mjs';
 import { setupProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
 
-// { css, resultsCss, handoff, builds }: the widget's styles and the results styles, the hand-off
-// module's name, and every language's files: this build's, and each language folder's
+// { css, resultsCss, handoff, settings, builds }: the widget's styles and the results styles, the
+// hand-off module's name, the clinic settings (for the setup problems), and every language's files: this build's, and each language folder's
 // (scripts/build.sh), as { bindings, wasm, start, loading, failed, folder } by language.
 const BUILD = /* filled by scripts/postbuild.mjs */ {};
 
@@ -62,8 +62,10 @@ function defaultFontSize(root) {
 const PRINT_MARK = 'data-hipcheck-printing';
 let printSheet;
 function printAlone(element) {
-  printSheet ??= new CSSStyleSheet();
-  printSheet.replaceSync(`@media print{body *:not([${PRINT_MARK}]){display:none!important}}`);
+  if (!printSheet) {
+    printSheet = new CSSStyleSheet();
+    printSheet.replaceSync(`@media print{body *:not([${PRINT_MARK}]){display:none!important}}`);
+  }
   const marked = [];
   for (let node = element; node && node !== document.body; node = node.parentElement) {
     node.setAttribute(PRINT_MARK, '');
@@ -109,8 +111,8 @@ function hipCheckElement() {
       if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
       root.append(mount);
       // Mistakes in the settings: in the console always, in a box while setting up.
-      const setup = settingUp(this, location.hash);
-      reportSetup(root, setupProblems([...this.attributes].map((a) => [a.name, a.value])), setup);
+      const setup = settingUp(this.hasAttribute('setup'), location.hash);
+      reportSetup(root, setupProblems([...this.attributes].map((a) => [a.name, a.value]), BUILD.settings), setup);
       // Before the button's own handler prints (a listener that captures runs first).
       mount.addEventListener('click', (event) => {
         if (event.target.closest?.('button.hc-print')) printAlone(this);

@@ -6,8 +6,6 @@
 //
 // Nothing runs when this module is imported: tests/unit/runtime.test.mjs imports it in Node.
 
-export const EVENT_NAMES = ['ready', 'start', 'complete', 'booking-click', 'share'];
-
 // Watches the widget's root element `mount` and calls `emit(name)`: "ready" when the app has
 // taken over the start screen, "start" at the first safety screen, "complete" at the first
 // result after a start (a shared check, opened on its result, is nobody's completion), each

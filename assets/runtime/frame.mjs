@@ -49,21 +49,21 @@ if (mount) {
     for (const type of ['pointerdown', 'focusin', 'keydown']) mount.addEventListener(type, load, { once: true, capture: true });
   }
 }
-if (window.parent !== window && mount) {
-  // Mistakes in the frame's address: in the console always, in a box above the widget while
-  // setting up (the parameter `setup`, or #hipcheck-setup).
-  const problems = frameProblems(params, location.hash);
-  const showBox = params.has('setup') || settingUp({ hasAttribute: () => false }, location.hash);
-  if (showBox && problems.length) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(SETUP_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
-  reportSetup(mount.parentElement, problems, showBox);
-}
 if (window.parent !== window) {
-  // The clinic's events, as messages to the framing page: names only, never health data.
-  if (mount) watchEvents(mount, (name) => window.parent.postMessage({ type: `hipcheck:${name}` }, '*'));
+  if (mount) {
+    // Mistakes in the frame's address: in the console always, in a box above the widget while
+    // setting up (the parameter `setup`, or #hipcheck-setup).
+    const problems = frameProblems(params, location.hash, BUILD.settings);
+    const showBox = settingUp(params.has('setup'), location.hash);
+    if (showBox && problems.length) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(SETUP_CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    reportSetup(mount.parentElement, problems, showBox);
+    // The clinic's events, as messages to the framing page: names only, never health data.
+    watchEvents(mount, (name) => window.parent.postMessage({ type: `hipcheck:${name}` }, '*'));
+  }
   // Height only: no answer ever leaves the frame. The embedding snippet checks our origin.
   let last = 0;
   new ResizeObserver(() => {

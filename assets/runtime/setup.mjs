@@ -5,9 +5,10 @@
 //
 // Nothing runs when this module is imported: tests/unit/runtime.test.mjs imports it in Node.
 
-// The element's own attributes (the clinic's settings, SETTINGS in src/vocabulary.rs, and the
-// element's), and what a clinic may write for them by mistake.
-const OWN = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent', 'share-url', 'loading', 'setup'];
+// The names the widget knows: the clinic's settings (`settings`, SETTINGS in src/vocabulary.rs,
+// which the build passes in as BUILD.settings) and the element's own; and what a clinic may write
+// for them by mistake.
+const known = (settings) => [...settings, 'share-url', 'loading', 'setup'];
 const LIKELY = {
   color: 'accent', colour: 'accent', 'accent-color': 'accent', language: 'lang', locale: 'lang',
   booking: 'booking-url', 'book-url': 'booking-url', url: 'booking-url', href: 'booking-url', link: 'booking-url',
@@ -19,20 +20,21 @@ const GLOBAL = /^(id|class|style|hidden|title|dir|tabindex|slot|part|translate|i
 const letters = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
 
 /** The setting an unknown attribute `name` most likely meant, or undefined. */
-export function meant(name) {
-  return LIKELY[name] ?? OWN.find((own) => letters(own) === letters(name));
+export function meant(name, settings) {
+  return LIKELY[name] ?? known(settings).find((own) => letters(own) === letters(name));
 }
 
 /** The setup problems of an element's attributes ([name, value] pairs), each a sentence saying
  * what to change. */
-export function setupProblems(attributes) {
+export function setupProblems(attributes, settings) {
+  const own = known(settings);
   const problems = [];
-  for (const [name, value] of attributes) {
-    if (OWN.includes(name) || GLOBAL.test(name)) continue;
-    const guess = meant(name);
+  for (const [name] of attributes) {
+    if (own.includes(name) || GLOBAL.test(name)) continue;
+    const guess = meant(name, settings);
     problems.push(guess
       ? `The attribute "${name}" is not one HipCheck knows: did you mean "${guess}"? (Attribute names are lower case, with hyphens.)`
-      : `The attribute "${name}" is not one HipCheck knows; it is ignored. Its settings are ${OWN.slice(0, 8).join(', ')}.`);
+      : `The attribute "${name}" is not one HipCheck knows; it is ignored. Its settings are ${own.slice(0, -1).join(', ')}.`);
   }
   const booking = attributes.find(([name]) => name === 'booking-url')?.[1]?.trim();
   if (booking && !acceptedLink(booking)) {
@@ -45,8 +47,8 @@ export function setupProblems(attributes) {
  * `setupProblems` sees attributes, and the marks of an address written without encoding: a `+`
  * read as a space, a `#` that cut a colour off into the fragment, a booking link's own `&`
  * parameters (UTM tags) read as the frame's. */
-export function frameProblems(params, hash) {
-  const problems = setupProblems([...params].filter(([name]) => !/^utm_/.test(name)));
+export function frameProblems(params, hash, settings) {
+  const problems = setupProblems([...params].filter(([name]) => !/^utm_/.test(name)), settings);
   if (/^ /.test(params.get('phone') ?? '')) {
     problems.push('The phone number lost its "+": in the iframe\'s address write it as %2B (for example phone=%2B44%2020%207946%200000).');
   }
@@ -68,9 +70,10 @@ export function acceptedLink(link) {
   }
 }
 
-/** Whether setup problems are shown inside the widget: only while the clinic sets it up. */
-export function settingUp(element, hash) {
-  return element.hasAttribute('setup') || /(^#|[#&])hipcheck-setup\b/.test(hash);
+/** Whether setup problems are shown inside the widget: only while the clinic sets it up (`asked`:
+ * the element's attribute or the frame's parameter `setup`, or #hipcheck-setup in `hash`). */
+export function settingUp(asked, hash) {
+  return asked || /(^#|[#&])hipcheck-setup\b/.test(hash);
 }
 
 export const SETUP_CSS = '.hc-setup{display:block;border:3px dashed #a4001d;border-radius:8px;background:#fff5f5;color:#1d1d1d;font:15px/1.45 system-ui,sans-serif;padding:10px 14px;margin:0 0 12px;overflow-wrap:anywhere}.hc-setup strong{display:block;margin-bottom:4px}.hc-setup ul{margin:0;padding-left:20px}\n';

@@ -56,6 +56,7 @@ const PAGE = {
 const EMBED = {
   css: '.hc-form{color:red}',
   resultsCss: '.hc-result{color:blue}',
+  settings: SETTINGS,
   handoff: PAGE.handoff,
   builds: {
     en: { bindings: './hipcheck-web-1.js', wasm: './hipcheck-web-1_bg.wasm', start: '<div class="hc-form"></div>', loading: 'Loading…', failed: 'Could not load', folder: './' },
@@ -282,38 +283,37 @@ test('the element\'s sizes in px of the reader\'s default size, never the host p
 
 test('setup problems: misspelt and unknown attributes, a refused booking link, and when the box shows', () => {
   // HTML lower-cases attribute names: bookingUrl arrives as bookingurl.
-  assert.equal(meant('bookingurl'), 'booking-url');
-  assert.equal(meant('booking_url'), 'booking-url');
-  assert.equal(meant('color'), 'accent');
-  assert.equal(meant('language'), 'lang');
-  assert.equal(meant('sparkles'), undefined);
-  const problems = setupProblems([['bookingurl', 'https://clinic.example/book'], ['color', '#f26b21'], ['id', 'x'], ['data-x', '1'], ['aria-label', 'y'], ['sparkles', '1'], ['booking-url', 'www.clinic.example/book'], ['accent', '#000']]);
+  assert.equal(meant('bookingurl', SETTINGS), 'booking-url');
+  assert.equal(meant('booking_url', SETTINGS), 'booking-url');
+  assert.equal(meant('color', SETTINGS), 'accent');
+  assert.equal(meant('language', SETTINGS), 'lang');
+  assert.equal(meant('sparkles', SETTINGS), undefined);
+  const problems = setupProblems([['bookingurl', 'https://clinic.example/book'], ['color', '#f26b21'], ['id', 'x'], ['data-x', '1'], ['aria-label', 'y'], ['sparkles', '1'], ['booking-url', 'www.clinic.example/book'], ['accent', '#000']], SETTINGS);
   assert.equal(problems.length, 4, problems.join('\n'));
   assert.match(problems[0], /"bookingurl".*did you mean "booking-url"/);
   assert.match(problems[1], /"color".*did you mean "accent"/);
   assert.match(problems[2], /"sparkles".*ignored/);
   assert.match(problems[3], /"www\.clinic\.example\/book" is refused.*https:\/\//);
-  assert.deepEqual(setupProblems([['booking-url', 'https://clinic.example/book'], ['lang', 'es'], ['setup', '']]), []);
+  assert.deepEqual(setupProblems([['booking-url', 'https://clinic.example/book'], ['lang', 'es'], ['setup', '']], SETTINGS), []);
   for (const ok of ['https://a.example/b', 'http://a.example', 'mailto:x@a.example', 'tel:+442079460000']) assert.ok(acceptedLink(ok), ok);
   for (const refused of ['www.a.example/b', 'javascript:alert(1)', 'a.example', '']) assert.ok(!acceptedLink(refused), refused);
-  const element = (setup) => ({ hasAttribute: (name) => setup && name === 'setup' });
-  assert.ok(settingUp(element(true), ''));
-  assert.ok(settingUp(element(false), '#hipcheck-setup'));
-  assert.ok(!settingUp(element(false), ''));
-  assert.ok(!settingUp(element(false), '#hipcheck=abc'));
+  assert.ok(settingUp(true, ''));
+  assert.ok(settingUp(false, '#hipcheck-setup'));
+  assert.ok(!settingUp(false, ''));
+  assert.ok(!settingUp(false, '#hipcheck=abc'));
 });
 
 test('setup problems of an iframe address written without encoding', () => {
   // As a clinic pastes it: booking link with its own UTM tags, a "+" and a "#" left as they are.
   const search = '?booking-url=https://clinic.example/book?utm_source=hipcheck&utm_medium=widget&phone=+44 20 7946 0000&accent=';
-  const problems = frameProblems(new URLSearchParams(search), '#f26b21');
+  const problems = frameProblems(new URLSearchParams(search), '#f26b21', SETTINGS);
   assert.equal(problems.length, 3, problems.join('\n'));
   assert.match(problems[0], /phone number lost its "\+".*%2B/);
   assert.match(problems[1], /accent colour was cut off.*%23f26b21/);
   assert.match(problems[2], /utm_.*encode the whole booking link/);
   const encoded = '?booking-url=https%3A%2F%2Fclinic.example%2Fbook%3Futm_source%3Dhipcheck&phone=%2B44%2020%207946%200000&accent=%23f26b21&clinic-name=Example%20Physio';
-  assert.deepEqual(frameProblems(new URLSearchParams(encoded), ''), []);
-  assert.match(frameProblems(new URLSearchParams('?bookingurl=https://a.example&colour=red'), '').join('\n'), /"bookingurl".*"booking-url"[\s\S]*"colour".*"accent"/);
+  assert.deepEqual(frameProblems(new URLSearchParams(encoded), '', SETTINGS), []);
+  assert.match(frameProblems(new URLSearchParams('?bookingurl=https://a.example&colour=red'), '', SETTINGS).join('\n'), /"bookingurl".*"booking-url"[\s\S]*"colour".*"accent"/);
 });
 
 // ---------------------------------------------------------------- service worker (sw.mjs)
