@@ -130,7 +130,7 @@ if (!questionnaire) {
 fs.copyFileSync(questionnaire, path.join(dir, 'questionnaire.json'));
 
 // The settings a clinic may pass: SETTINGS in src/vocabulary.rs (tests/rust/contract.rs checks they agree).
-const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
+const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent', 'theme'];
 
 // ---------------------------------------------------------------- hand-off module
 // assets/handoff.mjs: share link, FHIR download, history, reminder. Downloaded only when a result
@@ -191,6 +191,11 @@ const runtimeProgram = (name, build) => {
 // (iframe.html: only when the frame comes near the top page's viewport, on the first interaction,
 // or at once with ?loading=eager), with what they share in page-loader.mjs and loader-common.mjs.
 const wasmIntegrity = sri(read(wasm));
+// assets/runtime/theme.mjs on its own, for the standalone page whose mount point names an accent
+// (embed.js and the iframe's loader carry it): the default page never downloads it.
+const themeCode = await js(fs.readFileSync(path.join(RUNTIME, 'theme.mjs'), 'utf8'));
+const themeName = `theme-${shortHash(themeCode)}.js`;
+write(themeName, themeCode);
 const pageLoaderBuild = {
   // The languages of this output and their folders (a language's page is in its own folder).
   folders: FOLDERS,
@@ -203,7 +208,7 @@ const pageLoaderBuild = {
   loading: STRINGS.loading,
   failed: STRINGS.failed_page,
 };
-const loader = await js(runtimeProgram('app.mjs', pageLoaderBuild));
+const loader = await js(runtimeProgram('app.mjs', { ...pageLoaderBuild, theme: themeName }));
 const loaderName = `app-${shortHash(loader)}.js`;
 write(loaderName, loader);
 const frameLoader = await js(runtimeProgram('frame.mjs', { ...pageLoaderBuild, settings: SETTINGS }));

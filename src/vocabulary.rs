@@ -257,13 +257,14 @@ impl Derived {
 /// The settings a clinic may give the widget (attributes of `<hip-check>`, `data-` attributes
 /// on the standalone page, query parameters of the iframe). `scripts/postbuild.mjs` forwards
 /// the same list; `tests/rust/contract.rs` checks the two agree.
-pub const SETTINGS: [&str; 6] = [
+pub const SETTINGS: [&str; 7] = [
     "booking-url",
     "booking-label",
     "clinic-name",
     "phone",
     "lang",
     "accent",
+    "theme",
 ];
 
 /// Set on a results-text handle whose text is compiled into the program rather than left to

@@ -9,6 +9,7 @@
 import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './loader-common.mjs';
 import { watchEvents } from './events.mjs';
 import { setupProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
+import { applyTheme } from './theme.mjs';
 
 // { css, resultsCss, handoff, settings, builds }: the widget's styles and the results styles, the
 // hand-off module's name, the clinic settings (for the setup problems), and every language's files: this build's, and each language folder's
@@ -107,12 +108,17 @@ function hipCheckElement() {
       const mount = document.createElement('div');
       mount.innerHTML = build.start;
       nameClinic(mount, this.getAttribute('clinic-name')?.trim());
-      const accent = this.getAttribute('accent')?.trim();
-      if (accent && globalThis.CSS.supports('color', accent)) this.style.setProperty('--hipcheck-accent', accent);
+      // theme="light" or "dark" holds whatever the visitor's setting; "auto" (or none) follows it.
+      const theme = this.getAttribute('theme')?.trim();
+      if (theme === 'light' || theme === 'dark') mount.dataset.theme = theme;
       root.append(mount);
       // Mistakes in the settings: in the console always, in a box while setting up.
       const setup = settingUp(this.hasAttribute('setup'), location.hash);
-      reportSetup(root, setupProblems([...this.attributes].map((a) => [a.name, a.value]), BUILD.settings), setup);
+      const problems = [
+        ...setupProblems([...this.attributes].map((a) => [a.name, a.value]), BUILD.settings),
+        ...applyTheme(this, mount, this.getAttribute('accent')?.trim()),
+      ];
+      reportSetup(root, problems, setup);
       // Before the button's own handler prints (a listener that captures runs first).
       mount.addEventListener('click', (event) => {
         if (event.target.closest?.('button.hc-print')) printAlone(this);

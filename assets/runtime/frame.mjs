@@ -7,6 +7,7 @@ import { followShareLinks, nameClinic, pickLanguage } from './loader-common.mjs'
 import { startPage, registerWorker, framingOrigin, onOrigin, querySettings, ignoresSettings } from './page-loader.mjs';
 import { watchEvents } from './events.mjs';
 import { frameProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
+import { applyTheme } from './theme.mjs';
 
 // This build's files and words: app.mjs's, and the clinic settings the query string may carry
 // (scripts/postbuild.mjs, pageLoaderBuild).
@@ -53,7 +54,7 @@ if (window.parent !== window) {
   if (mount) {
     // Mistakes in the frame's address: in the console always, in a box above the widget while
     // setting up (the parameter `setup`, or #hipcheck-setup).
-    const problems = frameProblems(params, location.hash, BUILD.settings);
+    const problems = [...frameProblems(params, location.hash, BUILD.settings), ...(framedBy ? applyTheme(mount, mount, mount.dataset.accent) : [])];
     const showBox = settingUp(params.has('setup'), location.hash);
     if (showBox && problems.length) {
       const sheet = new CSSStyleSheet();

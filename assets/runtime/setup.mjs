@@ -36,6 +36,10 @@ export function setupProblems(attributes, settings) {
       ? `The attribute "${name}" is not one HipCheck knows: did you mean "${guess}"? (Attribute names are lower case, with hyphens.)`
       : `The attribute "${name}" is not one HipCheck knows; it is ignored. Its settings are ${own.slice(0, -1).join(', ')}.`);
   }
+  const theme = attributes.find(([name]) => name === 'theme')?.[1]?.trim();
+  if (theme && !['light', 'dark', 'auto'].includes(theme)) {
+    problems.push(`The theme "${theme}" is not one HipCheck knows: write theme="light", "dark" or "auto" (the visitor's choice, the default).`);
+  }
   const booking = attributes.find(([name]) => name === 'booking-url')?.[1]?.trim();
   if (booking && !acceptedLink(booking)) {
     problems.push(`The booking link "${booking}" is refused, so there is no booking button: write the whole address, starting with https:// (or mailto:, tel:).`);

@@ -1,6 +1,5 @@
 //! The clinic's settings, read from attributes and refused when unsafe.
 
-use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 use crate::ui::context::Config;
@@ -19,9 +18,10 @@ pub fn safe_booking_url(url: &str) -> Option<AttrValue> {
 }
 
 /// Reads and validates the clinic's settings from `element`'s attributes: `booking-url`,
-/// `booking-label`, `clinic-name`, `phone`, `accent`, and the loaders' `shared` (a share link's
+/// `booking-label`, `clinic-name`, `phone`, and the loaders' `shared` (a share link's
 /// record), each behind `prefix` (`""` on the `<hip-check>` element, `"data-"` on the
-/// standalone page's mount point). `lang` is the loaders' business: a build has one language.
+/// standalone page's mount point). `lang` is the loaders' business: a build has one language;
+/// `accent` and `theme` are too (assets/runtime/theme.mjs colours the start screen before the app).
 /// Refusals are logged naming the attribute; the widget always starts.
 pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
     let attr = |name: &str| {
@@ -39,17 +39,6 @@ pub fn config_from(element: &web_sys::Element, prefix: &str) -> Config {
         }
         safe
     });
-    if let Some(accent) = attr("accent") {
-        if web_sys::css::supports_with_value("color", &accent).unwrap_or(false) {
-            if let Some(host) = element.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = host.style().set_property("--hipcheck-accent", &accent);
-            }
-        } else {
-            gloo::console::warn!(format!(
-                "HipCheck: {prefix}accent '{accent}' is not a CSS colour"
-            ));
-        }
-    }
     Config {
         booking_url,
         booking_label: attr("booking-label").map(AttrValue::from),

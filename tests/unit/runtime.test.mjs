@@ -24,6 +24,7 @@ import {
 import { chooseBuild, HOST_CSS, remToPx } from '../../assets/runtime/embed.mjs';
 import { meant, setupProblems, acceptedLink, settingUp, frameProblems } from '../../assets/runtime/setup.mjs';
 import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
+import { contrast, hex, parseHex, nearestReadable, textOn, themeFor, PALETTES } from '../../assets/runtime/theme.mjs';
 
 const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
 const runtime = (name) => path.join(RUNTIME, name);
@@ -41,7 +42,7 @@ const nodeCheck = (name, code) => {
 };
 
 // Build values shaped as scripts/postbuild.mjs makes them (an English build with Spanish in es/).
-const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent'];
+const SETTINGS = ['booking-url', 'booking-label', 'clinic-name', 'phone', 'lang', 'accent', 'theme'];
 const PAGE = {
   folders: { en: './', es: 'es/' },
   lang: 'en',
@@ -67,7 +68,7 @@ const FILES = ['./', 'after-start-0123456789abcdef.css', 'app-0123456789abcdef.j
 const WORKER = { lang: 'en', version: 'fedcba9876543210', files: FILES };
 // Each program: its module, its build values, and whether it ships as a module.
 const PROGRAMS = {
-  'app.mjs': [PAGE, true],
+  'app.mjs': [{ ...PAGE, theme: 'theme-0123456789abcdef.js' }, true],
   'frame.mjs': [{ ...PAGE, settings: SETTINGS }, true],
   'embed.mjs': [EMBED, true],
   'sw.mjs': [WORKER, false],
@@ -81,7 +82,7 @@ const shipped = async (name) => {
 // ---------------------------------------------------------------- syntax
 test('every runtime file parses (node --check), and the check fails on a broken file', () => {
   const files = fs.readdirSync(RUNTIME).filter((f) => /\.m?js$/.test(f)).sort();
-  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'setup.mjs', 'sw.mjs']);
+  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'setup.mjs', 'sw.mjs', 'theme.mjs']);
   for (const file of files) {
     assert.doesNotThrow(() => execFileSync(process.execPath, ['--check', runtime(file)], { stdio: 'pipe' }), file);
   }
@@ -128,6 +129,10 @@ test('the standalone page\'s loader carries none of the iframe\'s code; the ifra
   // embed.js carries no page loader.
   const embed = (await shipped('embed.mjs')).minified;
   assert.ok(embed.includes('hip-check') && !embed.includes('serviceWorker') && !embed.includes('getElementById'));
+  // The colour maths comes with the element and the frame; the standalone page fetches it only
+  // for a mount point with an accent.
+  assert.ok(!app.includes('OffscreenCanvas') && frame.includes('OffscreenCanvas') && embed.includes('OffscreenCanvas'));
+  assert.ok(app.includes('theme-0123456789abcdef.js'));
   // The clinic's events are for embeddings: the element and the frame, not the standalone page.
   assert.ok(!app.includes('hc-cta') && frame.includes('hc-cta') && embed.includes('hc-cta'));
 });
@@ -446,4 +451,101 @@ test('the worker serves nothing outside a worker scope, and serve() wires exactl
   assert.deepEqual(Object.keys(scope.listeners).sort(), ['activate', 'fetch', 'install']);
   await scope.dispatch('install');
   assert.deepEqual([...scope.stores.keys()], ['hipcheck-es-0123456789abcdef']);
+});
+
+// ---------------------------------------------------------------- theme (issue 26)
+const rgb = (text) => parseHex(text);
+const valuesOf = (worked) => Object.fromEntries(worked.values);
+
+test('contrast is WCAG 2.2\'s: black on white 21 : 1, the default teal and white 6.1 : 1', () => {
+  assert.equal(contrast(rgb('#000'), rgb('#fff')), 21);
+  assert.equal(contrast(rgb('#0b6e69'), rgb('#ffffff')).toFixed(2), '6.09');
+  // White on the clinic's orange of the issue: 3.0 : 1, below AA.
+  assert.equal(contrast(rgb('#f26b21'), rgb('#ffffff')).toFixed(1), '3.0');
+  assert.equal(hex(rgb('#F26B21')), '#f26b21');
+  assert.equal(parseHex('orange'), null);
+});
+
+test('text on the accent is white when white reads at 4.5 : 1, else black', () => {
+  assert.deepEqual(textOn(rgb('#0b6e69')), [255, 255, 255]);
+  assert.deepEqual(textOn(rgb('#f26b21')), [0, 0, 0]);
+  // Every grey gets a text colour at AA (the worst case is 4.58 : 1).
+  for (let level = 0; level <= 255; level += 1) {
+    const grey = [level, level, level];
+    assert.ok(contrast(textOn(grey), grey) >= 4.5, `grey ${level}`);
+  }
+});
+
+test('the nearest readable shade keeps the hue and moves only as far as needed', () => {
+  const orange = rgb('#f26b21');
+  const darker = nearestReadable(orange, 4.5, [rgb('#ffffff')]);
+  assert.ok(contrast(darker, rgb('#ffffff')) >= 4.5);
+  // One step less would not pass: it is the nearest.
+  const lighter = darker.map((c, i) => Math.round(c + (orange[i] - c) * 0.2));
+  assert.ok(contrast(lighter, rgb('#ffffff')) < 4.5);
+  // Red stays the largest channel, blue the smallest: still an orange.
+  assert.ok(darker[0] > darker[1] && darker[1] > darker[2]);
+  // On a dark background it lightens instead.
+  const navy = rgb('#1a237e');
+  const tint = nearestReadable(navy, 3, [rgb(PALETTES.dark.background)]);
+  assert.ok(contrast(tint, rgb(PALETTES.dark.background)) >= 3 && tint[2] > navy[2]);
+  // A background in the middle can make it impossible.
+  assert.equal(nearestReadable(rgb('#777777'), 21, [rgb('#777777')]), null);
+});
+
+test('a clinic accent survives dark mode, each pair at AA in both modes', () => {
+  for (const accent of ['#f26b21', '#1a237e', '#ffd600', '#0b6e69', '#8a1c7c', '#000000', '#ffffff']) {
+    for (const mode of ['light', 'dark']) {
+      const palette = PALETTES[mode];
+      const worked = themeFor(mode, mode === 'light' ? { accent: rgb(accent) } : {}, rgb(accent));
+      const suffix = mode === 'dark' ? '-dark' : '';
+      const v = valuesOf(worked);
+      const fill = rgb(v[`--hipcheck-accent${suffix}`]);
+      assert.ok(contrast(fill, rgb(palette.background)) >= 3, `${accent} ${mode}: fill`);
+      assert.ok(contrast(rgb(v[`--hipcheck-on-accent${suffix}`]), fill) >= 4.5, `${accent} ${mode}: text on it`);
+      for (const behind of [palette.background, palette.surface]) {
+        assert.ok(contrast(rgb(v[`--hipcheck-accent-text${suffix}`]), rgb(behind)) >= 4.5, `${accent} ${mode}: as text`);
+      }
+    }
+  }
+  // The orange is kept as it is in both modes (it passes 3 : 1 on white and on the dark
+  // background): not replaced by the default teal.
+  assert.equal(valuesOf(themeFor('dark', {}, rgb('#f26b21')))['--hipcheck-accent-dark'], '#f26b21');
+  assert.equal(valuesOf(themeFor('light', { accent: rgb('#f26b21') }))['--hipcheck-accent'], '#f26b21');
+  assert.equal(valuesOf(themeFor('light', { accent: rgb('#f26b21') }))['--hipcheck-on-accent'], '#000000');
+  // The default teal's light mode is untouched, and nothing at all is set without a clinic colour.
+  assert.equal(valuesOf(themeFor('light', { accent: rgb('#0b6e69') }))['--hipcheck-on-accent'], '#ffffff');
+  assert.deepEqual(themeFor('light', {}), { values: [], problems: [] });
+  assert.deepEqual(themeFor('dark', {}, undefined), { values: [], problems: [] });
+});
+
+test('a clinic colour that would be unreadable is refused with a setup problem', () => {
+  // The issue's case: the -dark variables set to light values.
+  const light = themeFor('dark', { text: rgb('#222222'), background: rgb('#ffffff') }, rgb('#0b6e69'));
+  const v = valuesOf(light);
+  assert.equal(v['--hipcheck-text-dark'], PALETTES.dark.text);
+  assert.equal(v['--hipcheck-background-dark'], PALETTES.dark.background);
+  assert.match(light.problems[0], /--hipcheck-text-dark #222222 on --hipcheck-background-dark #ffffff is refused.*theme="light"/);
+  // Text the clinic put on its accent at 1.5 : 1.
+  const onAccent = themeFor('light', { accent: rgb('#ffd600'), onAccent: rgb('#ffffff') });
+  assert.match(onAccent.problems.join('\n'), /--hipcheck-on-accent #ffffff on the accent/);
+  assert.equal(valuesOf(onAccent)['--hipcheck-on-accent'], '#000000');
+  // A yellow too light to see on white as a picked area is darkened, and said so.
+  assert.match(onAccent.problems.join('\n'), /The light accent #ffd600 is 1\.\d : 1/);
+  // A readable pair is kept and nothing is said.
+  const cream = themeFor('light', { text: rgb('#1b1f23'), background: rgb('#fffaf0') });
+  assert.deepEqual(cream, { values: [], problems: [] });
+});
+
+test('theme.mjs\'s palettes are the stylesheet\'s colours', () => {
+  const css = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'styles', 'main.css'), 'utf8');
+  const light = css.slice(0, css.indexOf('@media (prefers-color-scheme: dark)'));
+  const dark = css.slice(css.indexOf('[data-theme=dark] .hc-app {'));
+  const value = (block, name) => new RegExp(`--hc-${name}: (?:var\\(--hipcheck-[a-z-]+, )?(#[0-9a-f]{6})`).exec(block)?.[1];
+  for (const [mode, block] of [['light', light], ['dark', dark]]) {
+    assert.equal(value(block, 'bg'), PALETTES[mode].background, mode);
+    assert.equal(value(block, 'surface'), PALETTES[mode].surface, mode);
+    assert.equal(value(block, 'text'), PALETTES[mode].text, mode);
+    assert.equal(value(block, 'muted'), PALETTES[mode].muted, mode);
+  }
 });
