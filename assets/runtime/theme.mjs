@@ -105,7 +105,14 @@ export function themeFor(mode, clinic, fallbackAccent) {
     else problems.push(`--hipcheck-on-accent${suffix} ${hex(clinic.onAccent)} on the accent ${hex(fill)} is ${ratio(clinic.onAccent, fill)} (text needs ${TEXT_RATIO} : 1): ${hex(onAccent)} is used.`);
   }
   const accentText = nearestReadable(fill, TEXT_RATIO, [background, palette.surface]) ?? palette.text;
-  values.push([`--hipcheck-accent${suffix}`, hex(fill)], [`--hipcheck-on-accent${suffix}`, hex(onAccent)], [`--hipcheck-accent-text${suffix}`, hex(accentText)]);
+  // A pressed or hovered button moves away from its text, so its text reads better, not worse.
+  const hover = mix(fill, contrast(onAccent, BLACK) > contrast(onAccent, WHITE) ? BLACK : WHITE, 0.15);
+  values.push(
+    [`--hipcheck-accent${suffix}`, hex(fill)],
+    [`--hipcheck-on-accent${suffix}`, hex(onAccent)],
+    [`--hipcheck-accent-text${suffix}`, hex(accentText)],
+    [`--hipcheck-accent-hover${suffix}`, hex(hover)],
+  );
   return { values, problems };
 }
 

@@ -17,6 +17,8 @@ import {
   cspViolations,
   walkToResult,
   expectNoAxeViolations,
+  notUnder16,
+  answerQuestions,
 } from './support.mjs';
 import { siteAndBrowser } from './fixture.mjs';
 
@@ -241,6 +243,68 @@ test('"Print or save as PDF" in <hip-check> prints its result alone, not the hos
 // Issue 26: mistakes that used to fail silently (a misspelt attribute, a booking link without
 // its scheme) are named in the console with what to change, and in a box inside the widget while
 // the clinic sets it up (the attribute `setup` or #hipcheck-setup); visitors never see the box.
+// Issue 26: in the visitor's dark mode the clinic's accent was replaced by the default teal, white
+// text on an orange read at 3.0 : 1, and -dark variables set to light values made the widget
+// unreadable. Each widget of examples/theme.html, in light and dark mode, through a journey.
+test('theme: the clinic accent survives dark mode, theme="light|dark" holds, unreadable colours are refused; axe contrast on the journey in both modes', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme });
+    await recordCspViolations(context);
+    const { page, problems } = await watchedPage(context);
+    const warnings = [];
+    page.on('console', (msg) => msg.type() === 'warning' && warnings.push(msg.text()));
+    await page.goto(`${env.site.url}examples/theme.html`);
+    const widget = (id) => page.locator(`#${id}`);
+    for (const id of ['orange', 'light', 'dark', 'light-vars']) await widget(id).locator('[data-hc-app]').waitFor();
+    const colours = (locator) => locator.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
+    const app = (id) => colours(widget(id).locator('.hc-app'));
+    const DARK_BG = 'rgb(18, 22, 25)';
+    const WHITE = 'rgb(255, 255, 255)';
+
+    // The orange in both modes, with black text on it (white would be 3.0 : 1).
+    const start = await colours(widget('orange').getByRole('button', { name: 'Start' }));
+    assert.deepEqual(start, { bg: 'rgb(242, 107, 33)', fg: 'rgb(0, 0, 0)' }, `${scheme}: the orange Start button`);
+    assert.equal((await app('orange')).bg, scheme === 'dark' ? DARK_BG : WHITE);
+    // theme="light" stays light and theme="dark" stays dark, whatever the visitor's mode.
+    assert.equal((await app('light')).bg, WHITE, `${scheme}: theme="light"`);
+    assert.equal((await colours(widget('light').getByRole('button', { name: 'Start' }))).bg, 'rgb(26, 35, 126)');
+    assert.equal((await app('dark')).bg, DARK_BG, `${scheme}: theme="dark"`);
+    // Light -dark colours are refused: the dark widget keeps its own, and the setup box says why.
+    assert.equal((await app('light-vars')).bg, scheme === 'dark' ? DARK_BG : WHITE);
+    assert.match(await widget('light-vars').locator('.hc-setup').textContent(), /--hipcheck-text-dark #222222 on --hipcheck-background-dark #fffdf5 is refused.*theme="light"/);
+    assert.ok(warnings.some((w) => w.includes('--hipcheck-background-dark #fffdf5 is refused')), `warnings: ${warnings}`);
+
+    // WCAG AA contrast on each step of a journey, in each widget's colours.
+    const contrastOf = async (id, where) => {
+      const results = await new AxeBuilder({ page }).include(`#${id}`).withRules(['color-contrast']).analyze();
+      assert.ok(results.passes.length + results.incomplete.length > 0, `axe looked at ${id} ${where}`);
+      assert.deepEqual(results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`)), [], `${scheme} ${id} ${where}`);
+    };
+    for (const id of ['orange', 'light', 'dark', 'light-vars']) await contrastOf(id, 'start');
+    for (const id of ['orange', 'light', 'dark']) {
+      const scope = widget(id);
+      await scope.getByRole('button', { name: 'Start' }).click();
+      await notUnder16(scope);
+      await contrastOf(id, 'safety questions');
+      await scope.getByRole('button', { name: 'None of these apply to me' }).first().click();
+      await scope.getByRole('tab', { name: 'Side view' }).click();
+      await scope.getByRole('button', { name: 'Right · point of the hip', exact: true }).click();
+      await contrastOf(id, 'body map');
+      await scope.getByRole('button', { name: 'Continue' }).click();
+      await scope.getByRole('heading', { name: 'About your pain' }).waitFor();
+      await contrastOf(id, 'about your pain');
+      await answerQuestions(scope, { 'lie on the sore side': 'Yes' });
+      await scope.getByRole('button', { name: 'See my result' }).click();
+      await scope.locator('.hc-exercise').first().waitFor();
+      await contrastOf(id, 'result');
+    }
+    await screenshot(page, `theme-${scheme}-360`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  }
+});
+
 test('setup problems: named in the console always, in a box only while setting up', async () => {
   const { context, page, messages } = await freshPage(360);
   await page.goto(`${env.site.url}examples/setup-mistakes.html`);

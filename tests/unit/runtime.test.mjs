@@ -502,7 +502,9 @@ test('a clinic accent survives dark mode, each pair at AA in both modes', () => 
       const v = valuesOf(worked);
       const fill = rgb(v[`--hipcheck-accent${suffix}`]);
       assert.ok(contrast(fill, rgb(palette.background)) >= 3, `${accent} ${mode}: fill`);
-      assert.ok(contrast(rgb(v[`--hipcheck-on-accent${suffix}`]), fill) >= 4.5, `${accent} ${mode}: text on it`);
+      const onAccent = rgb(v[`--hipcheck-on-accent${suffix}`]);
+      assert.ok(contrast(onAccent, fill) >= 4.5, `${accent} ${mode}: text on it`);
+      assert.ok(contrast(onAccent, rgb(v[`--hipcheck-accent-hover${suffix}`])) >= contrast(onAccent, fill), `${accent} ${mode}: hovered`);
       for (const behind of [palette.background, palette.surface]) {
         assert.ok(contrast(rgb(v[`--hipcheck-accent-text${suffix}`]), rgb(behind)) >= 4.5, `${accent} ${mode}: as text`);
       }
