@@ -343,15 +343,34 @@ write(
   ),
 );
 
+// ---------------------------------------------------------------- the clinic's configurator
+// configure.html (assets/configure/): the clinic types its settings, previews the real widget
+// (this folder's embed.js and iframe.html) and copies a snippet. In the English build only (it
+// previews every language), and no part of any visitor's page or of the precache: the worker
+// keeps its files once the configurator has been opened (sw.mjs, `later`).
+const CONFIGURATOR = ['configure.html', 'configure.css', 'configure.js'];
+if (LANG === 'en') {
+  const configure = path.join(SOURCE, 'assets', 'configure');
+  fs.copyFileSync(path.join(configure, 'configure.html'), path.join(dir, 'configure.html'));
+  write('configure.css', minifyCss(fs.readFileSync(path.join(configure, 'configure.css'), 'utf8')));
+  const resize = fs.readFileSync(path.join(SOURCE, 'examples', 'iframe-resize.js'), 'utf8');
+  const languages = Object.fromEntries(LANGS.map((l) => [l, {
+    name: UI_WORDS[l].app.language_name,
+    fallback: UI_WORDS[l].page.fallback,
+    book: UI_WORDS[l].app.book_default_label,
+  }]));
+  write('configure.js', await js(runtimeProgram('configure.mjs', { languages, resize, frameTitle: 'HipCheck hip pain self-check' })));
+}
+
 // ---------------------------------------------------------------- service worker
 const precache = fs
   .readdirSync(dir)
   // The Questionnaire too: the FHIR download and a shared check's answers read it offline.
-  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js' && f !== 'lang.json')
+  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js' && f !== 'lang.json' && !CONFIGURATOR.includes(f))
   .sort();
 const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join('\n'));
 // assets/runtime/sw.mjs, as a classic script: this language's cache of this build's files. Its
 // top-level names are minified too (the worker's script is alone in its global scope).
-write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache] }), false, { toplevel: true }));
+write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache], later: LANG === 'en' ? CONFIGURATOR : [] }), false, { toplevel: true }));
 
 console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${handoffName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

@@ -9,8 +9,9 @@
 // Nothing runs when this module is imported in Node (tests/unit/runtime.test.mjs): the worker serves
 // only in a service worker's scope.
 
-// { lang, version, files }: the build's language, its version (a hash of its files) and the files
-// to precache, './' first.
+// { lang, version, files, later }: the build's language, its version (a hash of its files), the
+// files to precache ('./' first), and the files kept only once a page has fetched them (the
+// clinic's configurator: no visitor downloads it).
 const BUILD = /* filled by scripts/postbuild.mjs */ {};
 
 // The cache of a language's build.
@@ -35,8 +36,9 @@ export function matchOptions(request) {
 }
 
 // The worker's three events in `scope` (the worker's global scope).
-export function serve(scope, { lang, version, files }) {
+export function serve(scope, { lang, version, files, later = [] }) {
   const CACHE = cacheName(lang, version);
+  const kept = new Set(later.map((file) => new URL(file, scope.location.href).href));
   scope.addEventListener('install', (event) => {
     event.waitUntil(
       // Fetched fresh, not from the HTTP cache: Trunk's file names are not hashes of the final
@@ -60,7 +62,11 @@ export function serve(scope, { lang, version, files }) {
     event.respondWith(
       scope.caches.open(CACHE).then(async (cache) => {
         const hit = await cache.match(request, matchOptions(request));
-        return hit ?? scope.fetch(request);
+        if (hit) return hit;
+        const response = await scope.fetch(request);
+        const url = new URL(request.url);
+        if (response.ok && kept.has(url.origin + url.pathname)) await cache.put(url.origin + url.pathname, response.clone());
+        return response;
       }),
     );
   });

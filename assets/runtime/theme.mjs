@@ -119,7 +119,7 @@ export function themeFor(mode, clinic, fallbackAccent) {
 // [r, g, b] of any CSS colour the browser knows (a name, rgb(), hsl(), oklch()…), or null: drawn
 // on a canvas, which gives sRGB whatever the notation.
 let pen;
-function rgbOf(value) {
+export function rgbOf(value) {
   if (!value || !globalThis.CSS?.supports('color', value)) return null;
   pen ??= new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true });
   pen.clearRect(0, 0, 1, 1);

@@ -428,6 +428,111 @@ async function waitForServiceWorker(page) {
   });
 }
 
+// Issue 26: a clinic sets HipCheck up without a developer. The configurator's journey: type,
+// see the warnings and the preview, copy each snippet, paste it into a page, and the pasted
+// widget works with exactly what was typed; then the configurator works offline.
+test('configurator: type, preview, copy, paste into a page, the pasted widget works; offline after one visit', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await recordCspViolations(context);
+  const { page, problems, requests } = await watchedPage(context);
+  await page.goto(`${env.site.url}hipcheck/configure.html`);
+  const preview = page.locator('#cf-preview hip-check');
+  await preview.getByRole('button', { name: 'Start' }).waitFor();
+
+  const booking = 'www.orange.example/book?utm_source=hipcheck&utm_medium=widget';
+  await page.getByLabel('Clinic name').fill('Orange & Co Physio');
+  await page.getByLabel('Booking link').fill(booking);
+  // A link the widget would refuse is named, with the fix one tap away.
+  const warnings = page.locator('#cf-problems');
+  assert.match(await warnings.textContent(), /booking link "www\.orange\.example.*" would be refused/);
+  assert.equal(await page.getByLabel('Booking link').getAttribute('aria-invalid'), 'true');
+  await warnings.getByRole('button', { name: `Use https://${booking}` }).click();
+  assert.equal(await warnings.textContent(), '');
+  await page.getByLabel("Booking button's words").fill('Book a "run check"');
+  await page.getByLabel('Phone (optional)').fill('+44 20 7946 0000');
+  // A low-contrast accent: said, with the nearest shade for white text.
+  await page.locator('#cf-accent').fill('#f26b21');
+  const advice = page.locator('#cf-contrast');
+  assert.match(await advice.textContent(), /Buttons: black text on #f26b21.*White text on #f26b21 would be 3\.0 : 1\. For white text, the nearest shade that passes is (#[0-9a-f]{6})/s);
+  assert.equal(await page.locator('#cf-accent-picker').inputValue(), '#f26b21');
+
+  // The preview is the real widget with what was typed.
+  await preview.locator('.hc-brand', { hasText: 'Orange & Co Physio' }).waitFor();
+  await preview.locator('[data-hc-app]').waitFor({ state: 'attached' });
+  const startColour = await preview.getByRole('button', { name: 'Start' }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(startColour, 'rgb(242, 107, 33)');
+  await page.getByLabel('Show in dark mode').check();
+  await page.waitForFunction(() => {
+    const app = document.querySelector('#cf-preview hip-check')?.shadowRoot?.querySelector('.hc-app');
+    return app && getComputedStyle(app).backgroundColor === 'rgb(18, 22, 25)';
+  });
+  await expectNoAxeViolations(page, 'the configurator');
+  await screenshot(page, 'configure-1280');
+  await page.getByLabel('Show in dark mode').uncheck();
+
+  // Copy the element snippet, paste it into a clinic's page (under the strict CSP).
+  await page.getByRole('button', { name: 'Copy the code' }).click();
+  await page.getByText('Copied. Paste it into your page.').waitFor();
+  const elementCode = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(elementCode, await page.locator('#cf-snippet').inputValue());
+  assert.match(elementCode, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/hipcheck\/embed\.js"><\/script>/);
+  assert.match(elementCode, /<p>The hip pain self-check could not load here\. <a href="https:\/\/www\.orange\.example\/book\?utm_source=hipcheck&amp;utm_medium=widget">Book a &quot;run check&quot;<\/a> <a href="tel:\+442079460000">\+44 20 7946 0000<\/a><\/p>/);
+  const paste = async (name, code, headers = {}) => {
+    await context.route(`${env.site.url}examples/${name}`, (route) => route.fulfill({
+      contentType: 'text/html',
+      headers,
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our blog</title><link rel="icon" href="data:,"></head><body><main><h1>Hip pain and running</h1><p>Our advice.</p>\n${code}</main></body></html>`,
+    }));
+    const pasted = await context.newPage();
+    await pasted.goto(`${env.site.url}examples/${name}`);
+    return pasted;
+  };
+  const withElement = await paste('pasted-element.html', elementCode, { 'content-security-policy': STRICT_CSP });
+  const widget = withElement.locator('hip-check');
+  await widget.locator('.hc-brand', { hasText: 'Orange & Co Physio' }).waitFor();
+  // The app has taken over the start screen (the colour is read from the app's button).
+  await widget.locator('[data-hc-app]').waitFor({ state: 'attached' });
+  assert.equal(await widget.getByRole('button', { name: 'Start' }).evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(242, 107, 33)');
+  await walkToResult(widget);
+  const book = widget.getByRole('link', { name: 'Book a "run check"' });
+  assert.equal(await book.getAttribute('href'), `https://${booking}`);
+  assert.equal(await widget.locator('a[href^="tel:"]').first().getAttribute('href'), 'tel:+442079460000');
+  // The element saved its answers on this origin; the frame would offer them back.
+  await withElement.evaluate(() => localStorage.clear());
+  await withElement.close();
+
+  // The iframe snippet: every setting encoded, and the pasted frame sizes itself.
+  await page.getByRole('radio', { name: /^iframe/ }).check();
+  await page.getByRole('button', { name: 'Copy the code' }).click();
+  const frameCode = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(frameCode, /iframe\.html\?clinic-name=Orange%20%26%20Co%20Physio&amp;booking-url=https%3A%2F%2Fwww\.orange\.example%2Fbook%3Futm_source%3Dhipcheck%26utm_medium%3Dwidget&amp;booking-label=Book%20a%20%22run%20check%22&amp;phone=%2B44%2020%207946%200000&amp;accent=%23f26b21"/);
+  await page.locator('#cf-preview iframe').waitFor();
+  const withFrame = await paste('pasted-frame.html', frameCode);
+  const frameElement = withFrame.locator('iframe.hipcheck-frame');
+  const frame = withFrame.frameLocator('iframe.hipcheck-frame');
+  await frame.locator('.hc-brand', { hasText: 'Orange & Co Physio' }).waitFor();
+  await withFrame.waitForFunction(() => document.querySelector('iframe.hipcheck-frame').style.height !== '600px');
+  await walkToResult(frame);
+  assert.equal(await frame.getByRole('link', { name: 'Book a "run check"' }).getAttribute('href'), `https://${booking}`);
+  assert.ok((await frameElement.boundingBox()).height > 900, 'the frame grew to its result');
+  await withFrame.close();
+
+  // Offline after one visit: the worker keeps the configurator once it controls the page.
+  await page.waitForFunction(async () => Boolean(navigator.serviceWorker.controller && await caches.match('configure.js')));
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: "Set up HipCheck for your clinic's website" }).waitFor();
+  await page.locator('#cf-preview hip-check').getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await page.getByLabel('Clinic name').fill('Offline Physio');
+  await page.locator('#cf-preview hip-check .hc-brand', { hasText: 'Offline Physio' }).waitFor();
+  await context.setOffline(false);
+
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.site.url)), []);
+  await context.close();
+});
+
 test('offline after the first visit: standalone page and iframe page', async () => {
   const { context, page } = await freshPage(360);
   await page.goto(`${env.site.url}hipcheck/`);

@@ -82,7 +82,7 @@ const shipped = async (name) => {
 // ---------------------------------------------------------------- syntax
 test('every runtime file parses (node --check), and the check fails on a broken file', () => {
   const files = fs.readdirSync(RUNTIME).filter((f) => /\.m?js$/.test(f)).sort();
-  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'setup.mjs', 'sw.mjs', 'theme.mjs']);
+  assert.deepEqual(files, ['app.mjs', 'assemble.mjs', 'configure.mjs', 'embed.mjs', 'events.mjs', 'frame.mjs', 'loader-common.mjs', 'page-loader.mjs', 'setup.mjs', 'sw.mjs', 'theme.mjs']);
   for (const file of files) {
     assert.doesNotThrow(() => execFileSync(process.execPath, ['--check', runtime(file)], { stdio: 'pipe' }), file);
   }
@@ -362,6 +362,9 @@ class FakeWorkerScope {
           async addAll(requests) {
             for (const r of requests) store.set(r.url, { request: r, body: `cached ${r.url}` });
           },
+          async put(url, body) {
+            store.set(url, { body });
+          },
           async match(request, { ignoreSearch } = {}) {
             const url = new URL(request.url);
             if (ignoreSearch) url.search = '';
@@ -451,6 +454,28 @@ test('the worker serves nothing outside a worker scope, and serve() wires exactl
   assert.deepEqual(Object.keys(scope.listeners).sort(), ['activate', 'fetch', 'install']);
   await scope.dispatch('install');
   assert.deepEqual([...scope.stores.keys()], ['hipcheck-es-0123456789abcdef']);
+});
+
+test('the worker keeps the configurator once a page has fetched it, and nothing else outside its list', async () => {
+  const scope = new FakeWorkerScope([]);
+  scope.fetch = (request) => {
+    scope.fetched.push(request.url);
+    return Promise.resolve({ ok: true, clone: () => `kept ${request.url}` });
+  };
+  serve(scope, { lang: 'en', version: '0123456789abcdef', files: [], later: ['configure.html', 'configure.js'] });
+  await scope.dispatch('install');
+  // Not precached: no visitor downloads the configurator.
+  const store = scope.stores.get('hipcheck-en-0123456789abcdef');
+  assert.deepEqual([...store.keys()], []);
+  const open = (url, mode = 'navigate') => scope.dispatch('fetch', { request: { method: 'GET', mode, url } });
+  assert.equal((await open('https://clinic.example/hipcheck/configure.html')).response.ok, true);
+  // From then on (offline too) it comes from the cache.
+  assert.equal((await open('https://clinic.example/hipcheck/configure.html')).response, 'kept https://clinic.example/hipcheck/configure.html');
+  assert.equal((await open('https://clinic.example/hipcheck/configure.js?x=1', 'cors')).response.ok, true);
+  assert.ok(store.has('https://clinic.example/hipcheck/configure.js'));
+  await open('https://clinic.example/hipcheck/other.html');
+  assert.ok(!store.has('https://clinic.example/hipcheck/other.html'));
+  assert.equal(scope.fetched.length, 3);
 });
 
 // ---------------------------------------------------------------- theme (issue 26)
