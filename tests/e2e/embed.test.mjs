@@ -136,6 +136,49 @@ test('iframe embed: sizes itself by postMessage (height only) and is configured 
   await context.close();
 });
 
+// Issue 26: the iframe takes theme and accent from its address (its start screen too, before the
+// app), and its "Print or save as PDF" prints the frame's own document (the result, at most two
+// A4 pages), never the clinic's page around it.
+test('iframe: theme and accent from its address; printing prints the frame\'s result alone', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  await context.addInitScript(() => {
+    window.print = () => { window.printed = (window.printed ?? 0) + 1; };
+  });
+  const { page, problems } = await watchedPage(context);
+  const src = 'iframe.html?clinic-name=Night%20Physio&accent=%23f26b21&theme=dark&booking-url=https%3A%2F%2Fclinic.example%2Fbook';
+  await context.route(`${env.site.url}examples/frame-theme.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blog</title><link rel="icon" href="data:,"></head><body><article><h1>A long blog post</h1><p>Words.</p></article><iframe class="hipcheck-frame" title="HipCheck hip pain self-check" src="../hipcheck/${src}" style="width:100%;height:900px;border:0"></iframe></body></html>`,
+  }));
+  await page.goto(`${env.site.url}examples/frame-theme.html`);
+  const frame = page.frameLocator('iframe.hipcheck-frame');
+  await frame.locator('.hc-brand', { hasText: 'Night Physio' }).waitFor();
+  // Dark although the visitor's mode is light, in the clinic's orange, before the app arrives.
+  const colours = (locator) => locator.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+  assert.deepEqual(await colours(frame.locator('.hc-app')), ['rgb(18, 22, 25)', 'rgb(232, 236, 239)']);
+  assert.deepEqual(await colours(frame.getByRole('button', { name: 'Start', exact: true })), ['rgb(242, 107, 33)', 'rgb(0, 0, 0)']);
+  await walkToResult(frame);
+  await frame.getByRole('button', { name: 'Print or save as PDF' }).click();
+  const printed = await Promise.all(page.frames().map((f) => f.evaluate(() => window.printed ?? 0)));
+  assert.deepEqual(printed, [0, 1], 'the frame printed its own document; the clinic\'s page did not print');
+  const axe = await new AxeBuilder({ page }).include('iframe.hipcheck-frame').withRules(['color-contrast']).analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // That document, printed: the result in at most two A4 pages (the frame's own page, opened on
+  // its own, is the same document without the clinic's settings).
+  const alone = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const single = await alone.newPage();
+  await single.goto(`${env.site.url}hipcheck/iframe.html`);
+  await walkToResult(single);
+  await single.emulateMedia({ media: 'print' });
+  const pdf = await single.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `the frame's printout is ${pages} A4 pages`);
+  await alone.close();
+});
+
 // Issue 26: sizes in rem would follow the host page's root font size into the shadow root (a
 // theme's `html { font-size: 62.5% }` made the text 10 px). The element looks the same whatever
 // the root says.
@@ -240,9 +283,6 @@ test('"Print or save as PDF" in <hip-check> prints its result alone, not the hos
   await context.close();
 });
 
-// Issue 26: mistakes that used to fail silently (a misspelt attribute, a booking link without
-// its scheme) are named in the console with what to change, and in a box inside the widget while
-// the clinic sets it up (the attribute `setup` or #hipcheck-setup); visitors never see the box.
 // Issue 26: in the visitor's dark mode the clinic's accent was replaced by the default teal, white
 // text on an orange read at 3.0 : 1, and -dark variables set to light values made the widget
 // unreadable. Each widget of examples/theme.html, in light and dark mode, through a journey.
@@ -305,6 +345,9 @@ test('theme: the clinic accent survives dark mode, theme="light|dark" holds, unr
   }
 });
 
+// Issue 26: mistakes that used to fail silently (a misspelt attribute, a booking link without
+// its scheme) are named in the console with what to change, and in a box inside the widget while
+// the clinic sets it up (the attribute `setup` or #hipcheck-setup); visitors never see the box.
 test('setup problems: named in the console always, in a box only while setting up', async () => {
   const { context, page, messages } = await freshPage(360);
   await page.goto(`${env.site.url}examples/setup-mistakes.html`);

@@ -25,6 +25,7 @@ import { chooseBuild, HOST_CSS, remToPx } from '../../assets/runtime/embed.mjs';
 import { meant, setupProblems, acceptedLink, settingUp, frameProblems } from '../../assets/runtime/setup.mjs';
 import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
 import { contrast, hex, parseHex, nearestReadable, textOn, themeFor, PALETTES } from '../../assets/runtime/theme.mjs';
+import { snippetSettings, elementSnippet, frameAddress, iframeSnippet, configProblems, accentAdvice } from '../../assets/runtime/configure.mjs';
 
 const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
 const runtime = (name) => path.join(RUNTIME, name);
@@ -72,6 +73,7 @@ const PROGRAMS = {
   'frame.mjs': [{ ...PAGE, settings: SETTINGS }, true],
   'embed.mjs': [EMBED, true],
   'sw.mjs': [WORKER, false],
+  'configure.mjs': [{ languages: { en: { name: 'English', fallback: 'Could not load.', book: 'Book' } }, resize: '(() => {})();', frameTitle: 'HipCheck' }, true],
 };
 const shipped = async (name) => {
   const [build, module] = PROGRAMS[name];
@@ -575,4 +577,78 @@ test('theme.mjs\'s palettes are the stylesheet\'s colours', () => {
     assert.equal(value(block, 'text'), PALETTES[mode].text, mode);
     assert.equal(value(block, 'muted'), PALETTES[mode].muted, mode);
   }
+});
+
+// ---------------------------------------------------------------- configurator (issue 26)
+const WORDS = { fallback: 'The hip pain self-check could not load here.', book: 'Book an appointment' };
+const TYPED = {
+  'clinic-name': ' Orange & Co "Physio" ',
+  'booking-url': 'https://orange.example/book?utm_source=hipcheck&utm_medium=widget',
+  'booking-label': '',
+  phone: '+44 20 7946 0000',
+  accent: '#f26b21',
+  lang: '',
+  theme: 'auto',
+  'share-url': '',
+};
+
+test('the snippets write only what was typed, defaults left out', () => {
+  assert.deepEqual(snippetSettings(TYPED).map(([name]) => name), ['clinic-name', 'booking-url', 'phone', 'accent']);
+  assert.deepEqual(snippetSettings({ ...TYPED, theme: 'dark', lang: 'es' }).map(([name]) => name).slice(-2), ['lang', 'theme']);
+});
+
+test('the iframe address carries every setting exactly, whatever its characters', () => {
+  const address = frameAddress(TYPED, 'https://clinic.example/hipcheck');
+  assert.ok(address.startsWith('https://clinic.example/hipcheck/iframe.html?clinic-name='));
+  // Read back as the frame reads it: each value as typed (trimmed), nothing split or lost.
+  const params = new URL(address).searchParams;
+  assert.deepEqual([...params], snippetSettings(TYPED));
+  assert.equal(params.get('phone'), '+44 20 7946 0000');
+  assert.equal(params.get('accent'), '#f26b21');
+  assert.equal(params.get('booking-url'), TYPED['booking-url']);
+  assert.equal(new URL(address).hash, '');
+  // And the snippet, parsed as HTML would (attribute entities), gives the same address.
+  const snippet = iframeSnippet(TYPED, 'https://clinic.example/hipcheck/', '(() => {})();', 'HipCheck');
+  const src = /src="([^"]*)"/.exec(snippet)[1].replace(/&amp;/g, '&');
+  assert.equal(src, address);
+  assert.match(snippet, /<script>\n\(\(\) => \{\}\)\(\);\n<\/script>/);
+});
+
+test('the element snippet escapes what was typed and carries fallback content with the booking link', () => {
+  const snippet = elementSnippet(TYPED, 'https://clinic.example/hipcheck/', WORDS);
+  assert.match(snippet, /^<script type="module" src="https:\/\/clinic\.example\/hipcheck\/embed\.js"><\/script>\n<hip-check/);
+  assert.match(snippet, /clinic-name="Orange &amp; Co &quot;Physio&quot;"/);
+  assert.match(snippet, /booking-url="https:\/\/orange\.example\/book\?utm_source=hipcheck&amp;utm_medium=widget"/);
+  assert.match(snippet, /<p>The hip pain self-check could not load here\. <a href="https:\/\/orange\.example[^"]*">Book an appointment<\/a> <a href="tel:\+442079460000">\+44 20 7946 0000<\/a><\/p>/);
+  assert.doesNotMatch(snippet, /theme=|lang=|share-url=/);
+  // A refused link is not put in the fallback either.
+  assert.doesNotMatch(elementSnippet({ ...TYPED, 'booking-url': 'javascript:alert(1)' }, 'https://c.example/h/', WORDS), /<a href="javascript/);
+});
+
+test('the configurator names what the widget would refuse, with a fix where there is one', () => {
+  const base = 'https://clinic.example/hipcheck/';
+  assert.deepEqual(configProblems({ ...TYPED, base }), []);
+  const www = configProblems({ ...TYPED, base, 'booking-url': 'www.orange.example/book' });
+  assert.equal(www.length, 1);
+  assert.equal(www[0].field, 'booking-url');
+  assert.equal(www[0].fix, 'https://www.orange.example/book');
+  const script = configProblems({ ...TYPED, base, 'booking-url': 'javascript:alert(1)' });
+  assert.equal(script[0].fix, null);
+  assert.equal(configProblems({ ...TYPED, base, 'share-url': 'mailto:x@example.com' })[0].field, 'share-url');
+  assert.equal(configProblems({ ...TYPED, base: 'hipcheck/' })[0].field, 'base');
+  assert.match(configProblems({ ...TYPED, base: 'http://clinic.example/hipcheck/' })[0].text, /Use https/);
+  assert.deepEqual(configProblems({ ...TYPED, base: 'http://127.0.0.1:8080/' }), []);
+  assert.equal(configProblems({ ...TYPED, base, phone: 'call us' })[0].field, 'phone');
+});
+
+test('the accent advice: the text on it, and for white text the nearest shade that passes', () => {
+  const orange = accentAdvice(parseHex('#f26b21'));
+  assert.match(orange.lines[0], /^Buttons: black text on #f26b21, 6\.\d : 1/);
+  assert.ok(contrast(parseHex(orange.whiteShade), [255, 255, 255]) >= 4.5);
+  assert.match(orange.lines.join(' '), /White text on #f26b21 would be 3\.0 : 1/);
+  assert.match(orange.lines.at(-1), /kept as it is/);
+  const teal = accentAdvice(parseHex('#0b6e69'));
+  assert.equal(teal.whiteShade, null);
+  assert.match(teal.lines[0], /^Buttons: white text/);
+  assert.match(accentAdvice(parseHex('#1a237e')).lines.at(-1), /lightens it to #[0-9a-f]{6}/);
 });
