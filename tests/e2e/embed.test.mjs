@@ -387,6 +387,45 @@ test('setup problems: named in the console always, in a box only while setting u
   await context.close();
 });
 
+// Issue 26: three mistakes stop embed.js before any of HipCheck runs, so HipCheck cannot name
+// them: no type="module", a relative path that is wrong from a blog post's address, embed.js on
+// another origin that does not allow the page (CORS). The snippets' fallback content then shows
+// (visitors get the clinic's booking link, the clinic sees the widget did not start) instead of a
+// blank space, and docs/embedding.md's troubleshooting starts from that sentence.
+test('when embed.js cannot run at all, the element\'s fallback content shows instead of a blank', async () => {
+  const { context, page } = await freshPage(360);
+  const fallback = '<p>The hip pain self-check could not load here. <a href="https://clinic.example/book">Book an appointment</a></p>';
+  const other = env.site.url.replace('127.0.0.1', 'localhost');
+  const cases = {
+    'no-module.html': '<script src="/hipcheck/embed.js"></script>',
+    'wrong-path.html': '<script type="module" src="hipcheck/embed.js"></script>',
+    // The page on another origin than embed.js, whose server sends no CORS header.
+    'other-origin.html': `<script type="module" src="${env.site.url}hipcheck/embed.js"></script>`,
+  };
+  for (const [name, script] of Object.entries(cases)) {
+    const origin = name === 'other-origin.html' ? other : env.site.url;
+    await context.route(`${origin}examples/blog/${name}`, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blog</title><link rel="icon" href="data:,"></head><body><main><h1>Hip pain</h1>${script}<hip-check booking-url="https://clinic.example/book">${fallback}</hip-check></main></body></html>`,
+    }));
+    await page.goto(`${origin}examples/blog/${name}`);
+    await page.waitForLoadState('networkidle');
+    const shown = page.getByText('The hip pain self-check could not load here.');
+    assert.ok(await shown.isVisible(), `${name}: the fallback content shows`);
+    assert.equal(await page.getByRole('link', { name: 'Book an appointment' }).getAttribute('href'), 'https://clinic.example/book');
+    assert.equal(await page.locator('hip-check').evaluate((el) => el.shadowRoot), null, `${name}: HipCheck did not run`);
+  }
+  // The same snippet with the script right: the widget replaces the fallback content.
+  await context.route(`${env.site.url}examples/blog/right.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blog</title><link rel="icon" href="data:,"></head><body><main><h1>Hip pain</h1><script type="module" src="/hipcheck/embed.js"></script><hip-check booking-url="https://clinic.example/book">${fallback}</hip-check></main></body></html>`,
+  }));
+  await page.goto(`${env.site.url}examples/blog/right.html`);
+  await page.locator('hip-check').getByRole('button', { name: 'Start', exact: true }).waitFor();
+  assert.equal(await page.getByText('The hip pain self-check could not load here.').isVisible(), false);
+  await context.close();
+});
+
 // Issue 26: an iframe address pasted without encoding lost the phone's "+", the accent and the
 // booking link's UTM tags without a word. Now the frame says what to change.
 test('an iframe address written without encoding: setup problems in the frame', async () => {
