@@ -191,6 +191,8 @@ const runtimeProgram = (name, build) => {
 // (iframe.html: only when the frame comes near the top page's viewport, on the first interaction,
 // or at once with ?loading=eager), with what they share in page-loader.mjs and loader-common.mjs.
 const wasmIntegrity = sri(read(wasm));
+// What the start screen says when the app's files did not arrive, and its "Try again" (issue 24).
+const FAILED = { failed: STRINGS.failed_page, offline: STRINGS.failed_offline, tryAgain: UI_WORDS[LANG].app.try_again };
 // assets/runtime/theme.mjs on its own, for the standalone page whose mount point names an accent
 // (embed.js and the iframe's loader carry it): the default page never downloads it.
 const themeCode = await js(fs.readFileSync(path.join(RUNTIME, 'theme.mjs'), 'utf8'));
@@ -206,7 +208,7 @@ const pageLoaderBuild = {
   handoff: handoffName,
   resultsCss: resultsCssName,
   loading: STRINGS.loading,
-  failed: STRINGS.failed_page,
+  failed: FAILED,
 };
 const loader = await js(runtimeProgram('app.mjs', { ...pageLoaderBuild, theme: themeName }));
 const loaderName = `app-${shortHash(loader)}.js`;
@@ -219,7 +221,7 @@ write(frameLoaderName, frameLoader);
 const css = read(widgetCss).toString('utf8');
 // This build's files as another build's embed.js needs them, and the other languages' builds,
 // copied into their folders.
-const ownBuild = { bindings: `./${bindings}`, wasm: `./${wasm}`, start: ownStartScreen, loading: STRINGS.loading, failed: STRINGS.failed_embed };
+const ownBuild = { bindings: `./${bindings}`, wasm: `./${wasm}`, start: ownStartScreen, loading: STRINGS.loading, failed: FAILED };
 // Only another language's build is copied into the English one, which reads this.
 if (LANG !== 'en') write('lang.json', JSON.stringify({ lang: LANG, ...ownBuild }));
 const BUILDS = { [LANG]: { ...ownBuild, folder: './' } };

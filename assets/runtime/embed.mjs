@@ -29,12 +29,20 @@ export function chooseBuild(tag, builds) {
   return { lang, known: Boolean(known), build: builds[lang] ?? Object.values(builds)[0] };
 }
 
+// Once per language for the whole page, however many widgets; a failed download is forgotten so
+// that "Try again" downloads again (a module whose download failed stays failed for the page: a
+// retry asks for a new one).
 const started = {};
+let attempts = 0;
 function start(lang) {
   const build = BUILD.builds[lang];
-  started[lang] ??= import(new URL(build.bindings, import.meta.url).href).then(async (module) => {
+  started[lang] ??= import(new URL(build.bindings + (attempts ? '?try=' + attempts : ''), import.meta.url).href).then(async (module) => {
     await module.default({ module_or_path: new URL(build.wasm, import.meta.url) });
     return module;
+  }).catch((error) => {
+    delete started[lang];
+    attempts += 1;
+    throw error;
   });
   return started[lang];
 }
@@ -138,7 +146,8 @@ function hipCheckElement() {
           ([module]) => takeOver((root) => module.mountHipCheck(root, this, '', assets)),
           (error) => {
             console.error('HipCheck could not start', error);
-            mount.textContent = build.failed;
+            loading = false;
+            takeOver.failed(build.failed);
             reportSetup(root, [`The app's files could not load from ${assets} (${error?.message ?? error}). Upload the whole folder next to embed.js; the server must send .wasm files as application/wasm, and, from another address, allow this page (CORS).`], setup);
           },
         );
@@ -158,11 +167,15 @@ function hipCheckElement() {
       const shared = location.hash.startsWith('#hipcheck=');
       root.addEventListener('click', watch, { once: true, capture: true });
       if (this.getAttribute('loading') === 'eager') return load();
+      // Only the first: after a failed download, only Start and "Try again" download again (the
+      // message must not vanish under a tap elsewhere).
+      let early = false;
+      const first = () => early || ((early = true), load());
       near = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) load();
+        if (entries.some((e) => e.isIntersecting)) first();
       }, { rootMargin: '600px 0px' });
       near.observe(this);
-      for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, load, { once: true, capture: true });
+      for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, first, { once: true, capture: true });
     }
   };
 }

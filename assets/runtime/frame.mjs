@@ -40,14 +40,18 @@ if (mount) {
   } else if (params.get('loading') === 'eager') {
     load();
   } else {
+    // Only the first of these: after a failed download, only Start and "Try again" download
+    // again (the message must not vanish under a tap elsewhere).
+    let early = false;
+    const first = () => early || ((early = true), load());
     const near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         near.disconnect();
-        load();
+        first();
       }
     }, { rootMargin: '600px 0px' });
     near.observe(mount);
-    for (const type of ['pointerdown', 'focusin', 'keydown']) mount.addEventListener(type, load, { once: true, capture: true });
+    for (const type of ['pointerdown', 'focusin', 'keydown']) mount.addEventListener(type, first, { once: true, capture: true });
   }
 }
 if (window.parent !== window) {

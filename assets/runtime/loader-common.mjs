@@ -38,8 +38,41 @@ export function focusSelector(active) {
     : active.name ? radioSelector(unnumbered(active.name), active.value)
       : active.type === 'submit' ? 'button[type=submit]' : null;
 }
+// The app's files did not arrive (issue 24: a flaky mobile network, a proxy that blocks
+// application/wasm). The start screen stays as it is, with what was typed and chosen and the
+// emergency line; above Start an alert says what happened in plain words (`words.offline` when
+// the device is offline, else `words.failed`) with "Try again" (`words.tryAgain`), which calls
+// `retry`. Start reads "Start" again meanwhile.
+function showFailure(mount, words, retry) {
+  const start = mount.querySelector('form.hc-form button[type=submit]');
+  if (start?.dataset.label) {
+    start.textContent = start.dataset.label;
+    start.removeAttribute('aria-busy');
+  }
+  const box = document.createElement('div');
+  box.className = 'hc-failed';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = navigator.onLine === false ? words.offline : words.failed;
+  const again = document.createElement('button');
+  again.type = 'button';
+  again.className = 'hc-button';
+  again.textContent = words.tryAgain;
+  again.addEventListener('click', () => {
+    box.remove();
+    retry();
+    start?.focus();
+  });
+  box.append(text, again);
+  mount.querySelector('.hc-failed')?.remove();
+  const actions = start?.closest('.hc-actions');
+  if (actions) actions.before(box);
+  else mount.prepend(box);
+}
+
 // Arms the static start screen in `mount`; `load` starts the wasm, `loading` is Start's label
-// meanwhile. Returns `takeOver(mountApp)`, which mounts the app and swaps it in.
+// meanwhile. Returns `takeOver(mountApp)`, which mounts the app and swaps it in, and
+// `takeOver.failed(words)`, which says the app could not load and offers to try again.
 export function armStartScreen(mount, load, loading) {
   let pending = false;
   const form = () => mount.querySelector('form.hc-form');
@@ -49,11 +82,23 @@ export function armStartScreen(mount, load, loading) {
     pending = true;
     const button = form()?.querySelector('button[type=submit]');
     if (button) {
+      button.dataset.label ??= button.textContent;
+      button.textContent = loading;
+      button.setAttribute('aria-busy', 'true');
+    }
+    mount.querySelector('.hc-failed')?.remove();
+    load();
+  }, true);
+  // "Try again" after a failed download: a press of Start made before is carried out once the
+  // app arrives, as if it were the first.
+  const failed = (words) => showFailure(mount, words, () => {
+    const button = form()?.querySelector('button[type=submit]');
+    if (pending && button) {
       button.textContent = loading;
       button.setAttribute('aria-busy', 'true');
     }
     load();
-  }, true);
+  });
   // The pills' checked look, which the app draws once it runs.
   mount.addEventListener('change', (event) => {
     const input = event.target;
@@ -66,7 +111,7 @@ export function armStartScreen(mount, load, loading) {
   let typed = '';
   let chosen = [];
   let focus = null;
-  return (mountApp) => {
+  const takeOver = (mountApp) => {
     const old = form();
     typed = old?.querySelector('.hc-age')?.value ?? '';
     chosen = [...(old?.querySelectorAll('input[type=radio]:checked') ?? [])].map((r) => [unnumbered(r.name), r.value]);
@@ -93,6 +138,8 @@ export function armStartScreen(mount, load, loading) {
       console.error('HipCheck stopped while starting', error);
     }
   };
+  takeOver.failed = failed;
+  return takeOver;
   function replayInto(now, root) {
     const age = now.querySelector('.hc-age');
     if (age && typed && age.value !== typed) {

@@ -59,6 +59,7 @@ export function startPage(mount, build, { base, setting, shareUrl, page }) {
   if (elsewhere) location.replace(languagePage(FOLDERS, lang, page, base) + location.search + location.hash);
   const resultsCss = new URL('./' + build.resultsCss, base).href;
   let started;
+  let attempts = 0;
   let handoff;
   // The hand-off module watches the widget from the first click in it (or, for a share link,
   // from before it starts: the shared record is one of its settings).
@@ -66,7 +67,8 @@ export function startPage(mount, build, { base, setting, shareUrl, page }) {
   const load = () => {
     const assets = new URL('./', base).href;
     started ??= (async () => {
-      const module = await import(new URL('./' + build.bindings, base).href);
+      // A module whose download failed stays failed for this page: a retry asks for a new one.
+      const module = await import(new URL('./' + build.bindings + (attempts ? '?try=' + attempts : ''), base).href);
       await module.default({ module_or_path: fetch(new URL('./' + build.wasm, base), { integrity: build.wasmIntegrity }) });
       // A share link's record must be in the settings before the app starts (if the module
       // cannot load, the app starts without it).
@@ -77,7 +79,9 @@ export function startPage(mount, build, { base, setting, shareUrl, page }) {
       (module) => takeOver((root) => module.mountHipCheck(root, mount, 'data-', assets)),
       (error) => {
         console.error('HipCheck could not start', error);
-        mount.textContent = build.failed;
+        started = undefined;
+        attempts += 1;
+        takeOver.failed(build.failed);
       },
     );
   };

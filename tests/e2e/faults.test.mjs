@@ -218,3 +218,88 @@ test('when the after-Start text cannot load (offline, or a file from another bui
   );
   await context.close();
 });
+
+// Issue 24: a failed download of the app (a flaky mobile network, a proxy that blocks
+// application/wasm) replaced the start form, and what the person had typed, with unstyled text and
+// no way on. Now the start screen stays, the emergency line with it, and "Try again" downloads
+// again; in the page, <hip-check> and the iframe.
+const WAYS = {
+  page: { url: 'hipcheck/', scope: (page) => page },
+  element: { url: 'examples/element.html', scope: (page) => page.locator('#first') },
+  iframe: { url: 'examples/iframe.html', scope: (page) => page.frameLocator('#hipcheck-frame') },
+};
+const WASM = /_bg\.wasm$/;
+
+for (const [way, { url, scope }] of Object.entries(WAYS)) {
+  test(`${way}: the app's download fails once: the start screen stays with what was typed, "Try again" starts the app`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+    let downloads = 0;
+    await context.route(WASM, (route) => (downloads++ === 0 ? route.abort('connectionreset') : route.continue()));
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}${url}`);
+    const widget = scope(page);
+    const alert = widget.locator('.hc-failed');
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.match(await alert.textContent(), /could not finish loading\. The connection may have dropped, or this browser or network blocked part of it/);
+    assert.ok(await widget.getByText('If this is an emergency, call your local emergency number now.').isVisible(), 'the emergency line stays');
+    await widget.locator('.hc-age').fill('40');
+    await widget.getByRole('radio', { name: 'Female' }).check();
+    await screenshot(page, `failed-download-${way}-360`);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await widget.locator('[data-hc-app]').waitFor({ state: 'attached' });
+    assert.equal(await widget.locator('.hc-age').inputValue(), '40', 'what was typed is kept');
+    assert.ok(await widget.getByRole('radio', { name: 'Female' }).isChecked(), 'what was chosen is kept');
+    await widget.getByRole('button', { name: 'Start', exact: true }).click();
+    await widget.getByRole('heading', { name: /safety questions/ }).waitFor();
+    assert.ok(downloads >= 2, `downloaded again (${downloads})`);
+    await context.close();
+  });
+
+  test(`${way}: the app's download fails for good: the message stays, with "Try again", and nothing typed is lost`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+    let downloads = 0;
+    await context.route(WASM, (route) => {
+      downloads += 1;
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}${url}`);
+    const widget = scope(page);
+    await widget.locator('.hc-failed').waitFor();
+    await widget.locator('.hc-age').fill('52');
+    // Start, pressed while nothing can load: the message again, Start reads "Start" again.
+    await widget.getByRole('button', { name: 'Start', exact: true }).click();
+    await widget.locator('.hc-failed').waitFor();
+    await widget.getByRole('button', { name: 'Try again' }).click();
+    await widget.locator('.hc-failed').waitFor();
+    assert.ok(downloads >= 3, `each try downloads again (${downloads})`);
+    assert.equal(await widget.locator('.hc-failed').count(), 1, 'one message, not a pile');
+    assert.equal(await widget.locator('.hc-age').inputValue(), '52');
+    assert.equal(await widget.getByRole('button', { name: 'Start', exact: true }).getAttribute('aria-busy'), null);
+    assert.ok(await widget.getByText('If this is an emergency, call your local emergency number now.').isVisible());
+    await context.close();
+  });
+}
+
+test('offline when the app is needed: the message says so, and "Try again" works once back online', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+  let downloads = 0;
+  await context.route(WASM, async (route) => {
+    downloads += 1;
+    if (downloads > 1) return route.continue();
+    await context.setOffline(true);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}examples/element.html`);
+  const widget = page.locator('#first');
+  await widget.locator('.hc-failed').waitFor();
+  assert.match(await widget.locator('.hc-failed').textContent(), /this device seems to be offline/);
+  await context.setOffline(false);
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await widget.locator('[data-hc-app]').waitFor({ state: 'attached' });
+  await widget.getByRole('button', { name: 'Start', exact: true }).click();
+  await widget.getByRole('heading', { name: /safety questions/ }).waitFor();
+  await context.close();
+});
