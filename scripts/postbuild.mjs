@@ -49,8 +49,8 @@ const shortHash = (body) => crypto.createHash('sha256').update(body).digest('hex
 const js = async (code, module = true, options = {}) =>
   (await minify(code, { module, compress: true, mangle: true, format: { comments: false }, ...options })).code;
 
-const bindings = one(/^hipcheck-web-[0-9a-f]+\.js$/, 'wasm-bindgen module');
-const wasm = one(/^hipcheck-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
+let bindings = one(/^hipcheck-web-[0-9a-f]+\.js$/, 'wasm-bindgen module');
+let wasm = one(/^hipcheck-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
 const widgetCss = one(/^main-[0-9a-f]+\.css$/, 'widget stylesheet');
 const icon = one(/^icon-[0-9a-f]+\.svg$/, 'icon');
 {
@@ -59,6 +59,15 @@ const icon = one(/^icon-[0-9a-f]+\.svg$/, 'icon');
   const shortened = shortenImports(read(wasm), await js(read(bindings).toString('utf8')));
   write(wasm, shortened.wasm);
   write(bindings, shortened.bindings);
+  // Named after their final bytes: Trunk named them before wasm-opt and the step above, so two
+  // builds could ship different bytes under one name, and nothing could trust a cached copy.
+  // Named so, a copy the browser holds is this build's, and the service worker may take the
+  // page's own downloads from the HTTP cache instead of downloading them again (issue 24).
+  const finalHash = shortHash(Buffer.concat([shortened.wasm, Buffer.from(shortened.bindings)]));
+  const renamed = { bindings: `hipcheck-web-${finalHash}.js`, wasm: `hipcheck-web-${finalHash}_bg.wasm` };
+  fs.renameSync(path.join(dir, bindings), path.join(dir, renamed.bindings));
+  fs.renameSync(path.join(dir, wasm), path.join(dir, renamed.wasm));
+  ({ bindings, wasm } = renamed);
 }
 
 // ---------------------------------------------------------------- languages
@@ -373,6 +382,10 @@ const precache = fs
 const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join('\n'));
 // assets/runtime/sw.mjs, as a classic script: this language's cache of this build's files. Its
 // top-level names are minified too (the worker's script is alone in its global scope).
-write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache], later: LANG === 'en' ? CONFIGURATOR : [] }), false, { toplevel: true }));
+// The files this script named after their final bytes (shortHash above), which the worker may
+// take from the HTTP cache. Trunk's own names (the stylesheets, the icon) hash its input, not
+// what it wrote, so they are checked with the server instead.
+const namedByFinalBytes = precache.filter((f) => /^(app|frame|handoff|theme|after-start|texts|hipcheck-web)-[0-9a-f]{16}(_bg)?\.(js|css|txt|wasm)$/.test(f));
+write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache], named: namedByFinalBytes, later: LANG === 'en' ? CONFIGURATOR : [] }), false, { toplevel: true }));
 
 console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${handoffName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

@@ -9,9 +9,10 @@
 // Nothing runs when this module is imported in Node (tests/unit/runtime.test.mjs): the worker serves
 // only in a service worker's scope.
 
-// { lang, version, files, later }: the build's language, its version (a hash of its files), the
-// files to precache ('./' first), and the files kept only once a page has fetched them (the
-// clinic's configurator: no visitor downloads it).
+// { lang, version, files, named, later }: the build's language, its version (a hash of its
+// files), the files to precache ('./' first), those of them named after their final bytes, and
+// the files kept only once a page has fetched them (the clinic's configurator: no visitor
+// downloads it).
 const BUILD = /* filled by scripts/postbuild.mjs */ {};
 
 // The cache of a language's build.
@@ -36,14 +37,21 @@ export function matchOptions(request) {
 }
 
 // The worker's three events in `scope` (the worker's global scope).
-export function serve(scope, { lang, version, files, later = [] }) {
+// How the worker asks for a file it precaches (issue 24: a first visit downloaded the page's files
+// twice). A file named after its final bytes cannot be another build's, so the copy the page has
+// just downloaded, in the HTTP cache, is taken as it is ('default'); any other (the pages,
+// embed.js, the manifest) is checked with the server first ('no-cache': a 304 without a body when
+// unchanged), so a new build's never mixes with an old one's.
+export function cacheMode(file, named) {
+  return named.includes(file) ? 'default' : 'no-cache';
+}
+
+export function serve(scope, { lang, version, files, named = [], later = [] }) {
   const CACHE = cacheName(lang, version);
   const kept = new Set(later.map((file) => new URL(file, scope.location.href).href));
   scope.addEventListener('install', (event) => {
     event.waitUntil(
-      // Fetched fresh, not from the HTTP cache: Trunk's file names are not hashes of the final
-      // bytes (wasm-opt and terser run after naming), so a cached copy could be another build's.
-      scope.caches.open(CACHE).then((cache) => cache.addAll(files.map((f) => new Request(f, { cache: 'reload' })))),
+      scope.caches.open(CACHE).then((cache) => cache.addAll(files.map((f) => new Request(f, { cache: cacheMode(f, named) })))),
     );
   });
 

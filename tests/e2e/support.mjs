@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import os from 'node:os';
@@ -35,9 +36,12 @@ const MIME = {
  * Serves files on an ephemeral port of 127.0.0.1. `mounts` is a directory (served at /) or an
  * object mapping URL prefixes to directories ({ '/hipcheck/': DIST }); a mount may be changed
  * later through the returned `mounts` object (the update test swaps builds that way).
- * `headers` are added to every response.
+ * `headers` are added to every response. Like any static server it sends an ETag (a hash of the
+ * file) and answers a matching If-None-Match with 304 and no body; with `production`, brotli
+ * and a year's cache for content-hashed names, like a CDN. `log`, an array, gets one
+ * { path, status, bytes } per response (bytes: the body as sent), a server log.
  */
-export async function serveStatic(mounts = DIST, headers = {}, { production = false } = {}) {
+export async function serveStatic(mounts = DIST, headers = {}, { production = false, log = null } = {}) {
   const table = typeof mounts === 'string' ? { '/': mounts } : { ...mounts };
   const brotliCache = new Map();
   const server = http.createServer(async (req, res) => {
@@ -57,7 +61,8 @@ export async function serveStatic(mounts = DIST, headers = {}, { production = fa
       const stat = await fs.stat(file).catch(() => null);
       if (stat?.isDirectory()) file = path.join(file, 'index.html');
       let body = await fs.readFile(file);
-      const extra = {};
+      const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+      const extra = { etag };
       if (production) {
         // Like a CDN: brotli on the wire, and content-hashed files cached for a year.
         const hashed = /[-.][0-9a-f]{8,}\.|[-.][A-Za-z0-9_-]{8}\.(js|css)$/.test(path.basename(file));
@@ -69,15 +74,18 @@ export async function serveStatic(mounts = DIST, headers = {}, { production = fa
           extra.vary = 'accept-encoding';
         }
       }
-      res.writeHead(200, {
+      const unchanged = (req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag);
+      res.writeHead(unchanged ? 304 : 200, {
         'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         ...extra,
         ...headers,
       });
-      res.end(body);
+      res.end(unchanged ? undefined : body);
+      log?.push({ path: pathname, status: unchanged ? 304 : 200, bytes: unchanged ? 0 : body.length });
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      log?.push({ path: req.url, status: 404, bytes: 0 });
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
