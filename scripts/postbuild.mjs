@@ -26,6 +26,7 @@ import { minify } from 'terser';
 import { shortenImports } from './short-imports.mjs';
 import { assemble, fillSlot } from '../assets/runtime/assemble.mjs';
 import { startScreen } from './start-screen.mjs';
+import { mountRule } from '../assets/runtime/theme.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -201,12 +202,7 @@ const runtimeProgram = (name, build) => {
 // or at once with ?loading=eager), with what they share in page-loader.mjs and loader-common.mjs.
 const wasmIntegrity = sri(read(wasm));
 // What the start screen says when the app's files did not arrive, and its "Try again" (issue 24).
-const FAILED = { failed: STRINGS.failed_page, offline: STRINGS.failed_offline, tryAgain: UI_WORDS[LANG].app.try_again };
-// assets/runtime/theme.mjs on its own, for the standalone page whose mount point names an accent
-// (embed.js and the iframe's loader carry it): the default page never downloads it.
-const themeCode = await js(fs.readFileSync(path.join(RUNTIME, 'theme.mjs'), 'utf8'));
-const themeName = `theme-${shortHash(themeCode)}.js`;
-write(themeName, themeCode);
+const FAILED = { failed: STRINGS.failed_page, tryAgain: UI_WORDS[LANG].app.try_again };
 const pageLoaderBuild = {
   // The languages of this output and their folders (a language's page is in its own folder).
   folders: FOLDERS,
@@ -219,7 +215,7 @@ const pageLoaderBuild = {
   loading: STRINGS.loading,
   failed: FAILED,
 };
-const loader = await js(runtimeProgram('app.mjs', { ...pageLoaderBuild, theme: themeName }));
+const loader = await js(runtimeProgram('app.mjs', pageLoaderBuild));
 const loaderName = `app-${shortHash(loader)}.js`;
 write(loaderName, loader);
 const frameLoader = await js(runtimeProgram('frame.mjs', { ...pageLoaderBuild, settings: SETTINGS }));
@@ -254,7 +250,9 @@ write('embed.js', await js(runtimeProgram('embed.mjs', { css, resultsCss, handof
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
 // index.html is written in English; another language's build puts its own words in.
 const ENGLISH = UI_WORDS.en.page;
-let indexHtml = read('index.html').toString('utf8');
+// Trunk leaves its own directive for the wasm (`<link data-trunk rel=rust …>`) in the page when it
+// injects no scripts: a dead element every visitor downloads (about 90 B brotli), so it goes.
+let indexHtml = read('index.html').toString('utf8').replace(/<link [^>]*\brel="?rust"?[^>]*>/, '');
 if (LANG !== 'en') {
   const before = indexHtml;
   indexHtml = indexHtml.replace(/<html lang="?en"?>/, `<html lang="${LANG}">`);
@@ -291,6 +289,19 @@ const mountTag = indexHtml.match(/<div [^>]*\bid="?hipcheck"?[^>]*><\/div>/)?.[0
 if (!mountTag) {
   console.error('postbuild: index.html has no empty <div id="hipcheck"></div>');
   process.exit(1);
+}
+// The standalone page's accent (data-accent on its mount point, #rrggbb): its readable shades for
+// light and dark mode (assets/runtime/theme.mjs) are worked out here, into the page's stylesheet,
+// so the page needs no code for them and shows them from its first paint.
+const pageAccent = mountTag.match(/data-accent=(?:"([^"]*)"|([^\s>]+))/);
+if (pageAccent) {
+  const rule = mountRule(pageAccent[1] ?? pageAccent[2]);
+  if (!rule) {
+    console.error(`postbuild: index.html's data-accent must be a colour written #rrggbb, not '${pageAccent[1] ?? pageAccent[2]}'`);
+    process.exit(1);
+  }
+  const pageCss = one(/^page-[0-9a-f]+\.css$/, 'page stylesheet');
+  write(pageCss, `${read(pageCss)}${rule}`);
 }
 // The clinic's name in the header, as the app will show it, so nothing moves when it takes over.
 const demoClinic = mountTag.match(/data-clinic-name=(?:"([^"]*)"|([^\s>]+))/);

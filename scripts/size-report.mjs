@@ -17,7 +17,6 @@ const NOT_FIRST_LOAD = [
   ['the hand-off module, fetched at the first click', (file) => /^handoff-[0-9a-f]+\.js$/.test(file)],
   ['the styles of the steps after the safety questions, fetched at the first click', (file) => /^after-start-[0-9a-f]+\.css$/.test(file)],
   ['the service worker, registered at the first click', (file) => file === 'sw.js'],
-  ['the clinic-colour module, fetched only for a mount point with an accent', (file) => /^theme-[0-9a-f]+\.js$/.test(file)],
   ['the clinic\'s configurator (configure.html, .css, .js)', (file) => /^configure\.(html|css|js)$/.test(file)],
 ];
 const isResultsText = NOT_FIRST_LOAD[0][1];

@@ -6,7 +6,8 @@ import { followShareLinks } from './loader-common.mjs';
 import { startPage, registerWorker } from './page-loader.mjs';
 
 // This build's files and words: { folders, lang, bindings, wasm, wasmIntegrity, handoff,
-// resultsCss, loading, failed, theme } (scripts/postbuild.mjs, pageLoaderBuild).
+// resultsCss, loading, failed } (scripts/postbuild.mjs, pageLoaderBuild). A clinic's accent on the
+// mount point (data-accent) is worked out when the page is built, into its stylesheet.
 const BUILD = /* filled by scripts/postbuild.mjs */ {};
 
 const mount = document.getElementById('hipcheck');
@@ -18,12 +19,5 @@ const { elsewhere, load } = startPage(mount, BUILD, {
   page: '',
 });
 if (mount && !elsewhere) load();
-// A clinic's accent on the mount point (data-accent): its readable shades for light and dark mode
-// come with a small module of their own, which the default page never downloads.
-if (mount?.dataset.accent && !elsewhere) {
-  import(new URL('./' + BUILD.theme, import.meta.url).href)
-    .then((theme) => theme.applyTheme(mount, mount, mount.dataset.accent).forEach((problem) => console.warn(`HipCheck setup: ${problem}`)))
-    .catch(() => {});
-}
 followShareLinks();
 registerWorker(elsewhere, import.meta.url, mount);

@@ -40,9 +40,9 @@ export function focusSelector(active) {
 }
 // The app's files did not arrive (issue 24: a flaky mobile network, a proxy that blocks
 // application/wasm). The start screen stays as it is, with what was typed and chosen and the
-// emergency line; above Start an alert says what happened in plain words (`words.offline` when
-// the device is offline, else `words.failed`) with "Try again" (`words.tryAgain`), which calls
-// `retry`. Start reads "Start" again meanwhile.
+// emergency line; above Start an alert says what happened in plain words (`words.failed`: this
+// device may be offline, or something blocked part of it) with "Try again" (`words.tryAgain`),
+// which calls `retry`. Start reads "Start" again meanwhile.
 function showFailure(mount, words, retry) {
   const start = mount.querySelector('form.hc-form button[type=submit]');
   if (start?.dataset.label) {
@@ -50,10 +50,11 @@ function showFailure(mount, words, retry) {
     start.removeAttribute('aria-busy');
   }
   const box = document.createElement('div');
-  box.className = 'hc-failed';
+  // The look of the start screen's other notice; hc-failed names it.
+  box.className = 'hc-notice hc-failed';
   box.setAttribute('role', 'alert');
   const text = document.createElement('p');
-  text.textContent = navigator.onLine === false ? words.offline : words.failed;
+  text.textContent = words.failed;
   const again = document.createElement('button');
   again.type = 'button';
   again.className = 'hc-button';

@@ -116,6 +116,15 @@ export function themeFor(mode, clinic, fallbackAccent) {
   return { values, problems };
 }
 
+/** The standalone page's rule for an accent written #rrggbb on its mount point (worked out when
+ * the page is built: scripts/postbuild.mjs), or null if `accent` is not written so. */
+export function mountRule(accent) {
+  const rgb = parseHex(accent);
+  if (!rgb) return null;
+  const worked = ['light', 'dark'].flatMap((mode) => themeFor(mode, mode === 'light' ? { accent: rgb } : {}, rgb).values);
+  return `#hipcheck{${worked.map(([name, value]) => `${name}:${value}`).join(';')}}`;
+}
+
 // [r, g, b] of any CSS colour the browser knows (a name, rgb(), hsl(), oklch()…), or null: drawn
 // on a canvas, which gives sRGB whatever the notation.
 let pen;

@@ -17,7 +17,7 @@ import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16, walkToAboutPain } from '../../tests/e2e/support.mjs';
+import { ROOT, DIST, serveStatic, launchBrowser, runLighthouse, notUnder16, walkToAboutPain, walkToResult } from '../../tests/e2e/support.mjs';
 import { writeBlogPages, measureBlog } from './blog.mjs';
 import { median, percentile } from './stats.mjs';
 
@@ -62,10 +62,12 @@ const BLOG = path.join(ROOT, 'target', 'bench-blog');
 writeBlogPages(BLOG, { peerDist: PEER_DIST });
 // An earlier build to compare the time to the safety questions with (BENCH_BASELINE_DIST).
 const BASELINE = process.env.BENCH_BASELINE_DIST ? path.resolve(process.env.BENCH_BASELINE_DIST) : null;
+// The server's log of every response's body bytes (as sent: brotli), for the bytes per visit.
+const serverLog = [];
 const server = await serveStatic(
   { '/hipcheck/': DIST, '/peer/': PEER_DIST, '/hipcheck-bench/': BENCH_DIST, '/blog/': BLOG, ...(BASELINE ? { '/baseline/': BASELINE } : {}) },
   {},
-  { production: true },
+  { production: true, log: serverLog },
 );
 const browser = await launchBrowser();
 
@@ -111,6 +113,59 @@ async function firstLoadBytes(app) {
   const rows = [...names].sort().map((name) => fileSizes(app.dir, name));
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { rows, total };
+}
+
+// ---------------------------------------------------------------- 1b. bytes per visit
+// What goes over the wire, from the server's log (issue 24): (a) a first visit that stops at the
+// start screen, (b) one that reaches a result (HipCheck: the result, and its service worker's
+// precache; the peer: a tap on its map), (c) the second visit of (b)'s visitor. `unique` is each
+// file the visit asked for, counted once: a visit that downloads nothing twice has wire = unique.
+function tally(entries) {
+  const bodies = entries.filter((e) => e.status === 200);
+  const perPath = new Map();
+  for (const e of bodies) perPath.set(e.path, Math.max(perPath.get(e.path) ?? 0, e.bytes));
+  return {
+    wire: bodies.reduce((sum, e) => sum + e.bytes, 0),
+    unique: [...perPath.values()].reduce((sum, b) => sum + b, 0),
+    wasm: bodies.filter((e) => e.path.endsWith('.wasm')).reduce((sum, e) => sum + e.bytes, 0),
+    requests: entries.length,
+  };
+}
+
+async function bytesPerVisit(app) {
+  const visit = async (steps) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    serverLog.splice(0);
+    await page.goto(app.url, { waitUntil: 'networkidle' });
+    await page.waitForSelector(app.firstControl);
+    const measured = await steps(page);
+    await context.close();
+    return measured;
+  };
+  const settle = async (page) => {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1500);
+  };
+  const startOnly = await visit(async (page) => {
+    await settle(page);
+    return tally(serverLog.splice(0));
+  });
+  const [result, second] = await visit(async (page) => {
+    if (app === APPS.hipcheck) {
+      await walkToResult(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+    } else {
+      await page.locator(app.firstControl).click();
+    }
+    await settle(page);
+    const first = tally(serverLog.splice(0));
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.waitForSelector(app.firstControl);
+    await settle(page);
+    return [first, tally(serverLog.splice(0))];
+  });
+  return { startOnly, result, second };
 }
 
 // ---------------------------------------------------------------- 2. first control interactive
@@ -312,6 +367,7 @@ for (const [key, app] of Object.entries(APPS)) {
   };
   results[key] = {
     bytes: await step('first-load bytes', () => firstLoadBytes(app)),
+    visits: await step('bytes per visit', () => bytesPerVisit(app)),
     interactive1x: await step('first control, 1×', () => timeToFirstControl(app, 1)),
     interactive4x: await step('first control, 4×', () => timeToFirstControl(app, 4)),
     tap: await step('tap latency', () => tapLatency(app)),
@@ -425,6 +481,20 @@ checkboxes and no reasoning.
 | Lighthouse best practices | ${h.lighthouse.bestPractices} | ${p.lighthouse.bestPractices} | | |
 | \`assess\` natively (criterion, median) | ${native.median.toFixed(2)} µs | — | | ≤ 20 µs |
 | \`assess\` in the browser (wasm, median of 5 × 20 000) | ${browserAssess.toFixed(2)} µs | — | | |
+
+## Bytes per visit
+
+Everything the server sent (response bodies, brotli), from its own log: a first visit that stops
+at the start screen; a first visit that reaches a result (HipCheck: the result and its service
+worker's offline copy; the peer: a tap on its map); the second visit of that visitor. "Files
+needed" counts each file the visit asked for once: a visit that downloads nothing twice sends
+exactly that.
+
+| visit | HipCheck sent | HipCheck files needed | sent / needed | HipCheck wasm | peer sent | goal |
+|---|---:|---:|---:|---:|---:|---|
+| (a) first visit, start screen only | ${kb(h.visits.startOnly.wire)} KB | ${kb(h.visits.startOnly.unique)} KB | ${ratio(h.visits.startOnly.wire, h.visits.startOnly.unique)} | ${kb(h.visits.startOnly.wasm)} KB | ${kb(p.visits.startOnly.wire)} KB | sent ≤ 1.05 × needed |
+| (b) first visit to a result | ${kb(h.visits.result.wire)} KB | ${kb(h.visits.result.unique)} KB | ${ratio(h.visits.result.wire, h.visits.result.unique)} | ${kb(h.visits.result.wasm)} KB | ${kb(p.visits.result.wire)} KB | each file once |
+| (c) second visit | ${kb(h.visits.second.wire)} KB (${h.visits.second.requests} requests) | — | — | ${kb(h.visits.second.wasm)} KB | ${kb(p.visits.second.wire)} KB (${p.visits.second.requests} requests) | 0 B of wasm |
 
 ## A clinic's blog post
 

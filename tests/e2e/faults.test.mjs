@@ -241,7 +241,7 @@ for (const [way, { url, scope }] of Object.entries(WAYS)) {
     const alert = widget.locator('.hc-failed');
     await alert.waitFor();
     assert.equal(await alert.getAttribute('role'), 'alert');
-    assert.match(await alert.textContent(), /could not finish loading\. The connection may have dropped, or this browser or network blocked part of it/);
+    assert.match(await alert.textContent(), /could not finish loading: this device may be offline, or this browser or network blocked part of it\. What you typed is kept\./);
     assert.ok(await widget.getByText('If this is an emergency, call your local emergency number now.').isVisible(), 'the emergency line stays');
     await widget.locator('.hc-age').fill('40');
     await widget.getByRole('radio', { name: 'Female' }).check();
@@ -282,7 +282,7 @@ for (const [way, { url, scope }] of Object.entries(WAYS)) {
   });
 }
 
-test('offline when the app is needed: the message says so, and "Try again" works once back online', async () => {
+test('offline when the app is needed: the message says it may be, and "Try again" works once back online', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
   let downloads = 0;
   await context.route(WASM, async (route) => {
@@ -295,7 +295,7 @@ test('offline when the app is needed: the message says so, and "Try again" works
   await page.goto(`${env.site.url}examples/element.html`);
   const widget = page.locator('#first');
   await widget.locator('.hc-failed').waitFor();
-  assert.match(await widget.locator('.hc-failed').textContent(), /this device seems to be offline/);
+  assert.match(await widget.locator('.hc-failed').textContent(), /this device may be offline/);
   await context.setOffline(false);
   await widget.getByRole('button', { name: 'Try again' }).click();
   await widget.locator('[data-hc-app]').waitFor({ state: 'attached' });

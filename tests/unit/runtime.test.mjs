@@ -24,7 +24,7 @@ import {
 import { chooseBuild, HOST_CSS, remToPx } from '../../assets/runtime/embed.mjs';
 import { meant, setupProblems, acceptedLink, settingUp, frameProblems } from '../../assets/runtime/setup.mjs';
 import { cacheName, isStale, answers, matchOptions, serve } from '../../assets/runtime/sw.mjs';
-import { contrast, hex, parseHex, nearestReadable, textOn, themeFor, PALETTES } from '../../assets/runtime/theme.mjs';
+import { contrast, hex, parseHex, nearestReadable, textOn, themeFor, mountRule, PALETTES } from '../../assets/runtime/theme.mjs';
 import { snippetSettings, elementSnippet, frameAddress, iframeSnippet, configProblems, accentAdvice } from '../../assets/runtime/configure.mjs';
 
 const RUNTIME = fileURLToPath(new URL('../../assets/runtime/', import.meta.url));
@@ -69,7 +69,7 @@ const FILES = ['./', 'after-start-0123456789abcdef.css', 'app-0123456789abcdef.j
 const WORKER = { lang: 'en', version: 'fedcba9876543210', files: FILES, named: ['after-start-0123456789abcdef.css', 'app-0123456789abcdef.js'] };
 // Each program: its module, its build values, and whether it ships as a module.
 const PROGRAMS = {
-  'app.mjs': [{ ...PAGE, theme: 'theme-0123456789abcdef.js' }, true],
+  'app.mjs': [PAGE, true],
   'frame.mjs': [{ ...PAGE, settings: SETTINGS }, true],
   'embed.mjs': [EMBED, true],
   'sw.mjs': [WORKER, false],
@@ -131,10 +131,9 @@ test('the standalone page\'s loader carries none of the iframe\'s code; the ifra
   // embed.js carries no page loader.
   const embed = (await shipped('embed.mjs')).minified;
   assert.ok(embed.includes('hip-check') && !embed.includes('serviceWorker') && !embed.includes('getElementById'));
-  // The colour maths comes with the element and the frame; the standalone page fetches it only
-  // for a mount point with an accent.
+  // The colour maths comes with the element and the frame; the standalone page's accent is
+  // worked out when it is built.
   assert.ok(!app.includes('OffscreenCanvas') && frame.includes('OffscreenCanvas') && embed.includes('OffscreenCanvas'));
-  assert.ok(app.includes('theme-0123456789abcdef.js'));
   // The clinic's events are for embeddings: the element and the frame, not the standalone page.
   assert.ok(!app.includes('hc-cta') && frame.includes('hc-cta') && embed.includes('hc-cta'));
 });
@@ -653,4 +652,15 @@ test('the accent advice: the text on it, and for white text the nearest shade th
   assert.equal(teal.whiteShade, null);
   assert.match(teal.lines[0], /^Buttons: white text/);
   assert.match(accentAdvice(parseHex('#1a237e')).lines.at(-1), /lightens it to #[0-9a-f]{6}/);
+});
+
+test('the standalone page\'s accent becomes one rule of its stylesheet when it is built', () => {
+  assert.equal(mountRule('#f26b21'), '#hipcheck{--hipcheck-accent:#f26b21;--hipcheck-on-accent:#000000;' +
+    `--hipcheck-accent-text:${valuesOf(themeFor('light', { accent: rgb('#f26b21') }))['--hipcheck-accent-text']};` +
+    `--hipcheck-accent-hover:${valuesOf(themeFor('light', { accent: rgb('#f26b21') }))['--hipcheck-accent-hover']};` +
+    '--hipcheck-accent-dark:#f26b21;--hipcheck-on-accent-dark:#000000;' +
+    `--hipcheck-accent-text-dark:${valuesOf(themeFor('dark', {}, rgb('#f26b21')))['--hipcheck-accent-text-dark']};` +
+    `--hipcheck-accent-hover-dark:${valuesOf(themeFor('dark', {}, rgb('#f26b21')))['--hipcheck-accent-hover-dark']}}`);
+  assert.equal(mountRule('orange'), null);
+  assert.equal(mountRule('#f26b2'), null);
 });

@@ -43,62 +43,93 @@ fn side_of(target: &MapTarget) -> Side {
     }
 }
 
-/// The targets under the pointer and with focus (a tapped one keeps focus): the name of the
-/// first is shown and the legend marks it.
-struct Attention {
-    hovered: UseStateHandle<Option<usize>>,
-    focused: UseStateHandle<Option<usize>>,
+/// Which targets are under the pointer and have the focus.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Looks {
+    hovered: Option<usize>,
+    focused: Option<usize>,
     /// Whichever moved last: a keyboard user with the mouse resting on the picture sees the
     /// name of the area they tabbed to.
-    focus_last: UseStateHandle<bool>,
+    focus_last: bool,
+}
+
+/// What the events have said since the picture last showed it, and whether a task to show it
+/// is already waiting.
+#[derive(Default)]
+struct Pending {
+    latest: Looks,
+    scheduled: bool,
+}
+
+/// The targets under the pointer and with focus (a tapped one keeps focus): the name of the
+/// first is shown and the legend marks it. Shown in a task of its own, not at once (issue 24:
+/// a tap's pointer-enter and focus each re-rendered the picture before its click could run,
+/// which made the highlight slower than the peer's): the click is handled first, and the
+/// events that come together make one render.
+struct Attention {
+    shown: UseStateHandle<Looks>,
+    pending: std::rc::Rc<std::cell::RefCell<Pending>>,
 }
 
 #[hook]
 fn use_attention() -> Attention {
     Attention {
-        hovered: use_state_eq(|| None::<usize>),
-        focused: use_state_eq(|| None::<usize>),
-        focus_last: use_state_eq(|| false),
+        shown: use_state_eq(Looks::default),
+        pending: use_mut_ref(Pending::default),
     }
 }
 
 impl Attention {
     /// The target whose name is shown.
     fn active(&self) -> Option<usize> {
-        if *self.focus_last {
-            self.focused.or(*self.hovered)
+        let looks = *self.shown;
+        if looks.focus_last {
+            looks.focused.or(looks.hovered)
         } else {
-            self.hovered.or(*self.focused)
+            looks.hovered.or(looks.focused)
         }
     }
 
     /// Target `i` coming under the pointer (`on`) or leaving it.
     fn hover(&self, i: usize, on: bool) -> Callback<MouseEvent> {
-        self.track(&self.hovered, false, i, on)
-            .reform(|e: MouseEvent| e.into())
+        self.track(false, i, on).reform(|e: MouseEvent| e.into())
     }
 
     /// Target `i` taking the focus (`on`) or losing it.
     fn focus(&self, i: usize, on: bool) -> Callback<FocusEvent> {
-        self.track(&self.focused, true, i, on)
-            .reform(|e: FocusEvent| e.into())
+        self.track(true, i, on).reform(|e: FocusEvent| e.into())
     }
 
     // One callback type for pointer and focus, each event reformed into it: a closure generic
     // over the event would be compiled once for each.
-    fn track(
-        &self,
-        state: &UseStateHandle<Option<usize>>,
-        by_focus: bool,
-        i: usize,
-        on: bool,
-    ) -> Callback<Event> {
-        let state = state.clone();
-        let focus_last = self.focus_last.clone();
+    fn track(&self, by_focus: bool, i: usize, on: bool) -> Callback<Event> {
+        let shown = self.shown.clone();
+        let pending = self.pending.clone();
         Callback::from(move |_: Event| {
-            state.set(on.then_some(i));
+            let Ok(mut next) = pending.try_borrow_mut() else {
+                return;
+            };
+            let slot = if by_focus {
+                &mut next.latest.focused
+            } else {
+                &mut next.latest.hovered
+            };
+            *slot = on.then_some(i);
             if on {
-                focus_last.set(by_focus);
+                next.latest.focus_last = by_focus;
+            }
+            if !next.scheduled {
+                next.scheduled = true;
+                let shown = shown.clone();
+                let pending = pending.clone();
+                // A task of its own (a zero timeout): the browser runs the pending click first.
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    if let Ok(mut due) = pending.try_borrow_mut() {
+                        due.scheduled = false;
+                        shown.set(due.latest);
+                    }
+                });
             }
         })
     }
@@ -237,8 +268,7 @@ fn legend_entries(
 
 #[function_component(BodyMap)]
 pub fn body_map(props: &BodyMapProps) -> Html {
-    let ui = use_ui();
-    let m = ui.m;
+    let m = use_ui().m;
     let attention = use_attention();
     let active = attention.active();
     let picture = picture(props.view, props.side_view);
