@@ -388,7 +388,10 @@ if (LANG === 'en') {
 const precache = fs
   .readdirSync(dir)
   // The Questionnaire too: the FHIR download and a shared check's answers read it offline.
-  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js' && f !== 'lang.json' && !CONFIGURATOR.includes(f))
+  // Not index.html: it is './', which the worker serves for it too. Not embed.js: the pages this
+  // worker controls never load it (a clinic's page that does is outside its scope), and every
+  // visitor would download it (issue 24); the configurator's preview keeps it (`later`).
+  .filter((f) => fs.statSync(path.join(dir, f)).isFile() && !['sw.js', 'lang.json', 'index.html', 'embed.js'].includes(f) && !CONFIGURATOR.includes(f))
   .sort();
 const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join('\n'));
 // assets/runtime/sw.mjs, as a classic script: this language's cache of this build's files. Its
@@ -397,6 +400,6 @@ const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join
 // take from the HTTP cache. Trunk's own names (the stylesheets, the icon) hash its input, not
 // what it wrote, so they are checked with the server instead.
 const namedByFinalBytes = precache.filter((f) => /^(app|frame|handoff|theme|after-start|texts|hipcheck-web)-[0-9a-f]{16}(_bg)?\.(js|css|txt|wasm)$/.test(f));
-write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache], named: namedByFinalBytes, later: LANG === 'en' ? CONFIGURATOR : [] }), false, { toplevel: true }));
+write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache], named: namedByFinalBytes, later: LANG === 'en' ? [...CONFIGURATOR, 'embed.js'] : [] }), false, { toplevel: true }));
 
 console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${handoffName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

@@ -54,8 +54,11 @@ ensure_cargo_tool() {
   cargo install "$@"
 }
 
+# Without Trunk's default features: `update_check` asks crates.io for a newer Trunk at every run,
+# and `rustls` (TLS for downloading tools, HTTPS for `trunk serve`) is for what `--offline` and
+# pinned tools never do. Measured on one core: docs/performance.md, "Setting up a machine".
 ensure_trunk() {
-  ensure_cargo_tool trunk "$TRUNK_VERSION" --locked trunk --version "$TRUNK_VERSION"
+  ensure_cargo_tool trunk "$TRUNK_VERSION" --locked trunk --version "$TRUNK_VERSION" --no-default-features
 }
 
 ensure_wasm_bindgen() {

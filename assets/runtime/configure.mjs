@@ -252,11 +252,11 @@ function configurator(form) {
   update();
   showPreview(values());
 
-  // Offline like the widget: the widget's worker keeps this page's three files once it controls
-  // the page (they are not in its precache, which every visitor downloads).
+  // Offline like the widget: the widget's worker keeps this page's three files and embed.js once
+  // it controls the page (they are not in its precache, which every visitor downloads).
   if ('serviceWorker' in navigator) {
     const keep = () => {
-      for (const file of ['configure.html', 'configure.js', 'configure.css']) fetch(new URL(file, location.href)).catch(() => {});
+      for (const file of ['configure.html', 'configure.js', 'configure.css', 'embed.js']) fetch(new URL(file, location.href)).catch(() => {});
     };
     navigator.serviceWorker.register(new URL('./sw.js', location.href), { scope: './' }).catch(() => {});
     if (navigator.serviceWorker.controller) keep();

@@ -31,6 +31,11 @@ export function answers(request, origin) {
   return request.method === 'GET' && new URL(request.url).origin === origin;
 }
 
+// The standalone page asked for by its file name: the cached './'.
+export function isIndexPage(url) {
+  return new URL(url).pathname.endsWith('/index.html');
+}
+
 // How a request is found in the cache: the iframe page carries its settings in the query string.
 export function matchOptions(request) {
   return { ignoreSearch: request.mode === 'navigate' };
@@ -69,7 +74,7 @@ export function serve(scope, { lang, version, files, named = [], later = [] }) {
     if (!answers(request, scope.location.origin)) return;
     event.respondWith(
       scope.caches.open(CACHE).then(async (cache) => {
-        const hit = await cache.match(request, matchOptions(request));
+        const hit = await cache.match(request, matchOptions(request)) ?? (isIndexPage(request.url) ? await cache.match('./') : undefined);
         if (hit) return hit;
         const response = await scope.fetch(request);
         const url = new URL(request.url);

@@ -30,6 +30,7 @@ const MIME = {
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
   '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -65,9 +66,9 @@ export async function serveStatic(mounts = DIST, headers = {}, { production = fa
       const extra = { etag };
       if (production) {
         // Like a CDN: brotli on the wire, and content-hashed files cached for a year.
-        const hashed = /[-.][0-9a-f]{8,}\.|[-.][A-Za-z0-9_-]{8}\.(js|css)$/.test(path.basename(file));
+        const hashed = /[-.][0-9a-f]{8,}(_bg)?\.|[-.][A-Za-z0-9_-]{8}\.(js|css)$/.test(path.basename(file));
         extra['cache-control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
-        if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|wasm|svg|json|webmanifest)$/.test(file)) {
+        if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/.test(file)) {
           if (!brotliCache.has(file)) brotliCache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
           body = brotliCache.get(file);
           extra['content-encoding'] = 'br';

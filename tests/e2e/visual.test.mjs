@@ -119,9 +119,12 @@ test('the keyboard meets the diagram top to bottom, and each target shows its na
     const tops = [];
     await page.locator('.hc-region').first().focus();
     for (let i = 0; i < count; i++) {
-      const focused = await page.evaluate(async () => {
-        // The name follows at the next animation frame (body_map.rs, `Attention`).
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // The name follows a moment after the focus (body_map.rs, `NAME_DELAY_MS`).
+      await page.waitForFunction(() => {
+        const name = document.querySelector('.hc-region-name')?.textContent?.replace('✓ ', '').toLowerCase();
+        return Boolean(name) && document.activeElement?.getAttribute('aria-label')?.toLowerCase().endsWith(name);
+      });
+      const focused = await page.evaluate(() => {
         const g = document.activeElement;
         const name = document.querySelector('.hc-region-name')?.textContent ?? '';
         return { region: g.dataset.region, top: g.getBoundingClientRect().top, name };

@@ -65,7 +65,7 @@ const EMBED = {
     es: { bindings: './es/hipcheck-web-2.js', wasm: './es/hipcheck-web-2_bg.wasm', start: '<div class="hc-form"></div>', loading: 'Cargando…', failed: 'No se pudo cargar', folder: './es/' },
   },
 };
-const FILES = ['./', 'after-start-0123456789abcdef.css', 'app-0123456789abcdef.js', 'embed.js', 'index.html', 'iframe.html'];
+const FILES = ['./', 'after-start-0123456789abcdef.css', 'app-0123456789abcdef.js', 'embed.js', 'iframe.html'];
 const WORKER = { lang: 'en', version: 'fedcba9876543210', files: FILES, named: ['after-start-0123456789abcdef.css', 'app-0123456789abcdef.js'] };
 // Each program: its module, its build values, and whether it ships as a module.
 const PROGRAMS = {
@@ -367,7 +367,7 @@ class FakeWorkerScope {
             store.set(url, { body });
           },
           async match(request, { ignoreSearch } = {}) {
-            const url = new URL(request.url);
+            const url = new URL(typeof request === 'string' ? request : request.url, scope.location);
             if (ignoreSearch) url.search = '';
             return store.get(url.href)?.body;
           },
@@ -442,6 +442,9 @@ test('sw.js as shipped precaches the build, deletes only its language\'s old cac
   assert.equal(page.response, 'cached https://clinic.example/hipcheck/iframe.html');
   const script = await scope.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://clinic.example/hipcheck/embed.js?v=2' } });
   assert.equal(script.response, 'network https://clinic.example/hipcheck/embed.js?v=2');
+  // index.html is not precached: asked for by name, the page is the cached './'.
+  const byName = await scope.dispatch('fetch', { request: { method: 'GET', mode: 'navigate', url: 'https://clinic.example/hipcheck/index.html' } });
+  assert.equal(byName.response, 'cached https://clinic.example/hipcheck/');
   const file = await scope.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://clinic.example/hipcheck/embed.js' } });
   assert.equal(file.response, 'cached https://clinic.example/hipcheck/embed.js');
   assert.deepEqual(scope.fetched, ['https://clinic.example/hipcheck/embed.js?v=2']);

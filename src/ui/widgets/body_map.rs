@@ -43,6 +43,10 @@ fn side_of(target: &MapTarget) -> Side {
     }
 }
 
+/// How long a name waits after the pointer or the focus moved: long enough that a tap's click
+/// (a few milliseconds after its press, on a slow phone more) is handled before it.
+const NAME_DELAY_MS: u64 = 50;
+
 /// Which targets are under the pointer and have the focus.
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Looks {
@@ -62,7 +66,7 @@ struct Pending {
 }
 
 /// The targets under the pointer and with focus (a tapped one keeps focus): the name of the
-/// first is shown and the legend marks it. Shown in a task of its own, not at once (issue 24:
+/// first is shown and the legend marks it. Shown a moment later, not at once (issue 24:
 /// a tap's pointer-enter and focus each re-rendered the picture before its click could run,
 /// which made the highlight slower than the peer's): the click is handled first, and the
 /// events that come together make one render.
@@ -122,9 +126,10 @@ impl Attention {
                 next.scheduled = true;
                 let shown = shown.clone();
                 let pending = pending.clone();
-                // A task of its own (a zero timeout): the browser runs the pending click first.
+                // A task of its own, a little later: the browser runs the pending click first.
                 yew::platform::spawn_local(async move {
-                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    yew::platform::time::sleep(std::time::Duration::from_millis(NAME_DELAY_MS))
+                        .await;
                     if let Ok(mut due) = pending.try_borrow_mut() {
                         due.scheduled = false;
                         shown.set(due.latest);
