@@ -49,5 +49,6 @@ step "FHIR export validated by FHIR.js" node scripts/fhir-check.mjs "$HIPCHECK_D
 step "size report and first-load budget, English" node scripts/size-report.mjs "$HIPCHECK_DIST" --first-load-budget-kb=120
 step "size report and first-load budget, Spanish" node scripts/size-report.mjs "$HIPCHECK_DIST/es" --first-load-budget-kb=120
 step "Lighthouse accessibility budget (100)" node scripts/lighthouse-check.mjs
+step "scripts/serve.sh serves the widget" scripts/serve-check.sh
 
 say "all checks passed in $((SECONDS - started))s"
