@@ -291,17 +291,21 @@ if (!mountTag) {
   process.exit(1);
 }
 // The standalone page's accent (data-accent on its mount point, #rrggbb): its readable shades for
-// light and dark mode (assets/runtime/theme.mjs) are worked out here, into the page's stylesheet,
-// so the page needs no code for them and shows them from its first paint.
+// light and dark mode (assets/runtime/theme.mjs) are worked out here, into a stylesheet of its
+// own that only index.html links, so the page needs no code for them and shows them from its
+// first paint. Not into page-*.css: index.html carries that file's integrity as Trunk wrote it,
+// and iframe.html shares it (the frame takes its accent from its own address).
 const pageAccent = mountTag.match(/data-accent=(?:"([^"]*)"|([^\s>]+))/);
+let accentLink = '';
 if (pageAccent) {
   const rule = mountRule(pageAccent[1] ?? pageAccent[2]);
   if (!rule) {
     console.error(`postbuild: index.html's data-accent must be a colour written #rrggbb, not '${pageAccent[1] ?? pageAccent[2]}'`);
     process.exit(1);
   }
-  const pageCss = one(/^page-[0-9a-f]+\.css$/, 'page stylesheet');
-  write(pageCss, `${read(pageCss)}${rule}`);
+  const accentCss = `accent-${shortHash(rule)}.css`;
+  write(accentCss, rule);
+  accentLink = `\n    <link rel="stylesheet" href="${accentCss}" integrity="${sri(rule)}">`;
 }
 // The clinic's name in the header, as the app will show it, so nothing moves when it takes over.
 const demoClinic = mountTag.match(/data-clinic-name=(?:"([^"]*)"|([^\s>]+))/);
@@ -309,13 +313,15 @@ const namedStartScreen = demoClinic
   ? startScreen({ lang: LANG, words: UI_WORDS[LANG].app, languages: LANGUAGE_NAMES, clinic: demoClinic[1] ?? demoClinic[2] })
   : ownStartScreen;
 const standalone = indexHtml
-  .replace('</head>', `    ${head}\n  </head>`)
+  .replace('</head>', `    ${head}${accentLink}\n  </head>`)
   .replace(mountTag, mountTag.replace('></div>', `>${namedStartScreen}</div>`));
 write('index.html', standalone);
 const iframe = standalone
   .replace(new RegExp(`<html lang="?${LANG}"?>`), `<html lang="${LANG}" data-embed="iframe">`)
   .replace(/ data-booking-url=("[^"]*"|[^\s>]*)/, '')
   .replace(/ data-clinic-name=("[^"]*"|[^\s>]*)/, '')
+  .replace(/ data-accent=("[^"]*"|[^\s>]*)/, '')
+  .replace(accentLink, '')
   .replace(namedStartScreen, ownStartScreen)
   .replace('<body>', '<body class="hc-in-iframe">');
 // The iframe page waits for the frame to come near the viewport: nothing is preloaded.
@@ -334,7 +340,7 @@ for (const [marker, what] of [['data-embed="iframe"', 'the iframe marker'], ['hc
     process.exit(1);
   }
 }
-if (/data-booking-url|data-clinic-name/.test(iframe) || (demoClinic && iframe.includes(namedStartScreen))) {
+if (/data-booking-url|data-clinic-name|data-accent/.test(iframe) || (demoClinic && iframe.includes(namedStartScreen))) {
   console.error('postbuild: iframe.html still carries the demo clinic settings');
   process.exit(1);
 }
@@ -399,7 +405,7 @@ const version = shortHash(precache.map((f) => `${f}:${shortHash(read(f))}`).join
 // The files this script named after their final bytes (shortHash above), which the worker may
 // take from the HTTP cache. Trunk's own names (the stylesheets, the icon) hash its input, not
 // what it wrote, so they are checked with the server instead.
-const namedByFinalBytes = precache.filter((f) => /^(app|frame|handoff|theme|after-start|texts|hipcheck-web)-[0-9a-f]{16}(_bg)?\.(js|css|txt|wasm)$/.test(f));
+const namedByFinalBytes = precache.filter((f) => /^(app|frame|handoff|accent|after-start|texts|hipcheck-web)-[0-9a-f]{16}(_bg)?\.(js|css|txt|wasm)$/.test(f));
 write('sw.js', await js(runtimeProgram('sw.mjs', { lang: LANG, version, files: ['./', ...precache], named: namedByFinalBytes, later: LANG === 'en' ? [...CONFIGURATOR, 'embed.js'] : [] }), false, { toplevel: true }));
 
 console.log(`postbuild: ${loaderName}, ${frameLoaderName}, ${handoffName}, ${textsFile}, embed.js, iframe.html, manifest.webmanifest, sw.js (build ${version}, ${precache.length + 1} precached)`);

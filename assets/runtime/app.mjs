@@ -7,7 +7,7 @@ import { startPage, registerWorker } from './page-loader.mjs';
 
 // This build's files and words: { folders, lang, bindings, wasm, wasmIntegrity, handoff,
 // resultsCss, loading, failed } (scripts/postbuild.mjs, pageLoaderBuild). A clinic's accent on the
-// mount point (data-accent) is worked out when the page is built, into its stylesheet.
+// mount point (data-accent) is worked out when the page is built, into a stylesheet it links.
 const BUILD = /* filled by scripts/postbuild.mjs */ {};
 
 const mount = document.getElementById('hipcheck');
