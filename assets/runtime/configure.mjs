@@ -7,7 +7,7 @@
 // The snippets and the checks are pure functions, unit-tested in Node
 // (tests/unit/runtime.test.mjs); the page's behaviour runs only where there is a configurator form.
 import { acceptedLink } from './setup.mjs';
-import { contrast, hex, nearestReadable, rgbOf, textOn, themeFor, PALETTES, TEXT_RATIO } from './theme.mjs';
+import { contrast, hex, nearestReadable, parseHex, ratioText, rgbOf, themeBoth, PALETTES, FILL_RATIO, TEXT_RATIO, WHITE } from './theme.mjs';
 
 // { languages: { en: { name, fallback, book }, … }, resize: the iframe snippet's script
 // (examples/iframe-resize.js), frameTitle }
@@ -80,31 +80,26 @@ export function configProblems(values) {
   return problems;
 }
 
-/** What the accent means for reading, in words: the text on it in each mode and, when white text
- * would not pass, the nearest shade on which it does. `accent` is [r, g, b]. */
+/** What the accent means for reading, in words: the text on its buttons in each mode and, when
+ * white text would not pass, the nearest shade on which it does. `accent` is [r, g, b]; `fill`
+ * and `onFill` are the button's colours as the widget will draw them (theme.mjs). */
 export function accentAdvice(accent) {
-  const white = [255, 255, 255];
-  const lines = [];
-  const onLight = textOn(accent);
-  const light = Object.fromEntries(themeFor('light', { accent }).values);
-  const dark = Object.fromEntries(themeFor('dark', {}, accent).values);
-  const ratio = (a, b) => `${contrast(a, b).toFixed(1)} : 1`;
-  const fill = rgbFromHex(light['--hipcheck-accent']);
-  lines.push(`Buttons: ${hex(onLight) === '#ffffff' ? 'white' : 'black'} text on ${hex(fill)}, ${ratio(onLight, fill)} (needs ${TEXT_RATIO} : 1).`);
+  const worked = Object.fromEntries(themeBoth({ accent }).values);
+  const fill = parseHex(worked['--hipcheck-accent']);
+  const onFill = parseHex(worked['--hipcheck-on-accent']);
+  const lines = [`Buttons: ${hex(onFill) === hex(WHITE) ? 'white' : 'black'} text on ${hex(fill)}, ${ratioText(onFill, fill)} (needs ${TEXT_RATIO} : 1).`];
   let whiteShade = null;
-  if (contrast(white, accent) < TEXT_RATIO) {
-    whiteShade = nearestReadable(accent, TEXT_RATIO, [white]);
-    lines.push(`White text on ${hex(accent)} would be ${ratio(white, accent)}. For white text, the nearest shade that passes is ${hex(whiteShade)} (${ratio(white, whiteShade)}).`);
+  if (contrast(WHITE, accent) < TEXT_RATIO) {
+    whiteShade = nearestReadable(accent, TEXT_RATIO, [WHITE]);
+    lines.push(`White text on ${hex(accent)} would be ${ratioText(WHITE, accent)}. For white text, the nearest shade that passes is ${hex(whiteShade)} (${ratioText(WHITE, whiteShade)}).`);
   }
-  if (hex(fill) !== hex(accent)) lines.push(`On a white page ${hex(accent)} is too faint for the picked areas of the body map (${ratio(accent, rgbFromHex(PALETTES.light.background))}; needs 3 : 1): HipCheck uses ${hex(fill)}.`);
-  const darkFill = dark['--hipcheck-accent-dark'];
+  if (hex(fill) !== hex(accent)) lines.push(`On a white page ${hex(accent)} is too faint for the picked areas of the body map (${ratioText(accent, parseHex(PALETTES.light.background))}; needs ${FILL_RATIO} : 1): HipCheck uses ${hex(fill)}.`);
+  const darkFill = worked['--hipcheck-accent-dark'];
   lines.push(darkFill === hex(accent)
     ? `In dark mode your colour is kept as it is.`
     : `In dark mode HipCheck lightens it to ${darkFill} so it shows on the dark background.`);
-  return { lines, whiteShade: whiteShade && hex(whiteShade) };
+  return { lines, whiteShade: whiteShade && hex(whiteShade), fill, onFill };
 }
-
-const rgbFromHex = (text) => text && [1, 3, 5].map((i) => parseInt(text.slice(i, i + 2), 16));
 
 // ---------------------------------------------------------------- the page
 function configurator(form) {
@@ -168,12 +163,12 @@ function configurator(form) {
       box.textContent = `"${given}" is not a colour: write it as #rrggbb, for example #0b6e69.`;
       return;
     }
-    const { lines, whiteShade } = accentAdvice(rgb);
+    const { lines, whiteShade, fill, onFill } = accentAdvice(rgb);
     const sample = document.createElement('span');
     sample.className = 'cf-swatch';
     sample.textContent = 'Start';
-    sample.style.background = hex(rgb);
-    sample.style.color = hex(textOn(rgb));
+    sample.style.background = hex(fill);
+    sample.style.color = hex(onFill);
     sample.setAttribute('aria-hidden', 'true');
     const first = document.createElement('p');
     first.append(sample, lines[0]);

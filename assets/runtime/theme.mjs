@@ -11,7 +11,7 @@
 // The pure part works on [r, g, b] (0–255) and is unit-tested in Node; applyTheme reads the
 // clinic's colours from the page. Nothing runs when this module is imported.
 
-const WHITE = [255, 255, 255];
+export const WHITE = [255, 255, 255];
 const BLACK = [0, 0, 0];
 export const TEXT_RATIO = 4.5;
 export const FILL_RATIO = 3;
@@ -67,7 +67,8 @@ export function nearestReadable(color, ratio, against) {
 /** Text on a fill: white when it reads at 4.5 : 1, else black (which then always does). */
 export const textOn = (fill) => (contrast(WHITE, fill) >= TEXT_RATIO ? WHITE : BLACK);
 
-const ratio = (a, b) => contrast(a, b).toFixed(1) + ' : 1';
+/** A contrast ratio as people read it: "3.0 : 1". */
+export const ratioText = (a, b) => contrast(a, b).toFixed(1) + ' : 1';
 
 /** The custom properties that make the clinic's colours readable in `mode` ('light' or 'dark'),
  * as [name, value] pairs, and the setup problems of what it set. `clinic` holds what the clinic
@@ -97,12 +98,12 @@ export function themeFor(mode, clinic, fallbackAccent) {
   let fill = accent;
   if (contrast(accent, background) < FILL_RATIO) {
     fill = nearestReadable(accent, FILL_RATIO, [background]) ?? awayFrom(background);
-    if (clinic.accent) problems.push(`The ${mode} accent ${hex(accent)} is ${ratio(accent, background)} against the ${mode} background (picked areas and buttons need ${FILL_RATIO} : 1): ${hex(fill)}, the nearest shade that passes, is used.`);
+    if (clinic.accent) problems.push(`The ${mode} accent ${hex(accent)} is ${ratioText(accent, background)} against the ${mode} background (picked areas and buttons need ${FILL_RATIO} : 1): ${hex(fill)}, the nearest shade that passes, is used.`);
   }
   let onAccent = textOn(fill);
   if (clinic.onAccent) {
     if (contrast(clinic.onAccent, fill) >= TEXT_RATIO) onAccent = clinic.onAccent;
-    else problems.push(`--hipcheck-on-accent${suffix} ${hex(clinic.onAccent)} on the accent ${hex(fill)} is ${ratio(clinic.onAccent, fill)} (text needs ${TEXT_RATIO} : 1): ${hex(onAccent)} is used.`);
+    else problems.push(`--hipcheck-on-accent${suffix} ${hex(clinic.onAccent)} on the accent ${hex(fill)} is ${ratioText(clinic.onAccent, fill)} (text needs ${TEXT_RATIO} : 1): ${hex(onAccent)} is used.`);
   }
   const accentText = nearestReadable(fill, TEXT_RATIO, [background, palette.surface]) ?? palette.text;
   // A pressed or hovered button moves away from its text, so its text reads better, not worse.
@@ -116,13 +117,19 @@ export function themeFor(mode, clinic, fallbackAccent) {
   return { values, problems };
 }
 
+/** Both modes at once: `light` and `dark` hold what the clinic set for each (as `themeFor`'s
+ * `clinic`); dark mode falls back to the light accent. */
+export function themeBoth(light, dark = {}) {
+  const modes = [themeFor('light', light), themeFor('dark', dark, light.accent)];
+  return { values: modes.flatMap((mode) => mode.values), problems: modes.flatMap((mode) => mode.problems) };
+}
+
 /** The standalone page's rule for an accent written #rrggbb on its mount point (worked out when
  * the page is built: scripts/postbuild.mjs), or null if `accent` is not written so. */
 export function mountRule(accent) {
   const rgb = parseHex(accent);
   if (!rgb) return null;
-  const worked = ['light', 'dark'].flatMap((mode) => themeFor(mode, mode === 'light' ? { accent: rgb } : {}, rgb).values);
-  return `#hipcheck{${worked.map(([name, value]) => `${name}:${value}`).join(';')}}`;
+  return `#hipcheck{${themeBoth({ accent: rgb }).values.map(([name, value]) => `${name}:${value}`).join(';')}}`;
 }
 
 // [r, g, b] of any CSS colour the browser knows (a name, rgb(), hsl(), oklch()…), or null: drawn
@@ -155,12 +162,8 @@ export function applyTheme(from, mount, accent) {
     text: read(`--hipcheck-text${suffix}`),
     background: read(`--hipcheck-background${suffix}`),
   });
-  const light = clinic('');
-  light.accent = accentRgb ?? light.accent;
-  for (const [mode, set, fallback] of [['light', light], ['dark', clinic('-dark'), light.accent]]) {
-    const worked = themeFor(mode, Object.fromEntries(Object.entries(set).filter(([, v]) => v)), fallback ?? undefined);
-    for (const [name, value] of worked.values) mount.style.setProperty(name, value);
-    problems.push(...worked.problems);
-  }
-  return problems;
+  const given = (set) => Object.fromEntries(Object.entries(set).filter(([, value]) => value));
+  const worked = themeBoth(given({ ...clinic(''), ...(accentRgb && { accent: accentRgb }) }), given(clinic('-dark')));
+  for (const [name, value] of worked.values) mount.style.setProperty(name, value);
+  return [...problems, ...worked.problems];
 }

@@ -655,6 +655,13 @@ test('the accent advice: the text on it, and for white text the nearest shade th
   assert.equal(teal.whiteShade, null);
   assert.match(teal.lines[0], /^Buttons: white text/);
   assert.match(accentAdvice(parseHex('#1a237e')).lines.at(-1), /lightens it to #[0-9a-f]{6}/);
+  // A yellow too faint for a white page: the advice speaks of the button the widget draws, the
+  // darker shade with its own text colour, not of the yellow.
+  const yellow = accentAdvice(parseHex('#ffd600'));
+  assert.notEqual(hex(yellow.fill), '#ffd600');
+  assert.ok(contrast(yellow.onFill, yellow.fill) >= 4.5);
+  assert.ok(yellow.lines[0].startsWith(`Buttons: ${hex(yellow.onFill) === '#ffffff' ? 'white' : 'black'} text on ${hex(yellow.fill)}, `));
+  assert.match(yellow.lines.join(' '), /too faint .* HipCheck uses #[0-9a-f]{6}/);
 });
 
 test('the standalone page\'s accent becomes one rule of its stylesheet when it is built', () => {
