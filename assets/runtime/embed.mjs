@@ -6,7 +6,7 @@
 //
 // Nothing runs when this module is imported in Node (tests/unit/runtime.test.mjs): the element is
 // defined only where there are custom elements.
-import { pickLanguage, followShareLinks, nameClinic, armStartScreen } from './loader-common.mjs';
+import { pickLanguage, followShareLinks, nameClinic, armStartScreen, loadWhenNear } from './loader-common.mjs';
 import { watchEvents } from './events.mjs';
 import { setupProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
 import { applyTheme } from './theme.mjs';
@@ -133,14 +133,14 @@ function hipCheckElement() {
       }, { capture: true });
       // The clinic's events, on this element: names only, never health data.
       watchEvents(mount, (name) => this.dispatchEvent(new CustomEvent(`hipcheck:${name}`, { bubbles: true, composed: true, detail: null })));
-      let near;
+      let stopWatching;
       let loading = false;
       const assets = new URL(build.folder, import.meta.url).href;
       // Called by whichever comes first (near the viewport, an interaction, a press of Start).
       const load = () => {
         if (loading) return;
         loading = true;
-        near?.disconnect();
+        stopWatching?.();
         // Only a failure to load is reported here; a panic inside the app shows its own screen.
         Promise.all([start(lang), shared && watch().catch(() => {})]).then(
           ([module]) => takeOver((root) => module.mountHipCheck(root, this, '', assets)),
@@ -159,7 +159,7 @@ function hipCheckElement() {
       let handoff;
       const switchTo = (other) => {
         this.setAttribute('lang', other);
-        near?.disconnect();
+        stopWatching?.();
         root.replaceChildren();
         this.begin(root);
       };
@@ -167,15 +167,7 @@ function hipCheckElement() {
       const shared = location.hash.startsWith('#hipcheck=');
       root.addEventListener('click', watch, { once: true, capture: true });
       if (this.getAttribute('loading') === 'eager') return load();
-      // Only the first: after a failed download, only Start and "Try again" download again (the
-      // message must not vanish under a tap elsewhere).
-      let early = false;
-      const first = () => early || ((early = true), load());
-      near = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) first();
-      }, { rootMargin: '600px 0px' });
-      near.observe(this);
-      for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, first, { once: true, capture: true });
+      stopWatching = loadWhenNear(this, root, load);
     }
   };
 }

@@ -3,7 +3,7 @@
 // configured from the query string, with the same names as <hip-check>; the wasm loads only when
 // the frame comes near the top page's viewport, on the first interaction, or at once with
 // ?loading=eager; the frame reports its height, and nothing else, to the parent page.
-import { followShareLinks, nameClinic, pickLanguage } from './loader-common.mjs';
+import { followShareLinks, nameClinic, pickLanguage, loadWhenNear } from './loader-common.mjs';
 import { startPage, registerWorker, framingOrigin, onOrigin, querySettings, ignoresSettings } from './page-loader.mjs';
 import { watchEvents } from './events.mjs';
 import { frameProblems, settingUp, reportSetup, SETUP_CSS } from './setup.mjs';
@@ -40,18 +40,7 @@ if (mount) {
   } else if (params.get('loading') === 'eager') {
     load();
   } else {
-    // Only the first of these: after a failed download, only Start and "Try again" download
-    // again (the message must not vanish under a tap elsewhere).
-    let early = false;
-    const first = () => early || ((early = true), load());
-    const near = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        near.disconnect();
-        first();
-      }
-    }, { rootMargin: '600px 0px' });
-    near.observe(mount);
-    for (const type of ['pointerdown', 'focusin', 'keydown']) mount.addEventListener(type, first, { once: true, capture: true });
+    loadWhenNear(mount, mount, load);
   }
 }
 if (window.parent !== window) {

@@ -38,6 +38,26 @@ export function focusSelector(active) {
     : active.name ? radioSelector(unnumbered(active.name), active.value)
       : active.type === 'submit' ? 'button[type=submit]' : null;
 }
+// Calls `load` the first time `observed` comes within 600 px of the screen, or the person
+// touches, focuses or types in `root`, whichever comes first; returns what stops the watching.
+// Only that first time: after a failed download only Start and "Try again" download again (the
+// message must not vanish under a tap elsewhere).
+export function loadWhenNear(observed, root, load) {
+  let early = false;
+  const first = () => {
+    if (early) return;
+    early = true;
+    near.disconnect();
+    load();
+  };
+  const near = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) first();
+  }, { rootMargin: '600px 0px' });
+  near.observe(observed);
+  for (const type of ['pointerdown', 'focusin', 'keydown']) root.addEventListener(type, first, { once: true, capture: true });
+  return () => near.disconnect();
+}
+
 // The app's files did not arrive (issue 24: a flaky mobile network, a proxy that blocks
 // application/wasm). The start screen stays as it is, with what was typed and chosen and the
 // emergency line; above Start an alert says what happened in plain words (`words.failed`: this
@@ -77,27 +97,26 @@ function showFailure(mount, words, retry) {
 export function armStartScreen(mount, load, loading) {
   let pending = false;
   const form = () => mount.querySelector('form.hc-form');
+  // Start says "Loading…" while a press of it waits for the app (showFailure puts its label back).
+  const showPending = () => {
+    const button = form()?.querySelector('button[type=submit]');
+    if (!pending || !button) return;
+    button.dataset.label ??= button.textContent;
+    button.textContent = loading;
+    button.setAttribute('aria-busy', 'true');
+  };
   mount.addEventListener('submit', (event) => {
     if (mount.dataset.hcApp) return;
     event.preventDefault();
     pending = true;
-    const button = form()?.querySelector('button[type=submit]');
-    if (button) {
-      button.dataset.label ??= button.textContent;
-      button.textContent = loading;
-      button.setAttribute('aria-busy', 'true');
-    }
+    showPending();
     mount.querySelector('.hc-failed')?.remove();
     load();
   }, true);
   // "Try again" after a failed download: a press of Start made before is carried out once the
   // app arrives, as if it were the first.
   const failed = (words) => showFailure(mount, words, () => {
-    const button = form()?.querySelector('button[type=submit]');
-    if (pending && button) {
-      button.textContent = loading;
-      button.setAttribute('aria-busy', 'true');
-    }
+    showPending();
     load();
   });
   // The pills' checked look, which the app draws once it runs.

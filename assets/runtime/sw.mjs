@@ -41,7 +41,6 @@ export function matchOptions(request) {
   return { ignoreSearch: request.mode === 'navigate' };
 }
 
-// The worker's three events in `scope` (the worker's global scope).
 // How the worker asks for a file it precaches (issue 24: a first visit downloaded the page's files
 // twice). A file named after its final bytes cannot be another build's, so the copy the page has
 // just downloaded, in the HTTP cache, is taken as it is ('default'); any other (the pages,
@@ -51,6 +50,7 @@ export function cacheMode(file, named) {
   return named.includes(file) ? 'default' : 'no-cache';
 }
 
+// The worker's three events in `scope` (the worker's global scope).
 export function serve(scope, { lang, version, files, named = [], later = [] }) {
   const CACHE = cacheName(lang, version);
   const kept = new Set(later.map((file) => new URL(file, scope.location.href).href));
