@@ -122,6 +122,8 @@ pub enum BodyPoint {
     Ankles,
     /// The working leg's ankle (where an ankle weight is worn).
     WorkAnkle,
+    /// The face (the nose, when the pose says where it looks), else the head.
+    Head,
 }
 
 /// The direction an exercise figure is drawn from.
@@ -130,6 +132,11 @@ pub enum BodyPoint {
 pub enum PoseView {
     Side,
     Front,
+    /// Lying on the side, seen from in front and a little above (a mat on the floor), with the
+    /// sore leg on top.
+    LyingOnGoodSide,
+    /// The same, with the sore leg underneath.
+    LyingOnSoreSide,
 }
 
 /// A person's sex as answered (`Answers::sex`), and the sexes a question may be limited to

@@ -14,7 +14,7 @@
 //! whole units.
 
 use crate::content::model::{Illustration, Pose, Tether};
-use crate::vocabulary::{BodyPoint, Prop};
+use crate::vocabulary::{BodyPoint, PoseView, Prop};
 
 const TRUNK: f64 = 48.0;
 const HEAD_RADIUS: f64 = 9.0;
@@ -44,40 +44,169 @@ fn towards(from: Point, angle: f64, length: f64) -> Point {
     )
 }
 
+/// A pose's angles as drawn, the optional ones worked out (`Angles::of`), so frames between two
+/// poses turn every angle by the same share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Angles {
+    trunk: f64,
+    thighs: [f64; 2],
+    shins: [f64; 2],
+    /// A foot's own direction, when the pose gives one (else at right angles to its shin,
+    /// worked out per frame so the default rounds like the shin).
+    feet: [Option<f64>; 2],
+    arm: [f64; 2],
+    far_arm: [f64; 2],
+    look: f64,
+    work_open: f64,
+    lifts: [f64; 2],
+}
+
+impl Angles {
+    fn of(pose: &Pose) -> Angles {
+        let angle = |value: i16| f64::from(value);
+        let optional = |value: Option<i16>, otherwise: f64| value.map_or(otherwise, angle);
+        let arm = [angle(pose.upper_arm), angle(pose.forearm)];
+        Angles {
+            trunk: angle(pose.trunk),
+            thighs: [angle(pose.work_thigh), angle(pose.other_thigh)],
+            shins: [angle(pose.work_shin), angle(pose.other_shin)],
+            feet: [pose.work_foot.map(angle), pose.other_foot.map(angle)],
+            arm,
+            far_arm: [
+                optional(pose.far_upper_arm, arm[0]),
+                optional(pose.far_forearm, arm[1]),
+            ],
+            // Ahead of the trunk: at right angles to it, the way the figure faces.
+            look: optional(pose.look, angle(pose.trunk) - 90.0),
+            work_open: optional(pose.work_open, 0.0),
+            lifts: [
+                optional(pose.work_lift, 0.0),
+                optional(pose.other_lift, 0.0),
+            ],
+        }
+    }
+
+    /// The frame `t` of the way from `self` to `end`, in whole degrees.
+    fn towards(&self, end: &Angles, t: f64) -> Angles {
+        let at = |a: f64, b: f64| (a + (b - a) * t).round();
+        let pair = |a: [f64; 2], b: [f64; 2]| [at(a[0], b[0]), at(a[1], b[1])];
+        Angles {
+            trunk: at(self.trunk, end.trunk),
+            thighs: pair(self.thighs, end.thighs),
+            shins: pair(self.shins, end.shins),
+            feet: std::array::from_fn(|i| match (self.feet[i], end.feet[i]) {
+                (None, None) => None,
+                (from, to) => Some(at(
+                    from.unwrap_or(self.shins[i] + 90.0),
+                    to.unwrap_or(end.shins[i] + 90.0),
+                )),
+            }),
+            arm: pair(self.arm, end.arm),
+            far_arm: pair(self.far_arm, end.far_arm),
+            look: at(self.look, end.look),
+            work_open: at(self.work_open, end.work_open),
+            lifts: pair(self.lifts, end.lifts),
+        }
+    }
+}
+
+/// What a figure draws besides one stick body: a second arm, a face.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extras {
+    far_arm: bool,
+    face: bool,
+}
+
+impl Extras {
+    fn of(illustration: &Illustration) -> Extras {
+        let poses = [&illustration.start, &illustration.end];
+        Extras {
+            far_arm: poses
+                .iter()
+                .any(|p| p.far_upper_arm.is_some() || p.far_forearm.is_some()),
+            face: poses.iter().any(|p| p.look.is_some()),
+        }
+    }
+}
+
+/// The body's points: on the page, or in space while it is laid on its side (`Joints::lying`).
 #[derive(Debug, Clone, Copy)]
-struct Joints {
-    head: Point,
-    neck: Point,
-    shoulder: Point,
-    elbow: Point,
-    wrist: Point,
-    pelvis: Point,
+struct Joints<P = Point> {
+    head: P,
+    neck: P,
+    shoulder: P,
+    elbow: P,
+    wrist: P,
+    /// The far arm's elbow and wrist, when it is drawn.
+    far_arm: Option<[P; 2]>,
+    /// The nose (a small triangle on the head: its root, tip, root), when the face is drawn.
+    nose: Option<[P; 3]>,
+    pelvis: P,
     /// Working leg first.
-    knees: [Point; 2],
-    ankles: [Point; 2],
-    toes: [Point; 2],
+    knees: [P; 2],
+    ankles: [P; 2],
+    toes: [P; 2],
+}
+
+impl<P: Copy> Joints<P> {
+    /// Every point moved through `to`.
+    fn map<Q>(self, to: impl Fn(P) -> Q) -> Joints<Q> {
+        Joints {
+            head: to(self.head),
+            neck: to(self.neck),
+            shoulder: to(self.shoulder),
+            elbow: to(self.elbow),
+            wrist: to(self.wrist),
+            far_arm: self.far_arm.map(|arm| arm.map(&to)),
+            nose: self.nose.map(|nose| nose.map(&to)),
+            pelvis: to(self.pelvis),
+            knees: self.knees.map(&to),
+            ankles: self.ankles.map(&to),
+            toes: self.toes.map(&to),
+        }
+    }
 }
 
 impl Joints {
-    fn of(pose: &[f64; 7]) -> Joints {
-        let [trunk, work_thigh, work_shin, other_thigh, other_shin, upper_arm, forearm] = *pose;
+    fn of(angles: &Angles, extras: Extras) -> Joints {
         let pelvis = (0.0, 0.0);
+        let trunk = angles.trunk;
         let neck = towards(pelvis, trunk, TRUNK);
-        let leg = |thigh: f64, shin: f64| {
-            let knee = towards(pelvis, thigh, THIGH);
-            let ankle = towards(knee, shin, SHIN);
-            (knee, ankle, towards(ankle, shin + 90.0, FOOT))
+        let leg = |i: usize| {
+            let knee = towards(pelvis, angles.thighs[i], THIGH);
+            let ankle = towards(knee, angles.shins[i], SHIN);
+            let foot = angles.feet[i].unwrap_or(angles.shins[i] + 90.0);
+            (knee, ankle, towards(ankle, foot, FOOT))
         };
-        let (k0, a0, t0) = leg(work_thigh, work_shin);
-        let (k1, a1, t1) = leg(other_thigh, other_shin);
+        let (k0, a0, t0) = leg(0);
+        let (k1, a1, t1) = leg(1);
         let shoulder = towards(pelvis, trunk, TRUNK - 4.0);
-        let elbow = towards(shoulder, upper_arm, UPPER_ARM);
+        let arm = |[upper, fore]: [f64; 2]| {
+            let elbow = towards(shoulder, upper, UPPER_ARM);
+            [elbow, towards(elbow, fore, FOREARM)]
+        };
+        let [elbow, wrist] = arm(angles.arm);
+        // The head tips half as far as the eyes turn from straight ahead of the trunk.
+        let turn = (angles.look - (trunk - 90.0) + 540.0).rem_euclid(360.0) - 180.0;
+        let head = if extras.face {
+            towards(neck, trunk + turn / 2.0, HEAD_RADIUS + 2.0)
+        } else {
+            towards(neck, trunk, HEAD_RADIUS + 2.0)
+        };
         Joints {
-            head: towards(neck, trunk, HEAD_RADIUS + 2.0),
+            head,
             neck,
             shoulder,
             elbow,
-            wrist: towards(elbow, forearm, FOREARM),
+            wrist,
+            far_arm: extras.far_arm.then(|| arm(angles.far_arm)),
+            nose: extras.face.then(|| {
+                [
+                    towards(head, angles.look - 30.0, HEAD_RADIUS - 1.0),
+                    towards(head, angles.look, HEAD_RADIUS + NOSE),
+                    towards(head, angles.look + 30.0, HEAD_RADIUS - 1.0),
+                ]
+            }),
             pelvis,
             knees: [k0, k1],
             ankles: [a0, a1],
@@ -97,6 +226,8 @@ impl Joints {
         points.extend(self.knees);
         points.extend(self.ankles);
         points.extend(self.toes);
+        points.extend(self.far_arm.into_iter().flatten());
+        points.extend(self.nose.map(|[_, tip, _]| tip));
         points.push((self.head.0, self.head.1 - HEAD_RADIUS));
         points.push((self.head.0, self.head.1 + HEAD_RADIUS));
         points
@@ -122,22 +253,12 @@ impl Joints {
             BodyPoint::WorkAnkle => self.ankles[0],
             BodyPoint::WorkFoot => foot(0),
             BodyPoint::OtherFoot => foot(1),
+            BodyPoint::Head => self.nose.map_or(self.head, |[_, tip, _]| tip),
         }
     }
 
     fn moved(self, (dx, dy): Point) -> Joints {
-        let by = |p: Point| (p.0 + dx, p.1 + dy);
-        Joints {
-            head: by(self.head),
-            neck: by(self.neck),
-            shoulder: by(self.shoulder),
-            elbow: by(self.elbow),
-            wrist: by(self.wrist),
-            pelvis: by(self.pelvis),
-            knees: self.knees.map(by),
-            ankles: self.ankles.map(by),
-            toes: self.toes.map(by),
-        }
+        self.map(|p| (p.0 + dx, p.1 + dy))
     }
 
     /// The points an arrow may follow, the working leg's first.
@@ -153,20 +274,133 @@ impl Joints {
         ]
     }
 
-    /// Other leg, trunk and arm, working leg, head: the order they are drawn in, so the working
-    /// leg is on top.
+    /// Other leg (and the far arm), trunk and arm, working leg, head: the order they are drawn
+    /// in, so the working leg is on top.
     fn paths(&self) -> [String; 4] {
         let leg = |i: usize| polyline(&[self.pelvis, self.knees[i], self.ankles[i], self.toes[i]]);
+        let far_arm = self
+            .far_arm
+            .map(|[elbow, wrist]| polyline(&[self.shoulder, elbow, wrist]))
+            .unwrap_or_default();
+        let nose = self
+            .nose
+            .map(|nose| format!("{}Z", polyline(&nose)))
+            .unwrap_or_default();
         [
-            leg(1),
+            format!("{}{far_arm}", leg(1)),
             format!(
                 "{}{}",
                 polyline(&[self.pelvis, self.neck]),
                 polyline(&[self.shoulder, self.elbow, self.wrist])
             ),
             leg(0),
-            circle(self.head, HEAD_RADIUS),
+            format!("{}{nose}", circle(self.head, HEAD_RADIUS)),
         ]
+    }
+
+    /// The body lying on its side, seen from in front and a little above: the pose's side view
+    /// laid on the floor (head to the left, front towards the viewer), the upper leg a hip's
+    /// width above the lower one, the far arm on the floor, the legs turned (`work_open`, `lifts`),
+    /// then drawn in an oblique view. Also each point's height above the floor, as
+    /// (height, -height) so that `at` finds the lower end of a foot as it does on screen.
+    fn lying(self, angles: &Angles, work_on_top: bool) -> (Joints, Joints) {
+        let laid = |p: Point, height: f64| -> Space { [p.1, p.0, height] };
+        let (work, other) = if work_on_top {
+            (HIPS, 0.0)
+        } else {
+            (0.0, HIPS)
+        };
+        let middle = HIPS / 2.0;
+        let leg = |i: usize, height: f64, open: f64, lift: f64| -> [Space; 3] {
+            let hip = [0.0, 0.0, height];
+            let [mut knee, ankle, toe] =
+                [self.knees[i], self.ankles[i], self.toes[i]].map(|p| laid(p, height));
+            knee = turn_up(knee, hip, unit_vector(difference(ankle, hip)), open);
+            let across = unit_vector(cross(difference(ankle, hip), [0.0, 0.0, 1.0]));
+            // One signed angle for the whole leg: positive raises the ankle.
+            let signed = if turn(ankle, hip, across, 1.0)[2] >= turn(ankle, hip, across, -1.0)[2] {
+                lift
+            } else {
+                -lift
+            };
+            [knee, ankle, toe].map(|p| turn(p, hip, across, signed))
+        };
+        let [k0, a0, t0] = leg(0, work, angles.work_open, angles.lifts[0]);
+        let [k1, a1, t1] = leg(1, other, 0.0, angles.lifts[1]);
+        let space: Joints<Space> = Joints {
+            head: laid(self.head, middle),
+            neck: laid(self.neck, middle),
+            shoulder: laid(self.shoulder, middle),
+            // The upper arm lies along the body (or in front of it), the lower one on the floor.
+            elbow: laid(self.elbow, middle),
+            wrist: laid(self.wrist, middle),
+            far_arm: self.far_arm.map(|arm| arm.map(|p| laid(p, 0.0))),
+            nose: self.nose.map(|nose| nose.map(|p| laid(p, middle))),
+            pelvis: laid(self.pelvis, middle),
+            knees: [k0, k1],
+            ankles: [a0, a1],
+            toes: [t0, t1],
+        };
+        let (sine, cosine) = VIEW_FROM_ABOVE.to_radians().sin_cos();
+        (
+            space.map(|[along, near, up]| (along, near * sine - up * cosine)),
+            space.map(|[_, _, up]| (up, -up)),
+        )
+    }
+}
+
+/// Degrees above the floor the lying-on-the-side view looks down from.
+const VIEW_FROM_ABOVE: f64 = 30.0;
+/// How far above the lower hip the upper one is, lying on the side.
+const HIPS: f64 = 14.0;
+const NOSE: f64 = 5.0;
+
+/// A point in space while the body lies on its side: along the body towards the feet, towards
+/// the viewer, up from the floor.
+type Space = [f64; 3];
+
+fn difference(a: Space, b: Space) -> Space {
+    [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+}
+
+fn cross(a: Space, b: Space) -> Space {
+    [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ]
+}
+
+fn unit_vector(a: Space) -> Space {
+    let length = (a[0] * a[0] + a[1] * a[1] + a[2] * a[2]).sqrt();
+    if length < 1e-9 {
+        [0.0; 3]
+    } else {
+        a.map(|v| v / length)
+    }
+}
+
+/// `point` turned `degrees` about the line through `origin` along `axis` (Rodrigues).
+fn turn(point: Space, origin: Space, axis: Space, degrees: f64) -> Space {
+    let r = difference(point, origin);
+    let (sine, cosine) = degrees.to_radians().sin_cos();
+    let across = cross(axis, r);
+    let along = axis[0] * r[0] + axis[1] * r[1] + axis[2] * r[2];
+    std::array::from_fn(|k| {
+        origin[k] + r[k] * cosine + across[k] * sine + axis[k] * along * (1.0 - cosine)
+    })
+}
+
+/// `point` turned `degrees` about the axis, the way that raises it (lowers it when negative).
+fn turn_up(point: Space, origin: Space, axis: Space, degrees: f64) -> Space {
+    let (a, b) = (
+        turn(point, origin, axis, degrees),
+        turn(point, origin, axis, -degrees),
+    );
+    if (a[2] >= b[2]) == (degrees >= 0.0) {
+        a
+    } else {
+        b
     }
 }
 
@@ -239,28 +473,37 @@ fn circle((x, y): Point, radius: f64) -> String {
     )
 }
 
-fn pose_angles(pose: &Pose) -> [f64; 7] {
-    [
-        pose.trunk,
-        pose.work_thigh,
-        pose.work_shin,
-        pose.other_thigh,
-        pose.other_shin,
-        pose.upper_arm,
-        pose.forearm,
-    ]
-    .map(f64::from)
-}
-
-/// The figure's frames, placed: the start pose resting on the floor, each later one moved so
-/// the fixed point stays where it was and the body rests on the floor or the props that stay
-/// put; and those props.
+/// The figure's frames, placed: the start pose resting on the ground, each later one moved so
+/// the fixed point stays where it was and the body rests on the ground or the props that stay
+/// put; and those props. Lying on the side, the frames are drawn from above (`Joints::lying`)
+/// and each point's height above the floor is kept for `check`.
 struct Placed {
     frames: Vec<Joints>,
+    heights: Vec<Joints>,
     supports: Vec<Support>,
-    /// What the lowest point rests on where no support is: the floor (0), or on a bike the
-    /// bottom of the pedals' circle.
-    floor: f64,
+    ground: Ground,
+}
+
+/// What the lowest point rests on where no support is: the floor, sloping up the way the figure
+/// faces on a hill, or on a bike the bottom of the pedals' circle.
+#[derive(Debug, Clone, Copy)]
+struct Ground {
+    at_zero: f64,
+    rise: f64,
+}
+
+impl Ground {
+    fn at(&self, x: f64) -> f64 {
+        self.at_zero - x * self.rise
+    }
+}
+
+fn lying_view(view: PoseView) -> Option<bool> {
+    match view {
+        PoseView::LyingOnGoodSide => Some(true),
+        PoseView::LyingOnSoreSide => Some(false),
+        PoseView::Side | PoseView::Front => None,
+    }
 }
 
 /// On a bike the feet go round on the pedals, above the floor.
@@ -300,46 +543,67 @@ impl Bike {
 
 fn place(illustration: &Illustration) -> Placed {
     let (start, end) = (
-        pose_angles(&illustration.start),
-        pose_angles(&illustration.end),
+        Angles::of(&illustration.start),
+        Angles::of(&illustration.end),
     );
+    let extras = Extras::of(illustration);
     let count = if start == end { 1 } else { FRAMES };
-    let floor = if illustration.prop == Prop::Bike {
-        PEDAL_BOTTOM
-    } else {
-        0.0
+    let ground = Ground {
+        at_zero: if illustration.prop == Prop::Bike {
+            PEDAL_BOTTOM
+        } else {
+            0.0
+        },
+        rise: f64::from(illustration.slope).to_radians().tan(),
     };
+    let angles = (0..count).map(|i| {
+        let t = if count == 1 {
+            0.0
+        } else {
+            i as f64 / (count - 1) as f64
+        };
+        start.towards(&end, t)
+    });
+    if let Some(work_on_top) = lying_view(illustration.view) {
+        let (mut frames, heights): (Vec<Joints>, Vec<Joints>) = angles
+            .map(|a| Joints::of(&a, extras).lying(&a, work_on_top))
+            .unzip();
+        let fixed = frames[0].at(illustration.fixed).0;
+        for joints in &mut frames {
+            *joints = joints.moved((fixed - joints.at(illustration.fixed).0, 0.0));
+        }
+        return Placed {
+            frames,
+            heights,
+            supports: Vec::new(),
+            ground,
+        };
+    }
     let rest_on = |joints: Joints, supports: &[Support]| {
         let lift = joints
             .points()
             .iter()
-            .map(|p| Support::level(supports, p.0, floor) - p.1)
+            .map(|p| Support::level(supports, p.0, ground.at(p.0)) - p.1)
             .fold(f64::MAX, f64::min);
         joints.moved((0.0, lift))
     };
-    let first = rest_on(Joints::of(&start), &[]);
+    let first = rest_on(Joints::of(&start, extras), &[]);
     let supports = support(illustration, &first)
         .into_iter()
         .collect::<Vec<_>>();
     let fixed = first.at(illustration.fixed);
-    let frames = (0..count)
-        .map(|i| {
-            let t = if count == 1 {
-                0.0
-            } else {
-                i as f64 / (count - 1) as f64
-            };
-            let angles: [f64; 7] =
-                std::array::from_fn(|k| (start[k] + (end[k] - start[k]) * t).round());
-            let joints = Joints::of(&angles);
+    let frames: Vec<Joints> = angles
+        .map(|a| {
+            let joints = Joints::of(&a, extras);
             let x = fixed.0 - joints.at(illustration.fixed).0;
             rest_on(joints.moved((x, 0.0)), &supports)
         })
         .collect();
     Placed {
+        heights: Vec::new(),
         frames,
         supports,
-        floor,
+        ground,
     }
 }
 
@@ -455,6 +719,10 @@ fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
         Prop::Pillow => format!("M{} {y}a8 4 0 1 0 16 0a8 4 0 1 0 -16 0", x - 8),
         // Round both legs: between the two knees (or feet) in a front view, a short loop in a
         // side view where they overlap.
+        // A band tied to an anchor is looped round its one point.
+        Prop::Band if illustration.tether.is_some() => {
+            format!("M{} {y}a5 3 0 1 0 10 0a5 3 0 1 0 -10 0", x - 5)
+        }
         Prop::Band | Prop::Belt => {
             let (a, b) = match point {
                 BodyPoint::WorkFoot
@@ -480,23 +748,60 @@ fn worn_block((x, y): Point) -> String {
     format!("M{} {}h10v10h-10z", x - 5, y - 5)
 }
 
-/// A curved arrow along the path of the point that moves most, beside it rather than over it,
-/// and the points it reaches (for the viewBox); none for a still exercise.
-fn arrow(frames: &[Joints]) -> Option<(String, Vec<Point>)> {
-    let (first, last) = (frames.first()?, frames.last()?);
-    let distance = |a: Point, b: Point| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
-    let (from, to) = first
-        .movers()
+/// A curved arrow along the path of each point in `along` (without, of the point that moves
+/// most), beside it rather than through the body, and the points it reaches (for the viewBox);
+/// none where nothing moves. `below` says whether a point is under the ground.
+fn arrows(
+    frames: &[Joints],
+    along: &[BodyPoint],
+    below: impl Fn(Point) -> bool,
+) -> Vec<(String, Vec<Point>)> {
+    let (Some(first), Some(last)) = (frames.first(), frames.last()) else {
+        return Vec::new();
+    };
+    let distance = |a: Point, b: Point| (a.0 - b.0).hypot(a.1 - b.1);
+    let paths: Vec<(Point, Point)> = if along.is_empty() {
+        first
+            .movers()
+            .into_iter()
+            .zip(last.movers())
+            .max_by(|a, b| distance(a.0, a.1).total_cmp(&distance(b.0, b.1)))
+            .into_iter()
+            .collect()
+    } else {
+        along.iter().map(|&p| (first.at(p), last.at(p))).collect()
+    };
+    // An arrow the content asks for may follow the pelvis itself: it goes to the side away
+    // from the middle of the whole body instead.
+    let halfway = frames[frames.len() / 2];
+    let middle = if along.is_empty() {
+        halfway.pelvis
+    } else {
+        let points = halfway.points();
+        let count = points.len() as f64;
+        let sum = points
+            .iter()
+            .fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
+        (sum.0 / count, sum.1 / count)
+    };
+    paths
         .into_iter()
-        .zip(last.movers())
-        .max_by(|a, b| distance(a.0, a.1).total_cmp(&distance(b.0, b.1)))?;
-    let length = distance(from, to);
+        .filter_map(|(from, to)| arrow(from, to, middle, &below))
+        .collect()
+}
+
+fn arrow(
+    from: Point,
+    to: Point,
+    middle: Point,
+    below: impl Fn(Point) -> bool,
+) -> Option<(String, Vec<Point>)> {
+    let length = (to.0 - from.0).hypot(to.1 - from.1);
     if length < STILL {
         return None;
     }
     // The side of the path away from the body's middle (the pelvis, halfway through), unless
-    // that side is under the floor.
-    let middle = frames[frames.len() / 2].pelvis;
+    // that side is under the ground.
     let (ux, uy) = ((to.0 - from.0) / length, (to.1 - from.1) / length);
     let mid = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
     let away = (mid.0 - middle.0) * -uy + (mid.1 - middle.1) * ux >= 0.0;
@@ -506,7 +811,7 @@ fn arrow(frames: &[Joints]) -> Option<(String, Vec<Point>)> {
         let control = off(mid, 10.0 + length * 0.3);
         // The head points along the curve's last stretch.
         let (hx, hy) = (b.0 - control.0, b.1 - control.1);
-        let h = (hx * hx + hy * hy).sqrt().max(1.0);
+        let h = hx.hypot(hy).max(1.0);
         let back = (-hx / h * 7.0, -hy / h * 7.0);
         let side = (-back.1 * 0.6, back.0 * 0.6);
         let wing = |s: f64| (b.0 + back.0 + side.0 * s, b.1 + back.1 + side.1 * s);
@@ -533,7 +838,7 @@ fn arrow(frames: &[Joints]) -> Option<(String, Vec<Point>)> {
         ((uy, -ux), (-uy, ux))
     };
     let chosen = curve(first_side);
-    if chosen.1.iter().any(|p| p.1 > 0.0) {
+    if chosen.1.iter().any(|&p| below(p)) {
         return Some(curve(other_side));
     }
     Some(chosen)
@@ -543,10 +848,20 @@ fn arrow(frames: &[Joints]) -> Option<(String, Vec<Point>)> {
 pub fn drawing(illustration: &Illustration) -> String {
     let placed = place(illustration);
     let first = placed.frames[0];
+    let lying = lying_view(illustration.view).is_some();
+    let ground = placed.ground;
     let mut all: Vec<Point> = placed.frames.iter().flat_map(Joints::points).collect();
-    let arrow = arrow(&placed.frames);
-    if let Some((_, reaches)) = &arrow {
-        all.extend(reaches.iter().map(|p| (p.0, p.1.min(0.0))));
+    let arrows = arrows(&placed.frames, &illustration.arrows, |p| {
+        !lying && p.1 > ground.at(p.0)
+    });
+    for (_, reaches) in &arrows {
+        all.extend(reaches.iter().map(|&p| {
+            if lying {
+                p
+            } else {
+                (p.0, p.1.min(ground.at(p.0)))
+            }
+        }));
     }
     for s in &placed.supports {
         all.push((s.left, s.top));
@@ -559,33 +874,86 @@ pub fn drawing(illustration: &Illustration) -> String {
         let bike = Bike::of(&first);
         all.extend([(bike.rear.0 - WHEEL, 0.0), (bike.front.0 + WHEEL, 0.0)]);
     }
+    // Lying on the side: a mat on the floor under the body (each point's shadow, straight
+    // down), in the same view from above.
+    let mat = lying.then(|| {
+        let cosine = VIEW_FROM_ABOVE.to_radians().cos();
+        let shadows: Vec<Point> = placed
+            .frames
+            .iter()
+            .zip(&placed.heights)
+            .flat_map(|(joints, heights)| {
+                joints
+                    .points()
+                    .into_iter()
+                    .zip(heights.points())
+                    .map(move |(p, h)| (p.0, p.1 + h.0 * cosine))
+            })
+            .collect();
+        let xs = || shadows.iter().map(|p| p.0);
+        let ys = || shadows.iter().map(|p| p.1);
+        [
+            xs().fold(f64::MAX, f64::min) - 6.0,
+            xs().fold(f64::MIN, f64::max) + 6.0,
+            ys().fold(f64::MAX, f64::min) - 6.0,
+            ys().fold(f64::MIN, f64::max) + 6.0,
+        ]
+    });
+    if let Some([l, r, back, front]) = mat {
+        all.extend([(l, back), (r, front)]);
+    }
     let min_x = all.iter().map(|p| p.0).fold(f64::MAX, f64::min) - PAD;
     let max_x = all.iter().map(|p| p.0).fold(f64::MIN, f64::max) + PAD;
+    let ground_ends = [ground.at(min_x), ground.at(max_x)];
+    let lowest = all
+        .iter()
+        .map(|p| p.1)
+        .chain(if lying { vec![] } else { ground_ends.to_vec() })
+        .fold(0.0, f64::max);
     let min_y = all.iter().map(|p| p.1).fold(f64::MAX, f64::min) - PAD;
     let width = unit((max_x - min_x).max(MIN_SIDE));
-    let height = unit((PAD - min_y).max(MIN_SIDE));
-    let (min_x, min_y) = (unit(min_x), unit(min_y));
+    let height = unit((lowest + PAD - min_y).max(MIN_SIDE));
+    let (left, top) = (unit(min_x), unit(min_y));
     let tether = illustration.tether;
     let mut fixed = fixed_prop(illustration, &first, &placed.supports);
     if let Some(t) = &tether {
         fixed.push_str(&tether_anchor(t, &first));
     }
     // In water nothing stands on a floor: no floor line (the figure floats at the surface).
-    let floor = if illustration.prop == Prop::Water {
+    let floor = if let Some([l, r, back, front]) = mat {
+        format!(
+            "M{} {}H{}V{}H{}Z",
+            unit(l),
+            unit(back),
+            unit(r),
+            unit(front),
+            unit(l)
+        )
+    } else if illustration.prop == Prop::Water {
         String::new()
+    } else if illustration.slope == 0 {
+        format!("M{left} 1h{width}")
     } else {
-        format!("M{min_x} 1h{width}")
+        format!(
+            "M{left} {}L{} {}",
+            unit(ground_ends[0] + 1.0),
+            left + width,
+            unit(ground.at(f64::from(left + width)) + 1.0)
+        )
     };
     let mut fields = vec![
-        format!("{min_x} {min_y} {width} {height}"),
+        format!("{left} {top} {width} {height}"),
         floor,
         fixed,
-        arrow.map(|(path, _)| path).unwrap_or_default(),
+        arrows.into_iter().map(|(path, _)| path).collect(),
     ];
     for joints in &placed.frames {
         let mut paths = joints.paths().to_vec();
         let mut prop = if stays_put(illustration.prop) {
             String::new()
+        } else if lying && illustration.prop == Prop::Pillow {
+            // On the lower knee, where the upper one lifts off it.
+            moving_prop(illustration, &first)
         } else {
             moving_prop(illustration, joints)
         };
@@ -617,13 +985,65 @@ pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> 
                 ));
             }
         }
-        if !(pose.upper_arm..=pose.upper_arm + 160).contains(&pose.forearm) {
+        let far_arm = (
+            pose.far_upper_arm.unwrap_or(pose.upper_arm),
+            pose.far_forearm.unwrap_or(pose.forearm),
+        );
+        for (upper, fore) in [(pose.upper_arm, pose.forearm), far_arm] {
+            if !(upper..=upper + 160).contains(&fore) {
+                return Err((
+                    field,
+                    "the elbow bends the wrong way (a forearm is between its upper arm and upper arm + 160)"
+                        .to_string(),
+                ));
+            }
+        }
+        let turned = [pose.work_open, pose.work_lift, pose.other_lift];
+        if lying_view(illustration.view).is_none() && turned.iter().any(Option::is_some) {
             return Err((
                 field,
-                "the elbow bends the wrong way (a forearm is between its upper arm and upper arm + 160)"
+                "work_open, work_lift and other_lift are for a figure lying on its side"
                     .to_string(),
             ));
         }
+        if !(0..=90).contains(&pose.work_open.unwrap_or(0)) {
+            return Err((field, "work_open is between 0 and 90 degrees".to_string()));
+        }
+    }
+    // The pelvis and shoulders are the body's axis: lying or sitting, they rest a body's
+    // half-thickness (about a head's radius) above what carries them.
+    let reach = match illustration.fixed {
+        BodyPoint::Pelvis | BodyPoint::Shoulder => CONTACT + HEAD_RADIUS,
+        _ => CONTACT,
+    };
+    let field = |i: usize| if i == 0 { "start" } else { "end" };
+    if lying_view(illustration.view).is_some() {
+        let placed = place(illustration);
+        for (i, heights) in placed.heights.iter().enumerate() {
+            let lowest = heights
+                .points()
+                .iter()
+                .map(|p| p.0)
+                .fold(f64::MAX, f64::min);
+            if lowest < -CONTACT {
+                return Err((
+                    field(i),
+                    format!("a limb goes {} units through the floor", unit(-lowest)),
+                ));
+            }
+            let height = heights.at(illustration.fixed).0;
+            if height > reach {
+                return Err((
+                    field(i),
+                    format!(
+                        "the fixed point ({:?}) is {} units above the floor; it must rest on it",
+                        illustration.fixed,
+                        unit(height)
+                    ),
+                ));
+            }
+        }
+        return Ok(());
     }
     // In water or on a bike the prop carries the body, not the floor.
     if matches!(illustration.prop, Prop::Water | Prop::Bike) {
@@ -632,19 +1052,12 @@ pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> 
     let placed = place(illustration);
     for (i, joints) in placed.frames.iter().enumerate() {
         let (x, y) = joints.at(illustration.fixed);
-        let level = Support::level(&placed.supports, x, placed.floor);
-        // The pelvis and shoulders are the body's axis: lying or sitting, they rest a body's
-        // half-thickness (about a head's radius) above what carries them.
-        let reach = match illustration.fixed {
-            BodyPoint::Pelvis | BodyPoint::Shoulder => CONTACT + HEAD_RADIUS,
-            _ => CONTACT,
-        };
+        let level = Support::level(&placed.supports, x, placed.ground.at(x));
         let carried_by_seat = illustration.fixed == BodyPoint::Pelvis
             && placed.supports.iter().any(|s| (y - s.top).abs() <= reach);
         if (y - level).abs() > reach && !carried_by_seat {
-            let field = if i == 0 { "start" } else { "end" };
             return Err((
-                field,
+                field(i),
                 format!(
                     "the fixed point ({:?}) is {} units above the floor or the prop; it must rest on it",
                     illustration.fixed,
@@ -659,7 +1072,6 @@ pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocabulary::PoseView;
 
     fn standing() -> Pose {
         Pose {
@@ -675,6 +1087,8 @@ mod tests {
             on: None,
             tether: None,
             worn: None,
+            slope: 0,
+            arrows: Vec::new(),
             fixed: BodyPoint::OtherFoot,
             description: String::new(),
             start,
@@ -824,6 +1238,225 @@ mod tests {
         assert!(
             ends.windows(2).all(|w| w[0] == w[1]),
             "one anchor in every frame: {ends:?}"
+        );
+    }
+
+    fn lying_on_the_good_side(start: Pose, end: Pose) -> Illustration {
+        let mut lying = illustration(start, end);
+        lying.view = PoseView::LyingOnGoodSide;
+        lying.fixed = BodyPoint::Pelvis;
+        lying
+    }
+
+    fn clam(open: i16) -> Pose {
+        Pose {
+            trunk: 180,
+            work_thigh: 45,
+            work_shin: -45,
+            other_thigh: 45,
+            other_shin: -45,
+            work_open: Some(open),
+            ..Pose::default()
+        }
+    }
+
+    #[test]
+    fn a_foot_given_its_own_angle_lies_flat_on_the_floor_under_a_bent_knee() {
+        let mut squat = standing();
+        squat.work_thigh = 45;
+        squat.work_shin = -20;
+        squat.work_foot = Some(90);
+        let joints = place(&illustration(squat, squat)).frames[0];
+        assert!(
+            (joints.toes[0].1 - joints.ankles[0].1).abs() < 0.5,
+            "flat: {joints:?}"
+        );
+        squat.work_foot = None;
+        let joints = place(&illustration(squat, squat)).frames[0];
+        assert!(
+            joints.toes[0].1 - joints.ankles[0].1 > 3.0,
+            "at right angles to the shin the toes point down: {joints:?}"
+        );
+    }
+
+    #[test]
+    fn a_far_arm_is_drawn_behind_only_when_the_pose_gives_one() {
+        let mut reach = standing();
+        reach.upper_arm = 100;
+        reach.forearm = 100;
+        let one_arm = drawing(&illustration(standing(), reach));
+        reach.far_upper_arm = Some(0);
+        reach.far_forearm = Some(0);
+        let two_arms = drawing(&illustration(standing(), reach));
+        let other_path = |d: &str| {
+            frames(d)[FRAMES - 1]
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .matches('M')
+                .count()
+        };
+        assert_eq!(other_path(&one_arm), 1, "the other leg only: {one_arm}");
+        assert_eq!(
+            other_path(&two_arms),
+            2,
+            "the other leg and the far arm: {two_arms}"
+        );
+    }
+
+    #[test]
+    fn a_face_looks_where_the_pose_says_and_its_path_can_carry_an_arrow() {
+        let down = Pose {
+            look: Some(40),
+            ..standing()
+        };
+        let up = Pose {
+            look: Some(140),
+            ..standing()
+        };
+        let placed = place(&illustration(down, up));
+        let (first, last) = (placed.frames[0], placed.frames[FRAMES - 1]);
+        let (from, to) = (first.at(BodyPoint::Head), last.at(BodyPoint::Head));
+        assert!(to.1 < from.1 - 10.0, "the nose goes up: {from:?} {to:?}");
+        assert!(
+            last.head.0 < first.head.0,
+            "looking up tips the head back: {:?} {:?}",
+            first.head,
+            last.head
+        );
+        let mut nodding = illustration(down, up);
+        nodding.arrows = vec![BodyPoint::Head];
+        let drawn = drawing(&nodding);
+        assert!(
+            drawn.split('|').nth(3).is_some_and(|a| a.contains('Q')),
+            "{drawn}"
+        );
+        let head = frames(&drawn)[0].split(';').nth(3).unwrap_or_default();
+        assert!(head.ends_with('Z'), "the nose is drawn: {head}");
+        assert!(!drawing(&illustration(standing(), standing())).contains('Z'));
+    }
+
+    #[test]
+    fn on_a_slope_the_feet_rest_on_the_rising_ground() {
+        // Feet along the slope: 12 degrees above level.
+        let on_the_hill = Pose {
+            work_foot: Some(102),
+            other_foot: Some(102),
+            ..standing()
+        };
+        let mut hill = illustration(on_the_hill, on_the_hill);
+        hill.slope = 12;
+        hill.fixed = BodyPoint::WorkFoot;
+        let placed = place(&hill);
+        let foot = placed.frames[0].at(BodyPoint::WorkFoot);
+        assert!((foot.1 - placed.ground.at(foot.0)).abs() < 0.5, "{foot:?}");
+        let floor = drawing(&hill)
+            .split('|')
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
+        let ys: Vec<i32> = floor
+            .split(['M', 'L', ' '])
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        assert!(
+            ys.len() == 4 && ys[3] < ys[1],
+            "rises the way the figure faces: {floor}"
+        );
+        assert_eq!(check(&hill), Ok(()));
+    }
+
+    #[test]
+    fn lying_on_the_side_the_top_knee_opens_upward_while_the_feet_stay_together() {
+        let clamshell = lying_on_the_good_side(clam(0), clam(45));
+        let placed = place(&clamshell);
+        let (first, last) = (placed.frames[0], placed.frames[FRAMES - 1]);
+        assert!(
+            last.knees[0].1 < first.knees[0].1 - 10.0,
+            "{first:?} {last:?}"
+        );
+        for i in 0..2 {
+            let moved =
+                (first.ankles[i].0 - last.ankles[i].0).hypot(first.ankles[i].1 - last.ankles[i].1);
+            assert!(moved < 0.5, "ankle {i} stays: {moved}");
+        }
+        assert!(
+            (first.ankles[0].0 - first.ankles[1].0).abs() < 0.5,
+            "the feet are one on the other"
+        );
+        let lowest = |heights: &Joints| {
+            heights
+                .points()
+                .iter()
+                .map(|p| p.0)
+                .fold(f64::MAX, f64::min)
+        };
+        assert!(
+            placed.heights.iter().all(|h| lowest(h) > -0.5),
+            "nothing under the floor"
+        );
+        assert_eq!(check(&clamshell), Ok(()));
+        let mat = drawing(&clamshell)
+            .split('|')
+            .nth(1)
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            mat.ends_with('Z') && mat.contains('H'),
+            "a mat, not a floor line: {mat}"
+        );
+    }
+
+    #[test]
+    fn a_leg_turned_through_the_floor_or_turned_while_standing_is_refused() {
+        let refused = |i: &Illustration, what: &str| {
+            check(i).is_err_and(|(_, message)| message.contains(what))
+        };
+        let mut below = clam(0);
+        below.work_open = None;
+        below.work_lift = Some(-40);
+        let mut lying = lying_on_the_good_side(below, below);
+        assert!(refused(&lying, "through the floor"), "{:?}", check(&lying));
+        below.work_lift = Some(20);
+        lying = lying_on_the_good_side(below, below);
+        assert_eq!(check(&lying), Ok(()));
+        let mut standing_open = standing();
+        standing_open.work_open = Some(30);
+        assert!(refused(
+            &illustration(standing(), standing_open),
+            "lying on its side"
+        ));
+    }
+
+    #[test]
+    fn a_band_tied_to_an_anchor_loops_round_its_one_point() {
+        let mut apart = standing();
+        apart.work_thigh = 24;
+        apart.work_shin = 24;
+        let mut band = illustration(apart, standing());
+        band.prop = Prop::Band;
+        band.on = Some(BodyPoint::WorkFoot);
+        let between_the_legs = drawing(&band);
+        band.tether = Some(Tether {
+            from: BodyPoint::WorkFoot,
+            dx: 34,
+            dy: -4,
+        });
+        let tied = drawing(&band);
+        let prop = |d: &str| {
+            frames(d)[0]
+                .split(';')
+                .nth(4)
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert!(
+            !prop(&between_the_legs).contains('a'),
+            "a line between the ankles: {between_the_legs}"
+        );
+        assert!(
+            prop(&tied).starts_with('M') && prop(&tied).contains("a5 3"),
+            "a loop, then the line to the anchor: {tied}"
         );
     }
 

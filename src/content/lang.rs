@@ -50,12 +50,13 @@ pub fn languages(dir: &Path) -> Result<Vec<&'static str>, ContentError> {
 }
 
 /// Fields whose values are ids or codes, never wording: they stay in the English file only.
-const CODE_KEYS: [&str; 27] = [
+const CODE_KEYS: [&str; 28] = [
     "id",
     "from",
     "session",
     "fixed",
     "worn",
+    "arrows",
     "on",
     "condition",
     "care",

@@ -238,6 +238,32 @@ pub struct Pose {
     pub other_shin: i16,
     pub upper_arm: i16,
     pub forearm: i16,
+    /// A foot's own direction, heel to toe (90: flat on level ground); without it, at right
+    /// angles to its shin.
+    #[serde(default)]
+    pub work_foot: Option<i16>,
+    #[serde(default)]
+    pub other_foot: Option<i16>,
+    /// The second arm (the far one, drawn behind), when it does something else; without it in
+    /// either pose the two arms move as one.
+    #[serde(default)]
+    pub far_upper_arm: Option<i16>,
+    #[serde(default)]
+    pub far_forearm: Option<i16>,
+    /// Where the face looks (90: ahead, 180: up, 0: down), drawn as the nose with the head
+    /// tipped that way; without it in either pose, no face.
+    #[serde(default)]
+    pub look: Option<i16>,
+    /// Lying on the side only: degrees the working knee turns up away from the other while its
+    /// foot stays (a clamshell).
+    #[serde(default)]
+    pub work_open: Option<i16>,
+    /// Lying on the side only: degrees a whole leg turns up from where it lies (negative: down
+    /// towards the floor).
+    #[serde(default)]
+    pub work_lift: Option<i16>,
+    #[serde(default)]
+    pub other_lift: Option<i16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -264,6 +290,12 @@ pub struct Illustration {
     /// weight (`work-ankle`), a float belt (`pelvis`).
     #[serde(default)]
     pub worn: Option<BodyPoint>,
+    /// Degrees the ground rises the way the figure faces (a hill).
+    #[serde(default)]
+    pub slope: i16,
+    /// The points whose paths get an arrow; without, the one that moves most.
+    #[serde(default)]
+    pub arrows: Vec<BodyPoint>,
     /// The point that stays where it is between the poses, resting on the floor or the prop
     /// (`content check` refuses one in the air).
     pub fixed: BodyPoint,
