@@ -122,6 +122,8 @@ pub enum BodyPoint {
     Ankles,
     /// The working leg's ankle (where an ankle weight is worn).
     WorkAnkle,
+    /// The working leg's knee.
+    WorkKnee,
     /// The face (the nose, when the pose says where it looks), else the head.
     Head,
 }

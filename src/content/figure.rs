@@ -32,6 +32,8 @@ pub const FRAMES: usize = 5;
 const CONTACT: f64 = 3.0;
 /// Below this (units) nothing moves enough for an arrow.
 const STILL: f64 = 8.0;
+/// The shortest arrow drawn for a point the content names (units).
+const SHORTEST_NAMED_ARROW: f64 = 24.0;
 
 type Point = (f64, f64);
 
@@ -59,6 +61,8 @@ struct Angles {
     look: f64,
     work_open: f64,
     lifts: [f64; 2],
+    /// The trunk's lift off the floor and the whole body's (lying on the side).
+    body_lifts: [f64; 2],
 }
 
 impl Angles {
@@ -83,6 +87,10 @@ impl Angles {
                 optional(pose.work_lift, 0.0),
                 optional(pose.other_lift, 0.0),
             ],
+            body_lifts: [
+                optional(pose.trunk_lift, 0.0),
+                optional(pose.body_lift, 0.0),
+            ],
         }
     }
 
@@ -106,6 +114,7 @@ impl Angles {
             look: at(self.look, end.look),
             work_open: at(self.work_open, end.work_open),
             lifts: pair(self.lifts, end.lifts),
+            body_lifts: pair(self.body_lifts, end.body_lifts),
         }
     }
 }
@@ -142,6 +151,9 @@ struct Joints<P = Point> {
     /// The nose (a small triangle on the head: its root, tip, root), when the face is drawn.
     nose: Option<[P; 3]>,
     pelvis: P,
+    /// Lying on the side, where each leg starts (working leg first): the hips one above the
+    /// other. Otherwise the legs start at the pelvis.
+    hips: Option<[P; 2]>,
     /// Working leg first.
     knees: [P; 2],
     ankles: [P; 2],
@@ -160,6 +172,7 @@ impl<P: Copy> Joints<P> {
             far_arm: self.far_arm.map(|arm| arm.map(&to)),
             nose: self.nose.map(|nose| nose.map(&to)),
             pelvis: to(self.pelvis),
+            hips: self.hips.map(|hips| hips.map(&to)),
             knees: self.knees.map(&to),
             ankles: self.ankles.map(&to),
             toes: self.toes.map(&to),
@@ -208,6 +221,7 @@ impl Joints {
                 ]
             }),
             pelvis,
+            hips: None,
             knees: [k0, k1],
             ankles: [a0, a1],
             toes: [t0, t1],
@@ -226,6 +240,7 @@ impl Joints {
         points.extend(self.knees);
         points.extend(self.ankles);
         points.extend(self.toes);
+        points.extend(self.hips.into_iter().flatten());
         points.extend(self.far_arm.into_iter().flatten());
         points.extend(self.nose.map(|[_, tip, _]| tip));
         points.push((self.head.0, self.head.1 - HEAD_RADIUS));
@@ -251,6 +266,7 @@ impl Joints {
             BodyPoint::Knees => middle(self.knees[0], self.knees[1]),
             BodyPoint::Ankles => middle(self.ankles[0], self.ankles[1]),
             BodyPoint::WorkAnkle => self.ankles[0],
+            BodyPoint::WorkKnee => self.knees[0],
             BodyPoint::WorkFoot => foot(0),
             BodyPoint::OtherFoot => foot(1),
             BodyPoint::Head => self.nose.map_or(self.head, |[_, tip, _]| tip),
@@ -277,7 +293,9 @@ impl Joints {
     /// Other leg (and the far arm), trunk and arm, working leg, head: the order they are drawn
     /// in, so the working leg is on top.
     fn paths(&self) -> [String; 4] {
-        let leg = |i: usize| polyline(&[self.pelvis, self.knees[i], self.ankles[i], self.toes[i]]);
+        let hip = |i: usize| self.hips.map_or(self.pelvis, |hips| hips[i]);
+        let leg = |i: usize| polyline(&[hip(i), self.knees[i], self.ankles[i], self.toes[i]]);
+        let hip_bar = self.hips.map(|hips| polyline(&hips)).unwrap_or_default();
         let far_arm = self
             .far_arm
             .map(|[elbow, wrist]| polyline(&[self.shoulder, elbow, wrist]))
@@ -289,7 +307,7 @@ impl Joints {
         [
             format!("{}{far_arm}", leg(1)),
             format!(
-                "{}{}",
+                "{}{hip_bar}{}",
                 polyline(&[self.pelvis, self.neck]),
                 polyline(&[self.shoulder, self.elbow, self.wrist])
             ),
@@ -327,7 +345,7 @@ impl Joints {
         };
         let [k0, a0, t0] = leg(0, work, angles.work_open, angles.lifts[0]);
         let [k1, a1, t1] = leg(1, other, 0.0, angles.lifts[1]);
-        let space: Joints<Space> = Joints {
+        let mut space: Joints<Space> = Joints {
             head: laid(self.head, middle),
             neck: laid(self.neck, middle),
             shoulder: laid(self.shoulder, middle),
@@ -337,10 +355,45 @@ impl Joints {
             far_arm: self.far_arm.map(|arm| arm.map(|p| laid(p, 0.0))),
             nose: self.nose.map(|nose| nose.map(|p| laid(p, middle))),
             pelvis: laid(self.pelvis, middle),
+            hips: Some([[0.0, 0.0, work], [0.0, 0.0, other]]),
             knees: [k0, k1],
             ankles: [a0, a1],
             toes: [t0, t1],
         };
+        let [trunk_lift, body_lift] = angles.body_lifts;
+        if trunk_lift != 0.0 || body_lift != 0.0 {
+            let across = [0.0, 1.0, 0.0];
+            // The trunk turns up about the hips, the head's end rising.
+            let hips = space.pelvis;
+            let signed = if turn(space.neck, hips, across, 1.0)[2] > space.neck[2] {
+                trunk_lift
+            } else {
+                -trunk_lift
+            };
+            let trunk = |p: Space| turn(p, hips, across, signed);
+            space.head = trunk(space.head);
+            space.neck = trunk(space.neck);
+            space.shoulder = trunk(space.shoulder);
+            space.nose = space.nose.map(|nose| nose.map(trunk));
+            space.far_arm = space.far_arm.map(|arm| arm.map(trunk));
+            // Then the whole body about the feet (where the lower one rests), the hips rising.
+            let feet = [space.ankles[0][0].max(space.ankles[1][0]), 0.0, 0.0];
+            let signed = if turn(space.pelvis, feet, across, 1.0)[2] > space.pelvis[2] {
+                body_lift
+            } else {
+                -body_lift
+            };
+            space = space.map(|p| turn(p, feet, across, signed));
+            // Propped on the arm: the elbow under the shoulder, the forearm on the floor.
+            let shoulder = space.shoulder;
+            space.elbow = [shoulder[0], shoulder[1], shoulder[2] - UPPER_ARM];
+            // Towards the viewer and a little towards the head, so the bend shows from above.
+            space.wrist = [
+                shoulder[0] - FOREARM * 0.6,
+                shoulder[1] + FOREARM * 0.8,
+                shoulder[2] - UPPER_ARM,
+            ];
+        }
         let (sine, cosine) = VIEW_FROM_ABOVE.to_radians().sin_cos();
         (
             space.map(|[along, near, up]| (along, near * sine - up * cosine)),
@@ -748,6 +801,30 @@ fn worn_block((x, y): Point) -> String {
     format!("M{} {}h10v10h-10z", x - 5, y - 5)
 }
 
+/// A float belt: a thick band round the waist, across the trunk just above the pelvis and
+/// wider than the body, so it does not read as an ankle weight's block.
+fn belt(joints: &Joints) -> String {
+    let (pelvis, neck) = (joints.pelvis, joints.neck);
+    let length = (neck.0 - pelvis.0).hypot(neck.1 - pelvis.1).max(1.0);
+    let along = ((neck.0 - pelvis.0) / length, (neck.1 - pelvis.1) / length);
+    let across = (-along.1, along.0);
+    let at = |up: f64, side: f64| {
+        (
+            pelvis.0 + along.0 * up + across.0 * side,
+            pelvis.1 + along.1 * up + across.1 * side,
+        )
+    };
+    format!(
+        "{}Z",
+        polyline(&[
+            at(2.0, -11.0),
+            at(2.0, 11.0),
+            at(10.0, 11.0),
+            at(10.0, -11.0)
+        ])
+    )
+}
+
 /// A curved arrow along the path of each point in `along` (without, of the point that moves
 /// most), beside it rather than through the body, and the points it reaches (for the viewBox);
 /// none where nothing moves. `below` says whether a point is under the ground.
@@ -769,7 +846,21 @@ fn arrows(
             .into_iter()
             .collect()
     } else {
-        along.iter().map(|&p| (first.at(p), last.at(p))).collect()
+        // A small movement the content points at still gets an arrow that can be seen: the
+        // path stretched about its middle to the shortest visible length.
+        along
+            .iter()
+            .map(|&p| {
+                let (from, to) = (first.at(p), last.at(p));
+                let length = distance(from, to);
+                if !(0.5..SHORTEST_NAMED_ARROW).contains(&length) {
+                    return (from, to);
+                }
+                let grow = (SHORTEST_NAMED_ARROW - length) / 2.0 / length;
+                let (dx, dy) = ((to.0 - from.0) * grow, (to.1 - from.1) * grow);
+                ((from.0 - dx, from.1 - dy), (to.0 + dx, to.1 + dy))
+            })
+            .collect()
     };
     // An arrow the content asks for may follow the pelvis itself: it goes to the side away
     // from the middle of the whole body instead.
@@ -960,8 +1051,10 @@ pub fn drawing(illustration: &Illustration) -> String {
         if let Some(t) = &tether {
             prop.push_str(&tether_line(t, &first, joints));
         }
-        if let Some(point) = illustration.worn {
-            prop.push_str(&worn_block(joints.at(point)));
+        match illustration.worn {
+            Some(BodyPoint::Pelvis) => prop.push_str(&belt(joints)),
+            Some(point) => prop.push_str(&worn_block(joints.at(point))),
+            None => {}
         }
         paths.push(prop);
         fields.push(paths.join(";"));
@@ -998,11 +1091,17 @@ pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> 
                 ));
             }
         }
-        let turned = [pose.work_open, pose.work_lift, pose.other_lift];
+        let turned = [
+            pose.work_open,
+            pose.work_lift,
+            pose.other_lift,
+            pose.trunk_lift,
+            pose.body_lift,
+        ];
         if lying_view(illustration.view).is_none() && turned.iter().any(Option::is_some) {
             return Err((
                 field,
-                "work_open, work_lift and other_lift are for a figure lying on its side"
+                "work_open, work_lift, other_lift, trunk_lift and body_lift are for a figure lying on its side"
                     .to_string(),
             ));
         }
@@ -1405,6 +1504,74 @@ mod tests {
             mat.ends_with('Z') && mat.contains('H'),
             "a mat, not a floor line: {mat}"
         );
+    }
+
+    #[test]
+    fn a_side_plank_props_on_the_elbow_and_lifts_the_hips_off_the_floor() {
+        let lying = |trunk_lift: Option<i16>, body_lift: Option<i16>| Pose {
+            trunk: 180,
+            trunk_lift,
+            body_lift,
+            ..Pose::default()
+        };
+        let mut plank = lying_on_the_good_side(lying(Some(26), None), lying(None, Some(9)));
+        plank.fixed = BodyPoint::Hands;
+        assert_eq!(check(&plank), Ok(()));
+        let placed = place(&plank);
+        let (first, last) = (&placed.heights[0], &placed.heights[FRAMES - 1]);
+        assert!(
+            first.pelvis.0 < HIPS,
+            "the hips start on the floor: {first:?}"
+        );
+        assert!(last.pelvis.0 > first.pelvis.0 + 8.0, "and lift: {last:?}");
+        for heights in &placed.heights {
+            assert!(
+                heights.wrist.0.abs() <= CONTACT,
+                "forearm on the floor: {heights:?}"
+            );
+            assert!(
+                (heights.shoulder.0 - heights.elbow.0 - UPPER_ARM).abs() < 0.5,
+                "elbow under the shoulder: {heights:?}"
+            );
+        }
+        // Propped too high, the forearm would hang in the air.
+        plank.end = lying(None, Some(25));
+        assert!(
+            check(&plank).is_err_and(|(field, _)| field == "end"),
+            "{:?}",
+            check(&plank)
+        );
+    }
+
+    #[test]
+    fn a_float_belt_goes_round_the_waist_and_a_small_named_movement_still_gets_an_arrow() {
+        let mut belted = illustration(standing(), standing());
+        belted.worn = Some(BodyPoint::Pelvis);
+        let drawn = drawing(&belted);
+        let prop = frames(&drawn)[0]
+            .split(';')
+            .nth(4)
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            prop.ends_with('Z') && !prop.contains("h10v10"),
+            "a band, not a block: {prop}"
+        );
+        let mut lift = standing();
+        lift.work_thigh = 6;
+        let mut small = illustration(standing(), lift);
+        assert_eq!(
+            drawing(&small).split('|').nth(3),
+            Some(""),
+            "too small to see: no arrow"
+        );
+        small.arrows = vec![BodyPoint::WorkKnee];
+        let arrow = drawing(&small)
+            .split('|')
+            .nth(3)
+            .unwrap_or_default()
+            .to_string();
+        assert!(arrow.contains('Q'), "named, it gets one: {arrow}");
     }
 
     #[test]

@@ -264,6 +264,13 @@ pub struct Pose {
     pub work_lift: Option<i16>,
     #[serde(default)]
     pub other_lift: Option<i16>,
+    /// Lying on the side only: degrees the trunk turns up off the floor about the hips, and the
+    /// whole body about the feet (a side plank). Either one props the body on the arm: its
+    /// elbow under the shoulder, its forearm on the floor towards the viewer.
+    #[serde(default)]
+    pub trunk_lift: Option<i16>,
+    #[serde(default)]
+    pub body_lift: Option<i16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
