@@ -100,6 +100,8 @@ pub enum Prop {
     Chair,
     Bench,
     Bar,
+    /// A weight held by its handle, hanging below the hands (it can rest on the floor).
+    Kettlebell,
     Slider,
     Pillow,
     Wall,

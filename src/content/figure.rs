@@ -32,6 +32,9 @@ pub const FRAMES: usize = 5;
 const CONTACT: f64 = 3.0;
 /// Below this (units) nothing moves enough for an arrow.
 const STILL: f64 = 8.0;
+/// A kettlebell's handle and the bell's radius (units).
+const KETTLEBELL_HANDLE: f64 = 6.0;
+const KETTLEBELL: f64 = 8.0;
 /// The shortest arrow drawn for a point the content names (units).
 const SHORTEST_NAMED_ARROW: f64 = 24.0;
 
@@ -482,7 +485,7 @@ pub fn prop_point(prop: Prop) -> BodyPoint {
     match prop {
         Prop::Chair | Prop::Bench | Prop::Bike => BodyPoint::Pelvis,
         Prop::Step | Prop::Slider => BodyPoint::WorkFoot,
-        Prop::Bar => BodyPoint::Hands,
+        Prop::Bar | Prop::Kettlebell => BodyPoint::Hands,
         Prop::Wall | Prop::Water => BodyPoint::Shoulder,
         Prop::None | Prop::Belt | Prop::Band | Prop::Ball | Prop::Pillow => BodyPoint::Knees,
     }
@@ -768,6 +771,12 @@ fn moving_prop(illustration: &Illustration, joints: &Joints) -> String {
     let (x, y) = (unit(on.0), unit(on.1));
     match illustration.prop {
         Prop::Bar => circle(on, 9.0),
+        // The handle from the hands down to the bell.
+        Prop::Kettlebell => format!(
+            "M{x} {y}v{}{}",
+            unit(KETTLEBELL_HANDLE),
+            circle((on.0, on.1 + KETTLEBELL_HANDLE + KETTLEBELL), KETTLEBELL)
+        ),
         Prop::Ball => circle(on, 6.0),
         Prop::Pillow => format!("M{} {y}a8 4 0 1 0 16 0a8 4 0 1 0 -16 0", x - 8),
         // Round both legs: between the two knees (or feet) in a front view, a short loop in a
@@ -1150,6 +1159,19 @@ pub fn check(illustration: &Illustration) -> Result<(), (&'static str, String)> 
     }
     let placed = place(illustration);
     for (i, joints) in placed.frames.iter().enumerate() {
+        if illustration.prop == Prop::Kettlebell {
+            let (x, y) = joints.at(illustration.on.unwrap_or(BodyPoint::Hands));
+            let bottom = y + KETTLEBELL_HANDLE + 2.0 * KETTLEBELL;
+            if bottom > placed.ground.at(x) + CONTACT {
+                return Err((
+                    field(i),
+                    format!(
+                        "the kettlebell goes {} units through the floor",
+                        unit(bottom - placed.ground.at(x))
+                    ),
+                ));
+            }
+        }
         let (x, y) = joints.at(illustration.fixed);
         let level = Support::level(&placed.supports, x, placed.ground.at(x));
         let carried_by_seat = illustration.fixed == BodyPoint::Pelvis
@@ -1541,6 +1563,31 @@ mod tests {
             "{:?}",
             check(&plank)
         );
+    }
+
+    #[test]
+    fn a_kettlebell_hangs_from_the_hands_and_may_rest_on_the_floor_but_not_go_through_it() {
+        let mut bend = standing();
+        bend.trunk = 115;
+        bend.work_thigh = 65;
+        bend.work_shin = -15;
+        bend.other_thigh = 65;
+        bend.other_shin = -15;
+        bend.upper_arm = -8;
+        bend.forearm = -8;
+        let mut lift = illustration(bend, standing());
+        lift.prop = Prop::Kettlebell;
+        assert_eq!(check(&lift), Ok(()));
+        let prop = frames(&drawing(&lift))[0]
+            .split(';')
+            .nth(4)
+            .unwrap_or_default()
+            .to_string();
+        assert!(prop.contains("v6M"), "a handle, then the bell: {prop}");
+        bend.trunk = 100;
+        lift.start = bend;
+        assert!(check(&lift)
+            .is_err_and(|(field, m)| field == "start" && m.contains("through the floor")));
     }
 
     #[test]
