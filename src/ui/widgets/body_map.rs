@@ -5,6 +5,11 @@
 //! a tick as well as the colour, and on wide screens a legend lists the view's regions and
 //! marks the one under the pointer.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::engine::{Answers, Side};
@@ -45,9 +50,28 @@ fn side_of(target: &MapTarget) -> Side {
 
 /// How long a name waits after the pointer or the focus moved: long enough that a tap's click
 /// (a few milliseconds after its press, on a slow phone more) is handled before it.
-const NAME_DELAY_MS: u64 = 50;
+const NAME_DELAY_MS: i32 = 50;
 
-/// Which targets are under the pointer and have the focus.
+/// Runs `job` in a task of its own, `delay_ms` from now: the browser handles what is already
+/// queued (a tap's click) first. A plain `setTimeout` whose closure is freed once it has run
+/// (the futures executor with a sleep future cost more code for the same).
+fn later(delay_ms: i32, job: Box<dyn FnOnce()>) {
+    let Some(window) = web_sys::window() else {
+        return job();
+    };
+    let callback = Closure::once_into_js(job);
+    // `setTimeout` with a function does not throw.
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay_ms);
+}
+
+/// Whether `region` on `side` shows as picked: as answered, or flipped by the tap on its way
+/// to the app.
+fn picked(answers: &Answers, tap: Option<(&str, Side)>, region: &str, side: Side) -> bool {
+    answers.has_pain(region, side) != (tap == Some((region, side)))
+}
+
+/// Which targets are under the pointer and have the focus, and a tap on its way to the app.
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Looks {
     hovered: Option<usize>,
@@ -55,32 +79,66 @@ struct Looks {
     /// Whichever moved last: a keyboard user with the mouse resting on the picture sees the
     /// name of the area they tabbed to.
     focus_last: bool,
+    /// A tap the picture shows but the app has not yet heard of (`Moved::Tap`).
+    tap: Option<(&'static str, Side)>,
 }
 
-/// What the events have said since the picture last showed it, and whether a task to show it
-/// is already waiting.
+/// What the events have said since the picture last showed it, whether a task to show it is
+/// already waiting, and where a tap goes.
 #[derive(Default)]
 struct Pending {
     latest: Looks,
     scheduled: bool,
+    ontoggle: Callback<(&'static str, Side)>,
 }
 
 /// The targets under the pointer and with focus (a tapped one keeps focus): the name of the
 /// first is shown and the legend marks it. Shown a moment later, not at once (issue 24:
-/// a tap's pointer-enter and focus each re-rendered the picture before its click could run,
+/// a tap's pointer and focus events each re-rendered the picture before its click could run,
 /// which made the highlight slower than the peer's): the click is handled first, and the
-/// events that come together make one render.
+/// events that come together make one render. A tap redraws the picture alone at once
+/// (issue 24: render only what a tap changes); the app (the chips, the emergency check, the
+/// saving) hears of it in a task of its own a moment later, and its answers then match what
+/// the picture shows.
 struct Attention {
     shown: UseStateHandle<Looks>,
-    pending: std::rc::Rc<std::cell::RefCell<Pending>>,
+    pending: Rc<RefCell<Pending>>,
 }
 
 #[hook]
-fn use_attention() -> Attention {
-    Attention {
-        shown: use_state_eq(Looks::default),
-        pending: use_mut_ref(Pending::default),
+fn use_attention(ontoggle: &Callback<(&'static str, Side)>) -> Attention {
+    let pending = use_mut_ref(Pending::default);
+    // The latest of the app's callbacks, for a tap handed on after this render.
+    if let Ok(mut pending) = pending.try_borrow_mut() {
+        pending.ontoggle = ontoggle.clone();
     }
+    Attention {
+        shown: use_state(Looks::default),
+        pending,
+    }
+}
+
+/// In `delay_ms`, a task of its own shows what the events have said and hands a waiting tap to
+/// the app. Borrowed only inside callbacks, never across a task, so the tap is always there.
+fn show_later(shown: &UseStateHandle<Looks>, pending: &Rc<RefCell<Pending>>, delay_ms: i32) {
+    let shown = shown.clone();
+    let pending = pending.clone();
+    later(
+        delay_ms,
+        Box::new(move || {
+            let Ok(mut due) = pending.try_borrow_mut() else {
+                return;
+            };
+            due.scheduled = false;
+            let tap = due.latest.tap.take();
+            shown.set(due.latest);
+            let ontoggle = due.ontoggle.clone();
+            drop(due);
+            if let Some(tap) = tap {
+                ontoggle.emit(tap);
+            }
+        }),
+    );
 }
 
 impl Attention {
@@ -95,49 +153,67 @@ impl Attention {
     }
 
     /// Target `i` coming under the pointer (`on`) or leaving it.
-    fn hover(&self, i: usize, on: bool) -> Callback<MouseEvent> {
-        self.track(false, i, on).reform(|e: MouseEvent| e.into())
+    fn hover(&self, i: usize, on: bool) -> Callback<PointerEvent> {
+        self.track(Moved::Pointer(on), i)
+            .reform(|e: PointerEvent| e.into())
     }
 
     /// Target `i` taking the focus (`on`) or losing it.
     fn focus(&self, i: usize, on: bool) -> Callback<FocusEvent> {
-        self.track(true, i, on).reform(|e: FocusEvent| e.into())
+        self.track(Moved::Focus(on), i)
+            .reform(|e: FocusEvent| e.into())
     }
 
-    // One callback type for pointer and focus, each event reformed into it: a closure generic
-    // over the event would be compiled once for each.
-    fn track(&self, by_focus: bool, i: usize, on: bool) -> Callback<Event> {
+    // One callback type for pointer, focus and tap, each event reformed into it: a closure
+    // generic over the event would be compiled once for each.
+    fn track(&self, moved: Moved, i: usize) -> Callback<Event> {
         let shown = self.shown.clone();
         let pending = self.pending.clone();
         Callback::from(move |_: Event| {
             let Ok(mut next) = pending.try_borrow_mut() else {
                 return;
             };
-            let slot = if by_focus {
-                &mut next.latest.focused
-            } else {
-                &mut next.latest.hovered
+            let looks = &mut next.latest;
+            let delay_ms = match moved {
+                Moved::Pointer(on) => {
+                    looks.hovered = on.then_some(i);
+                    looks.focus_last &= !on;
+                    NAME_DELAY_MS
+                }
+                Moved::Focus(on) => {
+                    looks.focused = on.then_some(i);
+                    looks.focus_last |= on;
+                    NAME_DELAY_MS
+                }
+                // A second tap before the first reached the app (rare) goes to the app at
+                // once: toggles in either order make the same answers.
+                Moved::Tap(tap) if looks.tap.is_some() => {
+                    let ontoggle = next.ontoggle.clone();
+                    drop(next);
+                    return ontoggle.emit(tap);
+                }
+                // Shown at once, handed to the app in the next task.
+                Moved::Tap(tap) => {
+                    looks.tap = Some(tap);
+                    shown.set(*looks);
+                    0
+                }
             };
-            *slot = on.then_some(i);
-            if on {
-                next.latest.focus_last = by_focus;
-            }
-            if !next.scheduled {
-                next.scheduled = true;
-                let shown = shown.clone();
-                let pending = pending.clone();
-                // A task of its own, a little later: the browser runs the pending click first.
-                yew::platform::spawn_local(async move {
-                    yew::platform::time::sleep(std::time::Duration::from_millis(NAME_DELAY_MS))
-                        .await;
-                    if let Ok(mut due) = pending.try_borrow_mut() {
-                        due.scheduled = false;
-                        shown.set(due.latest);
-                    }
-                });
+            // The names wait for a task already on its way; a tap does not.
+            if delay_ms == 0 || !std::mem::replace(&mut next.scheduled, true) {
+                drop(next);
+                show_later(&shown, &pending, delay_ms);
             }
         })
     }
+}
+
+/// What reached a target: the pointer or the focus (`true`) or their leaving, or a tap.
+#[derive(Clone, Copy)]
+enum Moved {
+    Pointer(bool),
+    Focus(bool),
+    Tap((&'static str, Side)),
 }
 
 /// What the picture says around the body in one view.
@@ -210,22 +286,20 @@ fn region_target(
     };
     let side = side_of(t);
     let id = region.id;
-    let pressed = props.answers.has_pain(id, side);
+    let pressed = picked(&props.answers, attention.shown.tap, id, side);
     let (outline, tick) = t.shape.get().split_once('|').unwrap_or_default();
-    let onclick = props.ontoggle.reform(move |_: MouseEvent| (id, side));
-    let onkeydown = {
-        let ontoggle = props.ontoggle.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                ontoggle.emit((id, side));
-            }
-        })
-    };
+    let tap = attention.track(Moved::Tap((id, side)), i);
+    let onclick = tap.reform(|e: MouseEvent| e.into());
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            tap.emit(e.into());
+        }
+    });
     html! {
         <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
             aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
-            onmouseenter={attention.hover(i, true)} onmouseleave={attention.hover(i, false)}
+            onpointerover={attention.hover(i, true)} onpointerout={attention.hover(i, false)}
             onfocus={attention.focus(i, true)} onblur={attention.focus(i, false)}
             data-region={id} data-side={if t.left { "left" } else { "right" }}>
             <path class="hc-region-shape" d={outline} />
@@ -238,11 +312,11 @@ fn region_target(
 fn active_name(
     picture: &'static MapPicture,
     answers: &Answers,
-    active: Option<usize>,
+    attention: &Attention,
 ) -> Option<Html> {
-    let t = picture.targets.get(active?)?;
+    let t = picture.targets.get(attention.active()?)?;
     let region = KB.regions.get(usize::from(t.region))?;
-    let pressed = answers.has_pain(region.id, side_of(t));
+    let pressed = picked(answers, attention.shown.tap, region.id, side_of(t));
     Some(html! {
         <text class="hc-region-name" x="160" y={t.label_y.to_string()} aria-hidden="true">
             { if pressed { "✓ " } else { "" } }{ region.label }
@@ -274,7 +348,7 @@ fn legend_entries(
 #[function_component(BodyMap)]
 pub fn body_map(props: &BodyMapProps) -> Html {
     let m = use_ui().m;
-    let attention = use_attention();
+    let attention = use_attention(&props.ontoggle);
     let active = attention.active();
     let picture = picture(props.view, props.side_view);
     let ViewWords {
@@ -288,7 +362,7 @@ pub fn body_map(props: &BodyMapProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, t)| region_target(props, m, &attention, i, t));
-    let name = active_name(picture, &props.answers, active);
+    let name = active_name(picture, &props.answers, &attention);
     let legend = legend_entries(picture, active);
     html! {
         <figure class="hc-map">
