@@ -54,7 +54,7 @@ const NAME_DELAY_MS: i32 = 50;
 
 /// Runs `job` in a task of its own, `delay_ms` from now: the browser handles what is already
 /// queued (a tap's click) first. A plain `setTimeout` whose closure is freed once it has run
-/// (the futures executor with a sleep future cost more code for the same).
+/// (a sleep future on Yew's executor cost more code, and a microtask hop, for the same).
 fn later(delay_ms: i32, job: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         return job();
@@ -113,13 +113,16 @@ fn use_attention(ontoggle: &Callback<(&'static str, Side)>) -> Attention {
         pending.ontoggle = ontoggle.clone();
     }
     Attention {
+        // Not `use_state_eq`: its comparison cost 232 B of wasm, and an unchanged set renders
+        // the picture once more only in the name's task, never in a tap's.
         shown: use_state(Looks::default),
         pending,
     }
 }
 
 /// In `delay_ms`, a task of its own shows what the events have said and hands a waiting tap to
-/// the app. Borrowed only inside callbacks, never across a task, so the tap is always there.
+/// the app. The borrow cannot fail: every borrow of `pending` ends inside one callback, and a
+/// task never runs inside another callback.
 fn show_later(shown: &UseStateHandle<Looks>, pending: &Rc<RefCell<Pending>>, delay_ms: i32) {
     let shown = shown.clone();
     let pending = pending.clone();
@@ -153,9 +156,14 @@ impl Attention {
     }
 
     /// Target `i` coming under the pointer (`on`) or leaving it.
-    fn hover(&self, i: usize, on: bool) -> Callback<PointerEvent> {
+    ///
+    /// Mouse events, not pointer events: a touch ends with `pointerout` before its click, and
+    /// the tapped area's name would go; the mouse events a touch imitates leave it until the
+    /// next tap elsewhere. `mouseover`/`mouseout` bubble, so one event each per move (where
+    /// `mouseenter`/`mouseleave` came for the outline inside each target too).
+    fn hover(&self, i: usize, on: bool) -> Callback<MouseEvent> {
         self.track(Moved::Pointer(on), i)
-            .reform(|e: PointerEvent| e.into())
+            .reform(|e: MouseEvent| e.into())
     }
 
     /// Target `i` taking the focus (`on`) or losing it.
@@ -199,7 +207,8 @@ impl Attention {
                     0
                 }
             };
-            // The names wait for a task already on its way; a tap does not.
+            // The names join a task already on its way; a tap gets one of its own at once (a
+            // name task may then run twice: harmless, each shows the latest).
             if delay_ms == 0 || !std::mem::replace(&mut next.scheduled, true) {
                 drop(next);
                 show_later(&shown, &pending, delay_ms);
@@ -299,7 +308,7 @@ fn region_target(
     html! {
         <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
             aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
-            onpointerover={attention.hover(i, true)} onpointerout={attention.hover(i, false)}
+            onmouseover={attention.hover(i, true)} onmouseout={attention.hover(i, false)}
             onfocus={attention.focus(i, true)} onblur={attention.focus(i, false)}
             data-region={id} data-side={if t.left { "left" } else { "right" }}>
             <path class="hc-region-shape" d={outline} />
