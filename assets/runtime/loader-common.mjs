@@ -94,6 +94,17 @@ function showFailure(mount, words, retry) {
 // Arms the static start screen in `mount`; `load` starts the wasm, `loading` is Start's label
 // meanwhile. Returns `takeOver(mountApp)`, which mounts the app and swaps it in, and
 // `takeOver.failed(words)`, which says the app could not load and offers to try again.
+// A press on the diagram leaves the focus where it was (issue 24): moving it to the pressed
+// target, and the blur and focus after it, were the largest part of a tap's delay before its
+// click. The keyboard still reaches every target in order and shows its focus. A listener of
+// the page's own, not the app's: the app's delegated mousedown cost 0.5 ms more per tap at 4×
+// slowdown (docs/performance.md).
+function keepFocusOnPress(mount) {
+  mount.addEventListener('mousedown', (event) => {
+    if (event.target.closest?.('.hc-map-svg')) event.preventDefault();
+  });
+}
+
 export function armStartScreen(mount, load, loading) {
   let pending = false;
   const form = () => mount.querySelector('form.hc-form');
@@ -127,6 +138,7 @@ export function armStartScreen(mount, load, loading) {
       other.parentElement.classList.toggle('hc-checked', other.checked);
     }
   }, true);
+  keepFocusOnPress(mount);
   mount.dataset.hcArmed = '1';
   let typed = '';
   let chosen = [];

@@ -141,6 +141,36 @@ test('the keyboard meets the diagram top to bottom, and each target shows its na
   await context.close();
 });
 
+// Issue 24: a press does not move the focus (the loaders' keepFocusOnPress: the focus change was
+// most of a tap's delay), and the name shown is the tapped area's, ticked once picked.
+test('a tap on the diagram names the tapped area and leaves the focus where it was', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 900 }, reducedMotion: 'reduce' });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(`${env.site.url}hipcheck/`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await notUnder16(page);
+  await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
+  await page.locator('.hc-map path.hc-body').first().waitFor();
+  for (const n of [0, 3, 0]) {
+    const target = page.locator('.hc-region').nth(n);
+    const label = await target.getAttribute('aria-label');
+    const wasPressed = (await target.getAttribute('aria-pressed')) === 'true';
+    await target.click();
+    await page.waitForFunction(
+      ({ label, ticked }) => {
+        const name = document.querySelector('.hc-region-name')?.textContent ?? '';
+        return name.startsWith('✓ ') === ticked && label.toLowerCase().endsWith(name.replace('✓ ', '').toLowerCase());
+      },
+      { label, ticked: !wasPressed },
+    );
+    assert.equal(await target.getAttribute('aria-pressed'), String(!wasPressed), `${label}: not toggled`);
+    const focusOnDiagram = await page.evaluate(() => Boolean(document.activeElement?.closest('.hc-map-svg')));
+    assert.equal(focusOnDiagram, false, `a tap on ${label} moved the focus into the diagram`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Issue 22: every exercise figure (start and end pose, its prop, the arrow), as the build draws
 // it and the widget's styles paint it, two exercises a row on a 360 px phone.
 test('every exercise figure looks as approved at 360 px', async () => {

@@ -1,9 +1,9 @@
 //! The hip diagram: lower trunk to below the knees in three views, drawn in
 //! `content/diagram/*.svg` and shipped as path data with the after-Start text (`kb::MapPicture`).
 //! Each region on each side is a focusable toggle shaped like the area it names, in keyboard
-//! order top to bottom; hovering or focusing one shows its name beside it, a picked one carries
+//! order top to bottom; tapping or focusing one shows its name beside it, a picked one carries
 //! a tick as well as the colour, and on wide screens a legend lists the view's regions and
-//! marks the one under the pointer.
+//! marks the one named.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,8 +48,8 @@ fn side_of(target: &MapTarget) -> Side {
     }
 }
 
-/// How long a name waits after the pointer or the focus moved: long enough that a tap's click
-/// (a few milliseconds after its press, on a slow phone more) is handled before it.
+/// How long a name waits after the focus moved, so that a focus leaving one target and
+/// reaching the next make one render.
 const NAME_DELAY_MS: i32 = 50;
 
 /// Runs `job` in a task of its own, `delay_ms` from now: the browser handles what is already
@@ -71,14 +71,11 @@ fn picked(answers: &Answers, tap: Option<(&str, Side)>, region: &str, side: Side
     answers.has_pain(region, side) != (tap == Some((region, side)))
 }
 
-/// Which targets are under the pointer and have the focus, and a tap on its way to the app.
+/// Which target was tapped last and which has the focus, and a tap on its way to the app.
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Looks {
-    hovered: Option<usize>,
+    tapped: Option<usize>,
     focused: Option<usize>,
-    /// Whichever moved last: a keyboard user with the mouse resting on the picture sees the
-    /// name of the area they tabbed to.
-    focus_last: bool,
     /// A tap the picture shows but the app has not yet heard of (`Moved::Tap`).
     tap: Option<(&'static str, Side)>,
 }
@@ -92,11 +89,11 @@ struct Pending {
     ontoggle: Callback<(&'static str, Side)>,
 }
 
-/// The targets under the pointer and with focus (a tapped one keeps focus): the name of the
-/// first is shown and the legend marks it. Shown a moment later, not at once (issue 24:
-/// a tap's pointer and focus events each re-rendered the picture before its click could run,
-/// which made the highlight slower than the peer's): the click is handled first, and the
-/// events that come together make one render. A tap redraws the picture alone at once
+/// The target with the focus, or else the one tapped last: its name is shown and the legend
+/// marks it. Not the one under the pointer (issue 24): following the pointer cost every tap the
+/// handling of its move (about 0.3 ms at 4× slowdown; docs/performance.md) and a render of its
+/// own, for a name a tap now shows at once. A focus is shown a moment later, not at once, so that the events that
+/// come together make one render. A tap redraws the picture alone at once
 /// (issue 24: render only what a tap changes); the app (the chips, the emergency check, the
 /// saving) hears of it in a task of its own a moment later, and its answers then match what
 /// the picture shows.
@@ -114,7 +111,7 @@ fn use_attention(ontoggle: &Callback<(&'static str, Side)>) -> Attention {
     }
     Attention {
         // Not `use_state_eq`: its comparison cost 232 B of wasm, and an unchanged set renders
-        // the picture once more only in the name's task, never in a tap's.
+        // the picture once more only in a focus's task (rare), never in a tap's.
         shown: use_state(Looks::default),
         pending,
     }
@@ -147,23 +144,9 @@ fn show_later(shown: &UseStateHandle<Looks>, pending: &Rc<RefCell<Pending>>, del
 impl Attention {
     /// The target whose name is shown.
     fn active(&self) -> Option<usize> {
-        let looks = *self.shown;
-        if looks.focus_last {
-            looks.focused.or(looks.hovered)
-        } else {
-            looks.hovered.or(looks.focused)
-        }
-    }
-
-    /// Target `i` coming under the pointer (`on`) or leaving it.
-    ///
-    /// Mouse events, not pointer events: a touch ends with `pointerout` before its click, and
-    /// the tapped area's name would go; the mouse events a touch imitates leave it until the
-    /// next tap elsewhere. `mouseover`/`mouseout` bubble, so one event each per move (where
-    /// `mouseenter`/`mouseleave` came for the outline inside each target too).
-    fn hover(&self, i: usize, on: bool) -> Callback<MouseEvent> {
-        self.track(Moved::Pointer(on), i)
-            .reform(|e: MouseEvent| e.into())
+        // The keyboard's, where it is on a target: a press never moves the focus (the loaders'
+        // `keepFocusOnPress`), so a focused target is one the person tabbed to.
+        self.shown.focused.or(self.shown.tapped)
     }
 
     /// Target `i` taking the focus (`on`) or losing it.
@@ -172,8 +155,8 @@ impl Attention {
             .reform(|e: FocusEvent| e.into())
     }
 
-    // One callback type for pointer, focus and tap, each event reformed into it: a closure
-    // generic over the event would be compiled once for each.
+    // One callback type for focus and tap, each event reformed into it: a closure generic over
+    // the event would be compiled once for each.
     fn track(&self, moved: Moved, i: usize) -> Callback<Event> {
         let shown = self.shown.clone();
         let pending = self.pending.clone();
@@ -183,19 +166,15 @@ impl Attention {
             };
             let looks = &mut next.latest;
             let delay_ms = match moved {
-                Moved::Pointer(on) => {
-                    looks.hovered = on.then_some(i);
-                    looks.focus_last &= !on;
-                    NAME_DELAY_MS
-                }
                 Moved::Focus(on) => {
                     looks.focused = on.then_some(i);
-                    looks.focus_last |= on;
                     NAME_DELAY_MS
                 }
                 // A second tap before the first reached the app (rare) goes to the app at
                 // once: toggles in either order make the same answers.
+                // Its name comes with the first tap's hand-over.
                 Moved::Tap(tap) if looks.tap.is_some() => {
+                    looks.tapped = Some(i);
                     let ontoggle = next.ontoggle.clone();
                     drop(next);
                     return ontoggle.emit(tap);
@@ -203,12 +182,13 @@ impl Attention {
                 // Shown at once, handed to the app in the next task.
                 Moved::Tap(tap) => {
                     looks.tap = Some(tap);
+                    looks.tapped = Some(i);
                     shown.set(*looks);
                     0
                 }
             };
-            // The names join a task already on its way; a tap gets one of its own at once (a
-            // name task may then run twice: harmless, each shows the latest).
+            // A focus joins a task already on its way; a tap gets one of its own at once (a
+            // focus task may then find nothing new to show).
             if delay_ms == 0 || !std::mem::replace(&mut next.scheduled, true) {
                 drop(next);
                 show_later(&shown, &pending, delay_ms);
@@ -217,10 +197,9 @@ impl Attention {
     }
 }
 
-/// What reached a target: the pointer or the focus (`true`) or their leaving, or a tap.
+/// What reached a target: the focus (`true`) or its leaving, or a tap.
 #[derive(Clone, Copy)]
 enum Moved {
-    Pointer(bool),
     Focus(bool),
     Tap((&'static str, Side)),
 }
@@ -307,8 +286,7 @@ fn region_target(
     });
     html! {
         <g class={if pressed { "hc-region hc-pressed" } else { "hc-region" }} role="button" tabindex="0"
-            aria-pressed={pressed.to_string()} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
-            onmouseover={attention.hover(i, true)} onmouseout={attention.hover(i, false)}
+            aria-pressed={if pressed { "true" } else { "false" }} aria-label={m.region_name(region, side)} {onclick} {onkeydown}
             onfocus={attention.focus(i, true)} onblur={attention.focus(i, false)}
             data-region={id} data-side={if t.left { "left" } else { "right" }}>
             <path class="hc-region-shape" d={outline} />
