@@ -194,6 +194,23 @@ test('controls are found again in the app by what follows the widget number', ()
   assert.equal(focusSelector({ id: '', name: '', type: 'button' }), null);
 });
 
+// Issue 24: a press on the diagram keeps the focus where it was; a press anywhere else in the
+// widget (a button, a field) moves it as usual.
+test('a press on the diagram does not move the focus, a press elsewhere does', () => {
+  const handlers = {};
+  const mount = { dataset: {}, addEventListener: (type, handler) => { handlers[type] = handler; }, querySelector: () => null };
+  armStartScreen(mount, () => {}, 'Loading…');
+  const press = (inDiagram) => {
+    let prevented = false;
+    handlers.mousedown({ target: { closest: (selector) => (selector === '.hc-map-svg' && inDiagram ? {} : null) }, preventDefault: () => { prevented = true; } });
+    return prevented;
+  };
+  assert.equal(press(true), true);
+  assert.equal(press(false), false);
+  // A press on the document itself (no element: no closest) is left alone.
+  handlers.mousedown({ target: {}, preventDefault: () => assert.fail('prevented a press outside any element') });
+});
+
 test('nothing runs when the modules are imported; the start screen arms only the mount it is given', () => {
   // Importing them above touched no page: there is none in Node, and they did not throw.
   assert.equal(typeof document, 'undefined');
@@ -201,7 +218,7 @@ test('nothing runs when the modules are imported; the start screen arms only the
   const mount = { dataset: {}, addEventListener: (type, _, capture) => listeners.push([type, capture]), querySelector: () => null };
   const takeOver = armStartScreen(mount, () => {}, 'Loading…');
   assert.equal(typeof takeOver, 'function');
-  assert.deepEqual(listeners, [['submit', true], ['change', true]]);
+  assert.deepEqual(listeners, [['submit', true], ['change', true], ['mousedown', undefined]]);
   assert.equal(mount.dataset.hcArmed, '1');
   // nameClinic writes after HipCheck's name only when both a clinic and the header are there.
   const brand = { lastChild: { textContent: 'HipCheck' } };
