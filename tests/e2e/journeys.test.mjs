@@ -400,6 +400,9 @@ test('returning visitors can continue, and corrupt saved data is discarded with 
   await notUnder16(page);
   await page.getByRole('button', { name: 'None of these apply to me' }).first().click();
   await page.getByRole('button', { name: 'Right · front of hip bone, top of thigh', exact: true }).click();
+  // The diagram shows a tap at once and hands it to the app a task later (body_map.rs): leave
+  // when the app has it, as the chips show, as a person would.
+  await page.locator('.hc-chips', { hasText: 'Right · front of hip bone' }).waitFor();
 
   await page.reload();
   await page.getByRole('button', { name: 'Continue where I left off' }).click();
