@@ -236,7 +236,7 @@ async function openTapPage(app) {
       down = click = null;
       requestAnimationFrame(() => {
         const frame = performance.now();
-        window.__latencies.push({ own: dom - t2, dom: dom - t1, frame: frame - t1, fromDown: frame - t0 });
+        window.__latencies.push({ tap: window.__tap, own: dom - t2, dom: dom - t1, frame: frame - t1, fromDown: frame - t0 });
       });
     });
     const target = document.querySelector(selector);
@@ -260,6 +260,8 @@ async function tapLatencies(apps) {
     for (const tapPage of i % 2 ? [...pages].reverse() : pages) {
       const { page, centres, cdp } = tapPage;
       const { x, y } = centres[(i * 7) % centres.length];
+      // Which round a latency belongs to, so a tap that timed out cannot shift the pairs.
+      await page.evaluate((round) => { window.__tap = round; }, i);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.mouse.click(x, y);
       tapPage.taps += 1;
@@ -274,8 +276,10 @@ async function tapLatencies(apps) {
   }
   return all.map((latencies, index) => {
     const of = (key) => latencies.map((l) => l[key]);
-    // The tap-by-tap difference from the first app's tap just before or after (same load).
-    const paired = all[0].map((l, i) => (latencies[i] ? latencies[i].dom - l.dom : NaN)).filter((d) => !Number.isNaN(d));
+    // The tap-by-tap difference from the first app's tap of the same round, just before or
+    // after it (same load).
+    const firstByRound = new Map(all[0].map((l) => [l.tap, l.dom]));
+    const paired = latencies.filter((l) => firstByRound.has(l.tap)).map((l) => l.dom - firstByRound.get(l.tap));
     return {
       taps: latencies.length,
       own: { p50: percentile(of('own'), 50), p95: percentile(of('own'), 95) },
@@ -601,8 +605,9 @@ their focus handling (+3.4).
   (HipCheck) or the model's muscles (peer). Both apps are open at once and the taps alternate
   between them (HipCheck, peer, peer, HipCheck, …), each page slowed 4× only while it is
   tapped, so the machine's changing load reaches both alike (until 2026-12-05 each app was
-  measured in turn, and the ratio swung by ±25 % between runs of the same builds). Both apps act on \`click\`, which fires when the
-  finger lifts, so the latency runs from the \`click\` event's timestamp to the moment the
+  measured in turn, and the ratio swung by ±25 % between runs of the same builds). Both apps
+  act on \`click\`, which fires when the finger lifts, so the latency runs from the
+  \`click\` event's timestamp to the moment the
   pressed state (HipCheck \`aria-pressed\`) or the selected count (peer) changed in the DOM
   and to the first animation frame after that (what the eye can see). The app's own work is
   the part from the moment the browser dispatches the click to the DOM change; before it, the
